@@ -1,3 +1,4 @@
+using XenCfg.Commands;
 using System.CommandLine;
 
 namespace XenCfg;
@@ -60,6 +61,10 @@ public static class XenCfgApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return CheckCommand.Create(context);
+        yield return RoundtripCommand.Create(context);
+        yield return DumpCommand.Create(context);
+        yield return EditCommands.CreateSet(context);
+        yield return EditCommands.CreateUnset(context);
     }
 }

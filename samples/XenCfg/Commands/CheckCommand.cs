@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace XenCfg.Commands;
+
+/// <summary><c>xencfg check [--dialect xl] FILE...</c>: prints diagnostics; exit 0 when no file has errors.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dialect = ConfigCommandHelpers.DialectOption();
+        var files = new Argument<string[]>("FILE") { Description = "Config files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("check", "Print the diagnostics of config files; exit 1 when any file has errors.") { dialect, files };
+        command.SetAction(result =>
+        {
+            if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            int code = ExitCodes.Ok;
+            foreach (string path in result.GetValue(files)!)
+            {
+                var doc = ConfigCommandHelpers.TryLoad(path, d, context);
+                if (doc is null)
+                {
+                    code = ExitCodes.UsageOrIo;
+                    continue;
+                }
+
+                ConfigCommandHelpers.WriteDiagnostics(doc, context.Out);
+                if (doc.HasErrors && code == ExitCodes.Ok)
+                {
+                    code = ExitCodes.Failed;
+                }
+            }
+
+            return code;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+
+namespace XenCfg.Commands;
+
+/// <summary><c>xencfg roundtrip FILE...</c>: parse and print each file; exit 0 only when every file comes back byte-identical.</summary>
+internal static class RoundtripCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dialect = ConfigCommandHelpers.DialectOption();
+        var files = new Argument<string[]>("FILE") { Description = "Config files to round-trip.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("roundtrip", "Parse and print each file; fail when any file does not come back byte for byte.") { dialect, files };
+        command.SetAction(result =>
+        {
+            if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            int code = ExitCodes.Ok;
+            int same = 0, differ = 0;
+            foreach (string path in result.GetValue(files)!)
+            {
+                byte[] original;
+                try
+                {
+                    original = File.ReadAllBytes(path);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    context.Error.WriteLine($"xencfg: cannot read '{path}': {ex.Message}");
+                    code = ExitCodes.UsageOrIo;
+                    continue;
+                }
+
+                var doc = Xen.Hvm.Config.XenConfig.Parse(original, path, new Xen.Hvm.Config.XenConfigParseOptions { Dialect = d });
+                if (original.AsSpan().SequenceEqual(doc.ToBytes()))
+                {
+                    same++;
+                }
+                else
+                {
+                    differ++;
+                    context.Out.WriteLine($"{path}: does not round-trip");
+                    if (code == ExitCodes.Ok)
+                    {
+                        code = ExitCodes.Failed;
+                    }
+                }
+            }
+
+            context.Out.WriteLine($"{same} identical, {differ} different");
+            return code;
+        });
+        return command;
+    }
+}

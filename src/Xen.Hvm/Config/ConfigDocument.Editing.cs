@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Config.Syntax;
+using Xen.Hvm.Text;
+
+namespace Xen.Hvm.Config;
+
+public sealed partial class ConfigDocument
+{
+    /// <summary>
+    /// Returns a new document in which <paramref name="name"/> has the value <paramref name="value"/>. The last setting
+    /// of the key gets the new value (a <c>+=</c> there becomes <c>=</c>); a key that is not set is added at the end.
+    /// </summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The new value; strings are quoted in the file's own quote style.</param>
+    /// <returns>The edited document; every byte outside the replaced value is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
+    public ConfigDocument SetValue(string name, ConfigValue value)
+    {
+        CheckKey(name);
+        ArgumentNullException.ThrowIfNull(value);
+        SettingSyntax? last = GetSettings(name).LastOrDefault();
+        if (last is null)
+        {
+            return AddSetting(name, value);
+        }
+
+        var style = EditStyle.Detect(this);
+        var edits = new List<(TextSpan Span, string Text)>(2);
+        if (last.IsAppend)
+        {
+            edits.Add((last.OperatorToken.Span, "="));
+        }
+
+        edits.Add((last.Value.Span, style.Render(value, last.Value)));
+        return Splice(edits);
+    }
+
+    /// <summary>Returns a new document in which <paramref name="name"/> is set to a bare number.</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The number (a negative number is quoted, as xl requires).</param>
+    /// <returns>The edited document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
+    public ConfigDocument SetValue(string name, long value) => SetValue(name, new ConfigInteger(value));
+
+    /// <summary>Returns a new document in which <paramref name="name"/> is set to <c>1</c> or <c>0</c>, xl's booleans.</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The boolean.</param>
+    /// <returns>The edited document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
+    public ConfigDocument SetValue(string name, bool value) => SetValue(name, new ConfigInteger(value ? 1 : 0));
+
+    /// <summary>Returns a new document without any setting of <paramref name="name"/> (whole statements, with their line breaks).</summary>
+    /// <param name="name">The key.</param>
+    /// <returns>The edited document, or this document when the key is not set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public ConfigDocument RemoveSetting(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var edits = GetSettings(name).Select(s => (s.FullSpan, string.Empty)).ToList();
+        return edits.Count == 0 ? this : Splice(edits);
+    }
+
+    /// <summary>
+    /// Returns a new document with <paramref name="item"/> appended to the list value of <paramref name="name"/>,
+    /// following the list's layout (one item per line, or all on one line). A key that is not set becomes a one-item list.
+    /// </summary>
+    /// <param name="name">The key.</param>
+    /// <param name="item">The item to append.</param>
+    /// <returns>The edited document.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
+    /// <exception cref="InvalidOperationException">The last setting of <paramref name="name"/> is not a list.</exception>
+    public ConfigDocument AppendToList(string name, ConfigValue item)
+    {
+        CheckKey(name);
+        ArgumentNullException.ThrowIfNull(item);
+        SettingSyntax? last = GetSettings(name).LastOrDefault();
+        if (last is null)
+        {
+            return AddSetting(name, new ConfigList([item]));
+        }
+
+        if (last.Value is not ListSyntax list)
+        {
+            throw new InvalidOperationException($"The value of '{name}' is not a list.");
+        }
+
+        var style = EditStyle.Detect(this);
+        string rendered = style.Render(item, null);
+        if (list.Items.Count == 0)
+        {
+            return Splice([(new TextSpan(list.OpenBracketToken.Span.End, 0), rendered)]);
+        }
+
+        ValueSyntax lastItem = list.Items[^1];
+        int anchor = lastItem.Span.End;
+        bool trailingComma = list.HasTrailingComma;
+        if (trailingComma)
+        {
+            anchor = new SyntaxToken(this, SyntaxNavigation.NextNonNewLine(Data, lastItem.LastToken.Index)).Span.End;
+        }
+
+        bool multiLine = list.Items.Count > 1
+            ? Lines.GetPosition(list.Items[0].Span.Start).Line != Lines.GetPosition(lastItem.Span.Start).Line
+            : Lines.GetPosition(list.OpenBracketToken.Span.Start).Line != Lines.GetPosition(lastItem.Span.Start).Line;
+        string text;
+        if (multiLine)
+        {
+            string indent = IndentBefore(lastItem.Span.Start);
+            text = trailingComma ? style.NewLine + indent + rendered + "," : "," + style.NewLine + indent + rendered;
+        }
+        else
+        {
+            text = trailingComma ? " " + rendered + "," : ", " + rendered;
+        }
+
+        return Splice([(new TextSpan(anchor, 0), text)]);
+    }
+
+    /// <summary>
+    /// Returns a new document with a new setting line <c>name = value</c>, on the line after the last setting of
+    /// <paramref name="after"/>, or at the end of the file when <paramref name="after"/> is <see langword="null"/>.
+    /// </summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="after">The key after whose last setting the line goes, or <see langword="null"/> for the end.</param>
+    /// <returns>The edited document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key, or <paramref name="after"/> is not set.</exception>
+    public ConfigDocument AddSetting(string name, ConfigValue value, string? after = null)
+    {
+        CheckKey(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var style = EditStyle.Detect(this);
+        string line = name + style.BeforeEquals + "=" + style.AfterEquals + style.Render(value, null);
+        string text = Data.Text;
+        if (after is not null)
+        {
+            SettingSyntax anchor = GetSettings(after).LastOrDefault()
+                ?? throw new ArgumentException($"The key '{after}' is not set.", nameof(after));
+            int nl = text.IndexOf('\n', anchor.Span.End);
+            if (nl >= 0)
+            {
+                return Splice([(new TextSpan(nl + 1, 0), line + style.NewLine)]);
+            }
+
+            return Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
+        }
+
+        if (text.Length == 0)
+        {
+            return Splice([(new TextSpan(0, 0), line + style.NewLine)]);
+        }
+
+        return text.EndsWith('\n')
+            ? Splice([(new TextSpan(text.Length, 0), line + style.NewLine)])
+            : Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
+    }
+
+    private static void CheckKey(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(name, paramName);
+        if (!SyntaxFacts.IsValidXlKey(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid key: xl keys match [a-z][._0-9a-z]*.", paramName);
+        }
+    }
+
+    private string IndentBefore(int offset)
+    {
+        int lineStart = Lines.GetLineStart(Lines.GetPosition(offset).Line);
+        ReadOnlySpan<char> prefix = Data.Text.AsSpan(lineStart, offset - lineStart);
+        int k = prefix.IndexOfAnyExcept(' ', '\t');
+        return k < 0 ? prefix.ToString() : new string(' ', offset - lineStart);
+    }
+
+    private ConfigDocument Splice(IReadOnlyList<(TextSpan Span, string Text)> edits)
+    {
+        var ordered = edits.OrderBy(e => e.Span.Start).ToArray();
+        var sb = new StringBuilder(Data.Text.Length + 64);
+        int at = 0;
+        foreach (var (span, text) in ordered)
+        {
+            sb.Append(Data.Text, at, span.Start - at).Append(text);
+            at = span.End;
+        }
+
+        sb.Append(Data.Text, at, Data.Text.Length - at);
+        return XenConfig.Parse(sb.ToString(), Path, Options);
+    }
+
+    /// <summary>The layout habits of a file, so new text looks like the rest of it.</summary>
+    private sealed class EditStyle
+    {
+        public char Quote { get; private init; } = '"';
+
+        public string BeforeEquals { get; private init; } = " ";
+
+        public string AfterEquals { get; private init; } = " ";
+
+        public string ListPadding { get; private init; } = string.Empty;
+
+        public string NewLine { get; private init; } = "\n";
+
+        public static EditStyle Detect(ConfigDocument doc)
+        {
+            int single = 0, dbl = 0;
+            var spacing = new Dictionary<(string, string), int>();
+            string? padding = null;
+            SyntaxData data = doc.Data;
+            for (int i = 0; i < data.TokenCount; i++)
+            {
+                Token t = data.Tokens[i];
+                if (t.Kind == SyntaxKind.StringToken)
+                {
+                    if (data.Text[t.Start] == '\'')
+                    {
+                        single++;
+                    }
+                    else
+                    {
+                        dbl++;
+                    }
+                }
+                else if (t.Kind is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken)
+                {
+                    string before = i > 0 && data.Tokens[i - 1].Kind == SyntaxKind.WhitespaceTrivia ? data.TokenText(i - 1).ToString() : string.Empty;
+                    string after = i + 1 < data.TokenCount && data.Tokens[i + 1].Kind == SyntaxKind.WhitespaceTrivia ? data.TokenText(i + 1).ToString() : string.Empty;
+                    spacing[(before, after)] = spacing.GetValueOrDefault((before, after)) + 1;
+                }
+                else if (t.Kind == SyntaxKind.OpenBracketToken && padding is null && i + 1 < data.TokenCount)
+                {
+                    Token next = data.Tokens[i + 1];
+                    padding = next.Kind == SyntaxKind.WhitespaceTrivia ? " " : next.Kind == SyntaxKind.NewLineToken ? null : string.Empty;
+                }
+            }
+
+            var (b, a) = spacing.Count == 0 ? (" ", " ") : spacing.MaxBy(p => p.Value).Key;
+            return new EditStyle
+            {
+                Quote = single > dbl ? '\'' : '"',
+                BeforeEquals = b,
+                AfterEquals = a,
+                ListPadding = padding ?? string.Empty,
+                NewLine = "\n",
+            };
+        }
+
+        public string Render(ConfigValue value, ValueSyntax? replaced)
+        {
+            char quote = replaced is StringLiteralSyntax s ? s.QuoteCharacter : Quote;
+            var sb = new StringBuilder();
+            Append(sb, value, quote);
+            return sb.ToString();
+        }
+
+        private void Append(StringBuilder sb, ConfigValue value, char quote)
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            switch (value)
+            {
+                case ConfigString s:
+                    sb.Append(XlString.Quote(s.Value, quote));
+                    break;
+                case ConfigInteger n when n.Value >= 0:
+                    sb.Append(n.Value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case ConfigInteger n:
+                    sb.Append(XlString.Quote(n.Value.ToString(CultureInfo.InvariantCulture), quote));
+                    break;
+                case ConfigFloat f:
+                    sb.Append(XlString.Quote(f.Value.ToString("R", CultureInfo.InvariantCulture), quote));
+                    break;
+                case ConfigList l:
+                    sb.Append('[').Append(l.Items.Count > 0 ? ListPadding : string.Empty);
+                    for (int i = 0; i < l.Items.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            sb.Append(", ");
+                        }
+
+                        Append(sb, l.Items[i], quote);
+                    }
+
+                    sb.Append(l.Items.Count > 0 ? ListPadding : string.Empty).Append(']');
+                    break;
+            }
+        }
+    }
+}

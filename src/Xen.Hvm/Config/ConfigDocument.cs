@@ -1,0 +1,275 @@
+using CommunityToolkit.HighPerformance.Buffers;
+using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Config.Syntax;
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Text;
+
+namespace Xen.Hvm.Config;
+
+/// <summary>
+/// A parsed config file: a lossless syntax tree (tokens and trivia), its settings in order, its effective values and
+/// its diagnostics. <see cref="ToFullString"/> always returns exactly the parsed text, valid or not.
+/// </summary>
+/// <remarks>
+/// <para>Edits (<see cref="SetValue(string, ConfigValue)"/>, <see cref="RemoveSetting"/>, ...) return new documents;
+/// every byte they do not touch stays as it was.</para>
+/// <para>Immutable; safe to share across threads.</para>
+/// </remarks>
+public sealed partial class ConfigDocument
+{
+    private readonly DiagnosticBag _bag;
+    private LineMap? _lines;
+    private Diagnostic[]? _diagnostics;
+    private SyntaxNode?[]? _nodes;
+    private SettingSyntax[]? _settings;
+    private ConfigValueCollection? _values;
+
+    internal ConfigDocument(string? path, XenConfigParseOptions options, SyntaxData data, DiagnosticBag bag, ConfigDialect dialect, string dialectReason)
+    {
+        Path = path;
+        Options = options;
+        Data = data;
+        _bag = bag;
+        Dialect = dialect;
+        DialectReason = dialectReason;
+    }
+
+    internal SyntaxData Data { get; }
+
+    /// <summary>Gets the path or name given when parsing, used in diagnostics; <see langword="null"/> when none was given.</summary>
+    public string? Path { get; }
+
+    /// <summary>Gets the options the document was parsed with.</summary>
+    public XenConfigParseOptions Options { get; }
+
+    /// <summary>Gets the dialect the text was read as (never <see cref="ConfigDialect.Auto"/>).</summary>
+    public ConfigDialect Dialect { get; }
+
+    /// <summary>Gets why the document was read in its <see cref="Dialect"/>, in a short sentence.</summary>
+    public string DialectReason { get; }
+
+    /// <summary>Gets the parsed text.</summary>
+    public string Text => Data.Text;
+
+    /// <summary>Gets the line map of the text.</summary>
+    public LineMap Lines => _lines ??= LineMap.Create(Data.Text);
+
+    /// <summary>Gets the root of the syntax tree.</summary>
+    public ConfigFileSyntax Root => (ConfigFileSyntax)GetNode(0, null);
+
+    /// <summary>Gets every setting statement, in text order (skipped statements excluded).</summary>
+    public IReadOnlyList<SettingSyntax> Settings => _settings ??= Root.Statements.OfType<SettingSyntax>().ToArray();
+
+    /// <summary>Gets the diagnostics, in text order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics ??= _bag.Resolve(Path, Lines);
+
+    /// <summary>Gets a value indicating whether any diagnostic is an error (for xl: whether xl would reject the file).</summary>
+    public bool HasErrors => _bag.ErrorCount > 0;
+
+    /// <summary>
+    /// Gets the effective value of every key, in order of first appearance, after <c>+=</c> and "last one wins".
+    /// </summary>
+    /// <remarks>For a document with errors the values are read from the statements that parsed; xl itself would read none.</remarks>
+    public ConfigValueCollection Values => _values ??= ComputeValues();
+
+    /// <summary>Returns every setting of a key, in text order.</summary>
+    /// <param name="name">The key.</param>
+    /// <returns>The settings; empty when the key is not set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public IEnumerable<SettingSyntax> GetSettings(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Settings.Where(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+    }
+
+    /// <summary>Returns the text, exactly as parsed (or as edited).</summary>
+    /// <returns>The text.</returns>
+    public string ToFullString() => Data.Text;
+
+    /// <summary>Returns the text, exactly as parsed.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Data.Text;
+
+    /// <summary>Writes the text to a writer.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
+    public void WriteTo(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Data.Text);
+    }
+
+    /// <summary>
+    /// Returns the bytes of the document: UTF-8, with every byte that was not valid UTF-8 when loaded restored as it was,
+    /// so an unedited loaded document gives back exactly the bytes of its file.
+    /// </summary>
+    /// <returns>The bytes.</returns>
+    public byte[] ToBytes() => Internal.ByteText.Encode(Data.Text);
+
+    /// <summary>Writes the bytes of <see cref="ToBytes"/> to a stream.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(ToBytes());
+    }
+
+    /// <summary>
+    /// Saves the document to a file: written to a temporary file beside it, then renamed over it, so a failure never
+    /// leaves a half-written config.
+    /// </summary>
+    /// <param name="path">The file path.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or directory is not writable.</exception>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = System.IO.Path.GetFullPath(path);
+        string dir = System.IO.Path.GetDirectoryName(full) ?? ".";
+        string temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                WriteTo(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    internal SourceLocation GetLocation(TextSpan span) => SourceLocation.Create(Path, span, Lines);
+
+    internal string DecodeString(int tokenIndex)
+    {
+        Token t = Data.Tokens[tokenIndex];
+        return XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
+    }
+
+    internal SyntaxNode GetNode(int row, SyntaxNode? parent)
+    {
+        SyntaxNode?[] nodes = _nodes ?? Interlocked.CompareExchange(ref _nodes, new SyntaxNode?[Data.RowCount], null) ?? _nodes!;
+        SyntaxNode? node = nodes[row];
+        if (node is not null)
+        {
+            return node;
+        }
+
+        node = Data.Rows[row].Kind switch
+        {
+            SyntaxKind.ConfigFile => new ConfigFileSyntax(this, row),
+            SyntaxKind.Setting => new SettingSyntax(this, row, parent),
+            SyntaxKind.EmptyStatement => new EmptyStatementSyntax(this, row, parent),
+            SyntaxKind.SkippedStatement => new SkippedStatementSyntax(this, row, parent),
+            SyntaxKind.StringLiteral => new StringLiteralSyntax(this, row, parent),
+            SyntaxKind.NumberLiteral => new NumberLiteralSyntax(this, row, parent),
+            SyntaxKind.List => new ListSyntax(this, row, parent),
+            var k => throw new InvalidOperationException($"No node class for {k}."),
+        };
+        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
+    }
+
+    /// <summary>Reads the value at a row without recursion (lists may nest 100,000 deep).</summary>
+    internal ConfigValue ReadValue(int row)
+    {
+        NodeRow r = Data.Rows[row];
+        if (r.Kind != SyntaxKind.List)
+        {
+            return ReadAtom(row);
+        }
+
+        var stack = new Stack<(List<ConfigValue> Items, int End)>();
+        stack.Push(([], row + r.RowCount));
+        int i = row + 1;
+        while (true)
+        {
+            while (i >= stack.Peek().End)
+            {
+                var frame = stack.Pop();
+                var list = new ConfigList(frame.Items);
+                if (stack.Count == 0)
+                {
+                    return list;
+                }
+
+                stack.Peek().Items.Add(list);
+            }
+
+            NodeRow child = Data.Rows[i];
+            if (child.Kind == SyntaxKind.List)
+            {
+                stack.Push(([], i + child.RowCount));
+            }
+            else
+            {
+                stack.Peek().Items.Add(ReadAtom(i));
+            }
+
+            i++;
+        }
+    }
+
+    private ConfigString ReadAtom(int row)
+    {
+        int token = Data.Rows[row].FirstToken;
+        return Data.Rows[row].Kind == SyntaxKind.StringLiteral
+            ? new ConfigString(DecodeString(token))
+            : new ConfigString(Data.TokenText(token).ToString());
+    }
+
+    private ConfigValueCollection ComputeValues()
+    {
+        var items = new List<KeyValuePair<string, ConfigValue>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (int row in SyntaxNavigation.Statements(Data))
+        {
+            NodeRow r = Data.Rows[row];
+            if (r.Kind != SyntaxKind.Setting)
+            {
+                continue;
+            }
+
+            string name = StringPool.Shared.GetOrAdd(Data.TokenText(r.FirstToken));
+            bool append = Data.Tokens[SyntaxNavigation.NextSignificant(Data, r.FirstToken)].Kind == SyntaxKind.PlusEqualsToken;
+            ConfigValue value = ReadValue(row + 1);
+            if (index.TryGetValue(name, out int at))
+            {
+                if (append)
+                {
+                    ConfigValue previous = items[at].Value;
+                    if (previous is ConfigString ps && value is ConfigString vs)
+                    {
+                        value = new ConfigString(ps.Value + vs.Value);
+                    }
+                    else if (previous is ConfigList pl && value is ConfigList vl)
+                    {
+                        value = new ConfigList(pl.Items.Concat(vl.Items));
+                    }
+                    else
+                    {
+                        continue; // XH2006 was reported; libxlu keeps nothing of it
+                    }
+                }
+
+                items[at] = new(name, value);
+            }
+            else
+            {
+                index[name] = items.Count;
+                items.Add(new(name, value));
+            }
+        }
+
+        return new ConfigValueCollection(items, index);
+    }
+}

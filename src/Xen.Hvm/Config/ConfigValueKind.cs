@@ -1,0 +1,17 @@
+namespace Xen.Hvm.Config;
+
+/// <summary>The kind of a <see cref="ConfigValue"/>.</summary>
+public enum ConfigValueKind
+{
+    /// <summary>A string (xl stores numbers as strings too).</summary>
+    String = 0,
+
+    /// <summary>A list of values.</summary>
+    List = 1,
+
+    /// <summary>An integer (only from evaluated xm files).</summary>
+    Integer = 2,
+
+    /// <summary>A floating-point number (only from evaluated xm files).</summary>
+    Float = 3,
+}

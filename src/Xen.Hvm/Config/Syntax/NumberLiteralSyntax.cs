@@ -1,0 +1,19 @@
+namespace Xen.Hvm.Config.Syntax;
+
+/// <summary>A bare number value. xl stores it as its text, exactly like a string; the key's reader decides its meaning.</summary>
+public sealed class NumberLiteralSyntax : ValueSyntax
+{
+    internal NumberLiteralSyntax(ConfigDocument document, int row, SyntaxNode? parent)
+        : base(document, row, parent)
+    {
+    }
+
+    /// <summary>Gets the number token.</summary>
+    public SyntaxToken Token => FirstToken;
+
+    /// <summary>Gets the number as written (<c>512</c>, <c>0x1f</c>, <c>010</c>).</summary>
+    public string Text => Token.Text;
+
+    /// <inheritdoc/>
+    public override ConfigValue ToValue() => new ConfigString(Text);
+}

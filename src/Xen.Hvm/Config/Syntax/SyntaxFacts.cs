@@ -1,0 +1,47 @@
+namespace Xen.Hvm.Config.Syntax;
+
+/// <summary>Classifies <see cref="SyntaxKind"/> values and tells what the xl grammar accepts.</summary>
+public static class SyntaxFacts
+{
+    /// <summary>Returns whether the kind is a token (including the end-of-file token).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns><see langword="true"/> for token kinds.</returns>
+    public static bool IsToken(SyntaxKind kind) => kind is > SyntaxKind.None and < SyntaxKind.WhitespaceTrivia;
+
+    /// <summary>Returns whether the kind is trivia (whitespace, comments, unreadable text).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns><see langword="true"/> for trivia kinds.</returns>
+    public static bool IsTrivia(SyntaxKind kind) => kind is >= SyntaxKind.WhitespaceTrivia and < SyntaxKind.ConfigFile;
+
+    /// <summary>Returns whether the kind is a node.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns><see langword="true"/> for node kinds.</returns>
+    public static bool IsNode(SyntaxKind kind) => kind >= SyntaxKind.ConfigFile;
+
+    /// <summary>Returns whether a name is a valid xl key: ASCII <c>[a-z][._0-9a-z]*</c>, as libxlu's lexer requires.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> when xl can read it as a key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public static bool IsValidXlKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name[0] is < 'a' or > 'z')
+        {
+            return false;
+        }
+
+        foreach (char c in name.AsSpan(1))
+        {
+            if (!IsXlIdentifierPart(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsXlIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.';
+
+    internal static bool IsXlNumberPart(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or 'x';
+}

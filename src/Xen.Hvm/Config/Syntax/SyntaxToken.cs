@@ -1,0 +1,143 @@
+using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Text;
+
+namespace Xen.Hvm.Config.Syntax;
+
+/// <summary>
+/// A token of a config file: its kind, raw text, decoded value and attached trivia.
+/// </summary>
+/// <remarks>
+/// <para>Trivia after a token on the same line trail it; trivia at the start of a line lead the next token
+/// (Roslyn's rule). A line break is itself a token, because it ends statements.</para>
+/// <para>Immutable; safe to share across threads.</para>
+/// </remarks>
+public readonly struct SyntaxToken : IEquatable<SyntaxToken>
+{
+    private readonly ConfigDocument? _document;
+    private readonly int _index;
+
+    internal SyntaxToken(ConfigDocument document, int index)
+    {
+        _document = document;
+        _index = index;
+    }
+
+    internal int Index => _index;
+
+    private SyntaxData Data => _document?.Data ?? throw new InvalidOperationException("The token is default.");
+
+    /// <summary>Gets a value indicating whether this is the default (empty) token.</summary>
+    public bool IsDefault => _document is null;
+
+    /// <summary>Gets the kind of the token.</summary>
+    public SyntaxKind Kind => _document is null ? SyntaxKind.None : Data.Tokens[_index].Kind;
+
+    /// <summary>Gets the span of the token, without trivia.</summary>
+    public TextSpan Span => _document is null ? default : new TextSpan(Data.Tokens[_index].Start, Data.Tokens[_index].Length);
+
+    /// <summary>Gets the span of the token with its leading and trailing trivia.</summary>
+    public TextSpan FullSpan => _document is null ? default : TextSpan.FromBounds(Data.FullStart(_index), Data.FullEnd(_index));
+
+    /// <summary>Gets the raw text of the token as written: quotes and escapes included for strings.</summary>
+    public string Text => _document is null ? string.Empty : Data.TokenText(_index).ToString();
+
+    /// <summary>
+    /// Gets the value the token stands for: a string token's decoded content (escapes applied as libxlu does),
+    /// otherwise the raw text.
+    /// </summary>
+    public string ValueText
+    {
+        get
+        {
+            if (_document is null)
+            {
+                return string.Empty;
+            }
+
+            Token t = Data.Tokens[_index];
+            return t.Kind == SyntaxKind.StringToken
+                ? _document.DecodeString(_index)
+                : Data.TokenText(_index).ToString();
+        }
+    }
+
+    /// <summary>Gets the trivia before the token (only at the start of a line).</summary>
+    public SyntaxTriviaList LeadingTrivia => _document is null ? default : new SyntaxTriviaList(Data, Data.LeadingTriviaStart(_index), _index);
+
+    /// <summary>Gets the trivia after the token on the same line.</summary>
+    public SyntaxTriviaList TrailingTrivia => _document is null ? default : new SyntaxTriviaList(Data, _index + 1, Data.TrailingTriviaEnd(_index));
+
+    /// <summary>Gets the document the token belongs to.</summary>
+    /// <exception cref="InvalidOperationException">The token is default.</exception>
+    public ConfigDocument Document => _document ?? throw new InvalidOperationException("The token is default.");
+
+    /// <summary>Gets where the token is in its file.</summary>
+    /// <returns>The location of <see cref="Span"/>.</returns>
+    public SourceLocation GetLocation() => _document is null ? default : _document.GetLocation(Span);
+
+    /// <summary>
+    /// Maps each character of a string token's value to its offset in the file (escapes accounted for), for reporting
+    /// problems inside spec strings at the right line and column. The last element is the offset of the closing quote.
+    /// </summary>
+    /// <returns>The offsets; for tokens that are not strings, the offsets of the raw text.</returns>
+    public IReadOnlyList<int> GetValueOffsets()
+    {
+        if (_document is null)
+        {
+            return [];
+        }
+
+        Token t = Data.Tokens[_index];
+        if (t.Kind == SyntaxKind.StringToken)
+        {
+            XlString.Decode(Data.TokenText(_index), t.Start, out int[] map);
+            return map;
+        }
+
+        var offsets = new int[t.Length + 1];
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            offsets[i] = t.Start + i;
+        }
+
+        return offsets;
+    }
+
+    /// <summary>Returns the token text with its trivia.</summary>
+    /// <returns>The full text.</returns>
+    public string ToFullString()
+    {
+        if (_document is null)
+        {
+            return string.Empty;
+        }
+
+        TextSpan s = FullSpan;
+        return Data.Text.Substring(s.Start, s.Length);
+    }
+
+    /// <summary>Returns the raw token text.</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public override string ToString() => Text;
+
+    /// <inheritdoc/>
+    public bool Equals(SyntaxToken other) => ReferenceEquals(_document, other._document) && _index == other._index;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_document, _index);
+
+    /// <summary>Compares two tokens for identity (same document, same position).</summary>
+    /// <param name="left">The first token.</param>
+    /// <param name="right">The second token.</param>
+    /// <returns><see langword="true"/> when both are the same token.</returns>
+    public static bool operator ==(SyntaxToken left, SyntaxToken right) => left.Equals(right);
+
+    /// <summary>Compares two tokens for identity.</summary>
+    /// <param name="left">The first token.</param>
+    /// <param name="right">The second token.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(SyntaxToken left, SyntaxToken right) => !left.Equals(right);
+}

@@ -1,0 +1,107 @@
+namespace Xen.Hvm.Diagnostics;
+
+internal static partial class DiagnosticDescriptors
+{
+    private const string Lexical = "Lexical";
+    private const string Syntax = "Syntax";
+
+    public static readonly DiagnosticDescriptor InvalidCharacter = new(
+        DiagnosticIds.InvalidCharacter, "Invalid character",
+        "xl cannot read '{0}' here; it rejects the file. Remove the character, or put the value in quotes",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor CarriageReturn = new(
+        DiagnosticIds.CarriageReturn, "Carriage return (CRLF line ending)",
+        "xl reads a carriage return as an invalid character and rejects this line; convert the file to LF line endings (dos2unix)",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor UppercaseKey = new(
+        DiagnosticIds.UppercaseKey, "Uppercase key",
+        "xl keys are lowercase ASCII ([a-z][._0-9a-z]*) and xl rejects '{0}'; write '{1}'",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor UppercaseHexDigit = new(
+        DiagnosticIds.UppercaseHexDigit, "Uppercase hexadecimal digit",
+        "xl accepts only lowercase hexadecimal digits and rejects '{0}'; write '{1}'",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor BareSignedOrFractionalNumber = new(
+        DiagnosticIds.BareSignedOrFractionalNumber, "Bare negative or fractional number",
+        "xl cannot read '{0}' bare and rejects the file; quote it (\"{0}\")",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor PythonSyntaxInXl = new(
+        DiagnosticIds.PythonSyntaxInXl, "Python syntax in an xl file",
+        "'{0}' is Python, which xl does not run and rejects; read the file as xm, or replace the expression with its value",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor UnterminatedString = new(
+        DiagnosticIds.UnterminatedString, "Unterminated string",
+        "The string starting here has no closing {0} on its line; xl rejects it. Close the quote (a string cannot span lines; write \\n for a line break)",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor InvalidEscape = new(
+        DiagnosticIds.InvalidEscape, "Invalid escape sequence",
+        "xl rejects the escape '\\{0}'; known escapes are \\\\ \\' \\\" \\a \\b \\f \\n \\r \\t \\v. Write '\\\\' for a backslash",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor NumericEscape = new(
+        DiagnosticIds.NumericEscape, "Numeric escape sequence",
+        "libxlu mishandles numeric escapes: '{0}' is {1}. Write the character itself instead",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor CommentWithoutNewLine = new(
+        DiagnosticIds.CommentWithoutNewLine, "Comment without final line break",
+        "xl requires a line break after a comment and rejects this last line; add a line break at the end of the file",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor ByteOrderMark = new(
+        DiagnosticIds.ByteOrderMark, "Byte order mark",
+        "xl reads the UTF-8 byte order mark as invalid characters and rejects the first line; save the file without a BOM",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor NulInString = new(
+        DiagnosticIds.NulInString, "NUL character in a string",
+        "xl cannot hold a NUL character in a string (it aborts); remove it",
+        DiagnosticSeverity.Error, Lexical);
+
+    public static readonly DiagnosticDescriptor IgnoredTrailingCharacter = new(
+        DiagnosticIds.IgnoredTrailingCharacter, "Stray last character",
+        "xl silently ignores '{0}' at the very end of the file; remove it",
+        DiagnosticSeverity.Warning, Lexical);
+
+    public static readonly DiagnosticDescriptor ExpectedAssignmentOperator = new(
+        DiagnosticIds.ExpectedAssignmentOperator, "Expected '=' or '+='",
+        "Expected '=' or '+=' after the key '{0}', found {1}; xl rejects the statement",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor ExpectedValue = new(
+        DiagnosticIds.ExpectedValue, "Expected a value",
+        "Expected a value (a quoted string, a number or '['), found {0}; the value must start on the same line as '='",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor ExpectedCommaOrCloseBracket = new(
+        DiagnosticIds.ExpectedCommaOrCloseBracket, "Expected ',' or ']'",
+        "Expected ',' or ']' in the list that starts at {0}, found {1}",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor ExpectedEndOfStatement = new(
+        DiagnosticIds.ExpectedEndOfStatement, "Expected end of statement",
+        "Expected a line break or ';' after the value of '{0}', found {1}; put each setting on its own line",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor ExpectedKey = new(
+        DiagnosticIds.ExpectedKey, "Expected a key",
+        "Expected a key at the start of a statement, found {0}",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor AppendTypeMismatch = new(
+        DiagnosticIds.AppendTypeMismatch, "'+=' mixes a list and a string",
+        "'{0} +=' adds a {1} to a {2}; xl rejects the file. Use the same kind on both sides",
+        DiagnosticSeverity.Error, Syntax);
+
+    public static readonly DiagnosticDescriptor LooksLikePython = new(
+        DiagnosticIds.LooksLikePython, "File looks like Python",
+        "This file looks like an xm config (Python code), which xl no longer reads; parse it with the xm dialect, or migrate it to xl",
+        DiagnosticSeverity.Info, Syntax);
+}
