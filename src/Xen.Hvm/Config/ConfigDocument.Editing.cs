@@ -144,10 +144,13 @@ public sealed partial class ConfigDocument
         {
             SettingSyntax anchor = GetSettings(after).LastOrDefault()
                 ?? throw new ArgumentException($"The key '{after}' is not set.", nameof(after));
-            int nl = text.IndexOf('\n', anchor.Span.End);
-            if (nl >= 0)
+            // After the first statement from the anchor on that ends its line (a list may span lines, ';' may join statements).
+            StatementSyntax? lineEnd = Root.Statements
+                .SkipWhile(s => !ReferenceEquals(s, anchor))
+                .FirstOrDefault(s => s.Terminator is { Kind: SyntaxKind.NewLineToken });
+            if (lineEnd is not null)
             {
-                return Splice([(new TextSpan(nl + 1, 0), line + style.NewLine)]);
+                return Splice([(new TextSpan(lineEnd.FullSpan.End, 0), line + style.NewLine)]);
             }
 
             return Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
