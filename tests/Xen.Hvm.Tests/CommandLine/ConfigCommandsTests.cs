@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Xen.Hvm.Tests.Infrastructure;
+
+namespace Xen.Hvm.Tests.CommandLine;
+
+public sealed class ConfigCommandsTests
+{
+    private static string Sample(string name) => Path.Combine(Corpus.RepositoryRoot, "samples", "configs", name);
+
+    [Fact]
+    public void Check_BundledWindowsXpExample_IsCleanAndExitsZero()
+    {
+        var r = Cli.Run("check", "--dialect", "xl", Sample("winxp-hvm.cfg"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(string.Empty, r.Out);
+    }
+
+    [Fact]
+    public void Check_BrokenExample_PrintsCompilerStyleDiagnosticsAndExitsOne()
+    {
+        var r = Cli.Run("check", Sample("broken-crlf.cfg"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("broken-crlf.cfg(1,16): error XH1002:", r.Out, StringComparison.Ordinal);
+        Assert.Contains("broken-crlf.cfg(3,11): error XH2004:", r.Out, StringComparison.Ordinal);
+        Assert.Contains("broken-crlf.cfg(4,25): error XH2003:", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingFile_ExitsTwo()
+    {
+        var r = Cli.Run("check", "/nonexistent/guest.cfg");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("cannot read", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_UnknownOption_ExitsTwo()
+    {
+        Assert.Equal(2, Cli.Run("check", "--bogus", Sample("winxp-hvm.cfg")).ExitCode);
+        Assert.Equal(2, Cli.Run("check").ExitCode);
+    }
+
+    [Fact]
+    public void Roundtrip_IdenticalAndDifferentFiles_ReportEach()
+    {
+        var ok = Cli.Run("roundtrip", Sample("winxp-hvm.cfg"), Sample("broken-crlf.cfg"));
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Contains("2 identical, 0 different", ok.Out, StringComparison.Ordinal);
+    }
+
+    [CorpusFact]
+    public void Roundtrip_WholeCorpus_ExitsZero()
+    {
+        var files = Corpus.Files("", f => !f.EndsWith(".jsonl", StringComparison.Ordinal)).Select(Corpus.PathOf).ToArray();
+        var r = Cli.Run(["roundtrip", .. files]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains($"{files.Length} identical, 0 different", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dump_Example_PrintsEffectiveValuesAsJsonInOrder()
+    {
+        var r = Cli.Run("dump", Sample("debian-pvhvm.cfg"));
+        Assert.Equal(0, r.ExitCode);
+        var json = JsonNode.Parse(r.Out)!.AsObject();
+        Assert.Equal("name", json.First().Key);
+        Assert.Equal("2048", json["memory"]!.GetValue<string>());
+        Assert.Equal(2, json["vif"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void SetAndUnset_EditInPlaceKeepingComments()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "# guest\nname = 'a'  # keep\nmemory = 512\nboot = 'd'\n");
+
+        var set = Cli.Run("set", path, "memory=1024", "boot='c'", "vif=['bridge=xenbr0']", "extra=console=hvc0");
+        Assert.Equal(0, set.ExitCode);
+        var unset = Cli.Run("unset", path, "name");
+        Assert.Equal(0, unset.ExitCode);
+
+        Assert.Equal("# guest\nmemory = 1024\nboot = 'c'\nvif = ['bridge=xenbr0']\nextra = 'console=hvc0'\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Set_InvalidKey_ExitsTwoAndLeavesFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "a = 1\n");
+        Assert.Equal(2, Cli.Run("set", path, "Bad=1").ExitCode);
+        Assert.Equal("a = 1\n", File.ReadAllText(path));
+    }
+}
