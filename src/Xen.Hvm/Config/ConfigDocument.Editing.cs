@@ -195,7 +195,8 @@ public sealed partial class ConfigDocument
         }
 
         sb.Append(Data.Text, at, Data.Text.Length - at);
-        return XenConfig.Parse(sb.ToString(), Path, Options);
+        // Re-read in the dialect this document was read in, so an edit never switches dialects.
+        return XenConfig.Parse(sb.ToString(), Path, Options with { Dialect = Dialect });
     }
 
     /// <summary>The layout habits of a file, so new text looks like the rest of it.</summary>
