@@ -22,7 +22,6 @@ internal static class XlString
     /// <returns><see langword="true"/> when libxlu accepts every escape.</returns>
     public static bool ValidateEscapes(ReadOnlySpan<char> raw, int tokenStart, DiagnosticBag diagnostics)
     {
-        bool ok = true;
         int end = raw.Length - 1;
         for (int p = 1; p < end;)
         {
@@ -34,17 +33,15 @@ internal static class XlString
 
             int escStart = p;
             EscapeResult r = ReadEscape(raw, ref p, end, out _);
-            string text = raw[escStart..Math.Min(Math.Max(p, escStart + 2), end)].ToString();
             switch (r)
             {
                 case EscapeResult.Invalid:
                     diagnostics.Add(DiagnosticDescriptors.InvalidEscape, tokenStart + escStart, 2, raw[escStart + 1].ToString());
                     return false;
-                case EscapeResult.HexAlwaysFails:
-                    diagnostics.Add(DiagnosticDescriptors.NumericEscape, tokenStart + escStart, text.Length, text, "always rejected");
-                    return false;
-                case EscapeResult.OctalFails:
-                    diagnostics.Add(DiagnosticDescriptors.NumericEscape, tokenStart + escStart, text.Length, text, "rejected (it needs two more digits)");
+                case EscapeResult.HexAlwaysFails or EscapeResult.OctalFails:
+                    string text = raw[escStart..Math.Min(Math.Max(p, escStart + 2), end)].ToString();
+                    string why = r == EscapeResult.HexAlwaysFails ? "always rejected" : "rejected (it needs two more digits)";
+                    diagnostics.Add(DiagnosticDescriptors.NumericEscape, tokenStart + escStart, text.Length, text, why);
                     return false;
                 case EscapeResult.Dropped:
                     diagnostics.Add(DiagnosticDescriptors.NumericEscape, DiagnosticSeverity.Warning, tokenStart + escStart, p - escStart, raw[escStart..p].ToString(), "silently dropped from the value");
@@ -52,7 +49,7 @@ internal static class XlString
             }
         }
 
-        return ok;
+        return true;
     }
 
     /// <summary>Decodes a string token (quotes included) to its value. Invalid escapes decode as written.</summary>
