@@ -232,7 +232,7 @@ internal sealed class HostInfoParser
 
             if (rawStart < 0)
             {
-                rawStart = line.SourceAt(s);
+                rawStart = line.RawStart(s);
             }
             else if (b.Kind != FieldKind.HwCaps)
             {
@@ -242,7 +242,7 @@ internal sealed class HostInfoParser
 
             AppendRuns(line, s, e, skipWhitespace: b.Kind == FieldKind.HwCaps, value, map);
             lastSourceEnd = line.SourceAt(e);
-            rawEnd = lastSourceEnd;
+            rawEnd = line.RawEnd(e);
         }
 
         if (rawStart < 0)
@@ -462,6 +462,11 @@ internal sealed class HostInfoParser
         public string Cleaned { get; } = cleaned;
 
         public int SourceAt(int index) => sources is null ? offset + index : sources[Math.Min(index, sources.Length - 1)];
+
+        // Like SourceAt, but a start also takes the markup just before it, and an end the markup just after it.
+        public int RawStart(int index) => sources is null ? offset + index : index == 0 ? offset : sources[index - 1] + 1;
+
+        public int RawEnd(int index) => sources is null ? offset + index : sources[Math.Min(index, sources.Length - 1)];
     }
 
     private sealed class Builder(string key, bool known, FieldKind kind, int keyStart, int keyEnd)
