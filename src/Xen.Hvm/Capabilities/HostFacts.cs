@@ -108,7 +108,7 @@ public sealed class HostFacts
         var facts = new List<HostFact>(14);
         CpuVendor vendor = GuessVendor(hwCaps, isArm, out string vendorSource);
         facts.Add(new HostFact("vendor", "CPU vendor (guess)", vendor == CpuVendor.Unknown ? FactState.Unknown : vendor == CpuVendor.Arm ? FactState.Yes : FactState.Probable,
-            vendor == CpuVendor.Unknown ? null : vendor.ToString(), vendorSource,
+            vendor switch { CpuVendor.Intel => "Intel", CpuVendor.Amd => "AMD", CpuVendor.Arm => "ARM", _ => null }, vendorSource,
             vendor is CpuVendor.Intel or CpuVendor.Amd ? "hw_caps has no vendor string; guessed from vendor-specific bits" : null));
 
         string? firmwareCaveat = version is { } v19 && v19.IsAtLeast(4, 19)
