@@ -119,43 +119,27 @@ public sealed partial class HostInfo
         }
     }
 
-    private void CheckMemory(GuestRequirements requirements, List<Diagnostic> diagnostics)
+    // memory= against free_memory (an error), vcpus= against nr_cpus (a warning): the same "wanted <= available" test.
+    private void CheckMemory(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckAtMost(requirements.MemoryMiB, FreeMemoryMiB, "the guest memory", "free_memory", DiagnosticDescriptors.CheckMemoryShort, diagnostics);
+
+    private void CheckVcpus(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckAtMost(requirements.Vcpus, NrCpus, "the number of vCPUs", "nr_cpus", DiagnosticDescriptors.CheckVcpusOvercommitted, diagnostics);
+
+    private void CheckAtMost(long? wanted, long? available, string what, string field, DiagnosticDescriptor descriptor, List<Diagnostic> diagnostics)
     {
-        if (requirements.MemoryMiB is not { } memory)
+        if (wanted is not { } w)
         {
             return;
         }
 
-        if (FreeMemoryMiB is not { } free)
+        if (available is not { } a)
         {
-            diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "the guest memory", "free_memory"));
-            return;
+            diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, what, field));
         }
-
-        if (memory > free)
+        else if (w > a)
         {
-            diagnostics.Add(At(DiagnosticDescriptors.CheckMemoryShort, "free_memory",
-                memory.ToString(CultureInfo.InvariantCulture), free.ToString(CultureInfo.InvariantCulture)));
-        }
-    }
-
-    private void CheckVcpus(GuestRequirements requirements, List<Diagnostic> diagnostics)
-    {
-        if (requirements.Vcpus is not { } vcpus)
-        {
-            return;
-        }
-
-        if (NrCpus is not { } cpus)
-        {
-            diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "the number of vCPUs", "nr_cpus"));
-            return;
-        }
-
-        if (vcpus > cpus)
-        {
-            diagnostics.Add(At(DiagnosticDescriptors.CheckVcpusOvercommitted, "nr_cpus",
-                vcpus.ToString(CultureInfo.InvariantCulture), cpus.ToString(CultureInfo.InvariantCulture)));
+            diagnostics.Add(At(descriptor, field, w.ToString(CultureInfo.InvariantCulture), a.ToString(CultureInfo.InvariantCulture)));
         }
     }
 

@@ -352,23 +352,24 @@ internal sealed class HostInfoParser
     private static bool LooksLikeHwCaps(ReadOnlySpan<char> t)
     {
         int words = 0;
-        foreach (Range r in t.Split(':'))
+        while (true)
         {
-            ReadOnlySpan<char> w = t[r].Trim();
-            if (w.IsEmpty && words > 0)
-            {
-                continue;
-            }
-
-            if (w.Length is 0 or > 8 || w.ContainsAnyExcept("0123456789abcdefABCDEF"))
+            int colon = t.IndexOf(':');
+            ReadOnlySpan<char> w = (colon < 0 ? t : t[..colon]).Trim();
+            bool trailing = w.IsEmpty && colon < 0 && words > 0;
+            if (!trailing && (w.Length is 0 or > 8 || w.ContainsAnyExcept("0123456789abcdefABCDEF")))
             {
                 return false;
             }
 
-            words++;
-        }
+            words += trailing ? 0 : 1;
+            if (colon < 0)
+            {
+                return words >= 2;
+            }
 
-        return words >= 2;
+            t = t[(colon + 1)..];
+        }
     }
 
     // Removes a mail-quote prefix and HTML tags; keeps a map from cleaned offsets to source offsets when they differ.
