@@ -87,7 +87,7 @@ internal static class CapsCommand
         yield return ("xen_version", info.XenVersion?.ToString() ?? "-");
         yield return ("hw_caps", info.HwCaps?.Text ?? "-");
         yield return ("layout", LayoutText(info.HwCaps));
-        yield return ("xen_caps", info.XenCaps?.Text.Trim() ?? "-");
+        yield return ("xen_caps", info.XenCaps is null ? "-" : string.Join(' ', info.XenCaps.Tokens.Select(t => t.Text).Concat(info.XenCaps.UnknownTokens)));
         yield return ("virt_caps", info.VirtCaps is null ? "-" : string.Join(' ', info.VirtCaps.Tokens));
     }
 

@@ -219,7 +219,7 @@ public sealed partial class HostInfo
         ArgumentNullException.ThrowIfNull(text);
         var sink = new DiagnosticSink(options?.Path, text);
         List<HostInfoField> fields = HostInfoParser.Parse(text, sink);
-        var info = new HostInfo(text, options?.Path, fields.ToArray(), LineMap.Create(text));
+        var info = new HostInfo(text, options?.Path, fields.ToArray(), sink.Lines);
         info.Bind(sink, options?.Layout);
         return new ParseResult<HostInfo>(info, sink.ToSortedList(), "host info");
     }

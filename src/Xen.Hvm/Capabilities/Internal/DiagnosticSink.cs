@@ -32,6 +32,9 @@ internal sealed class DiagnosticSink
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Gets the line map of the source text.</summary>
+    public LineMap Lines => _lines;
+
     /// <summary>Returns a sink that writes into the same list, for a value whose offsets map through <paramref name="map"/>.</summary>
     public DiagnosticSink ForValue(SegmentMap map) => new(_path, _lines, map, lowerErrors: true, _diagnostics);
 
