@@ -66,5 +66,6 @@ public static class XenCfgApp
         yield return DumpCommand.Create(context);
         yield return EditCommands.CreateSet(context);
         yield return EditCommands.CreateUnset(context);
+        yield return CapsCommand.Create(context);
     }
 }

@@ -1,0 +1,257 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+using Xen.Hvm.Capabilities;
+using Xen.Hvm.Diagnostics;
+
+namespace XenCfg;
+
+/// <summary><c>xencfg caps [--json] [FILE|-]</c>: decodes <c>xm info</c> / <c>xl info</c> output.</summary>
+internal static class CapsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (host, xen_version, layout, features, facts, xen_caps, virt_caps, diagnostics)." };
+        var file = new Argument<string?>("FILE")
+        {
+            Description = "A file with 'xm info' or 'xl info' output; '-' or nothing reads standard input.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("caps", "Decode 'xm info' / 'xl info' output: hw_caps CPU features, xen_caps, virt_caps and what they mean for HVM guests.");
+        command.Add(json);
+        command.Add(file);
+        command.SetAction(parse => Run(context, parse.GetValue(file), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? file, bool json)
+    {
+        string text;
+        string path;
+        try
+        {
+            if (file is null or "-")
+            {
+                text = Console.In.ReadToEnd();
+                path = "<stdin>";
+            }
+            else
+            {
+                text = File.ReadAllText(file);
+                path = file;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine("xencfg caps: " + ex.Message);
+            return ExitCodes.UsageOrIo;
+        }
+
+        ParseResult<HostInfo> result = HostInfo.Parse(text, new HostInfoParseOptions { Path = path });
+        HostInfo info = result.PartialValue;
+        if (json)
+        {
+            WriteJson(context.Out, info, result.Diagnostics);
+        }
+        else
+        {
+            if (context.IsTerminal)
+            {
+                WriteTables(context.Out, info);
+            }
+            else
+            {
+                WritePlain(context.Out, info);
+            }
+
+            foreach (Diagnostic d in result.Diagnostics)
+            {
+                context.Error.WriteLine(d.ToString());
+            }
+        }
+
+        return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static string LayoutText(HwCaps? hw) => hw is null || hw.Layout == HwCapsLayout.Unknown
+        ? "unknown"
+        : hw.Layout + " (" + hw.LayoutSource.ToString().ToLowerInvariant() + ")";
+
+    private static string StateText(HostFact fact) => fact.Value is { } v ? v + " (" + fact.State.ToString().ToLowerInvariant() + ")" : fact.State.ToString().ToLowerInvariant();
+
+    private static IEnumerable<(string Label, string Value)> Summary(HostInfo info)
+    {
+        yield return ("host", info.Host ?? "-");
+        yield return ("xen_version", info.XenVersion?.ToString() ?? "-");
+        yield return ("hw_caps", info.HwCaps?.Text ?? "-");
+        yield return ("layout", LayoutText(info.HwCaps));
+        yield return ("xen_caps", info.XenCaps is null ? "-" : string.Join(' ', info.XenCaps.Tokens.Select(t => t.Text).Concat(info.XenCaps.UnknownTokens)));
+        yield return ("virt_caps", info.VirtCaps is null ? "-" : string.Join(' ', info.VirtCaps.Tokens));
+    }
+
+    private static IEnumerable<(string Word, string Register, string Hex, string Names)> Words(HwCaps hw)
+    {
+        for (int i = 0; i < hw.Words.Count; i++)
+        {
+            string names = string.Join(' ', hw.FeaturesOf(i).Select(f => f.DisplayName));
+            yield return ("w" + i.ToString(CultureInfo.InvariantCulture), hw.RegisterOf(i).ToShortName(),
+                hw.Words[i].ToString("x8", CultureInfo.InvariantCulture), names.Length == 0 ? "-" : names);
+        }
+    }
+
+    private static string? NoFeaturesReason(HostInfo info) =>
+        info.HwCaps is null ? "no hw_caps field"
+        : !info.HwCaps.IsReadable && info.HwCaps.Words.Count == 0 ? "hw_caps is unreadable"
+        : !info.HwCaps.HasX86Information ? "no x86 feature information (hw_caps is all zero" + (info.Facts.Vendor == CpuVendor.Arm ? ": ARM host)" : ")")
+        : null;
+
+    private static void WritePlain(TextWriter o, HostInfo info)
+    {
+        foreach (var (label, value) in Summary(info))
+        {
+            o.WriteLine($"{label,-12} {value}");
+        }
+
+        o.WriteLine();
+        int title = info.Facts.All.Max(f => f.Title.Length);
+        int state = info.Facts.All.Max(f => StateText(f).Length);
+        int source = info.Facts.All.Max(f => f.Source.Length);
+        o.WriteLine("Fact".PadRight(title) + "  " + "State".PadRight(state) + "  " + "Source".PadRight(source) + "  Caveat");
+        foreach (HostFact f in info.Facts.All)
+        {
+            o.WriteLine((f.Title.PadRight(title) + "  " + StateText(f).PadRight(state) + "  " + f.Source.PadRight(source) + "  " + (f.Caveat ?? string.Empty)).TrimEnd());
+        }
+
+        o.WriteLine();
+        o.WriteLine("Features");
+        if (NoFeaturesReason(info) is { } reason)
+        {
+            o.WriteLine("  " + reason);
+            return;
+        }
+
+        foreach (var (word, register, hex, names) in Words(info.HwCaps!))
+        {
+            o.WriteLine($"  {word}  {register,-9}  {hex}  {names}");
+        }
+    }
+
+    private static void WriteTables(TextWriter o, HostInfo info)
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(o) });
+        var summary = new Table().HideHeaders().AddColumn("Field").AddColumn("Value");
+        foreach (var (label, value) in Summary(info))
+        {
+            summary.AddRow(Markup.Escape(label), Markup.Escape(value));
+        }
+
+        console.Write(summary);
+        var facts = new Table().Title("Facts").AddColumn("Fact").AddColumn("State").AddColumn("Source").AddColumn("Caveat");
+        foreach (HostFact f in info.Facts.All)
+        {
+            string colour = f.State switch { FactState.Yes => "green", FactState.No => "red", FactState.Probable => "yellow", _ => "grey" };
+            facts.AddRow(Markup.Escape(f.Title), $"[{colour}]{Markup.Escape(StateText(f))}[/]", Markup.Escape(f.Source), Markup.Escape(f.Caveat ?? string.Empty));
+        }
+
+        console.Write(facts);
+        if (NoFeaturesReason(info) is { } reason)
+        {
+            console.MarkupLine("[grey]Features: " + Markup.Escape(reason) + "[/]");
+            return;
+        }
+
+        var words = new Table().Title("Features").AddColumn("Word").AddColumn("Register").AddColumn("Hex").AddColumn("Features");
+        foreach (var (word, register, hex, names) in Words(info.HwCaps!))
+        {
+            words.AddRow(word, register, hex, Markup.Escape(names));
+        }
+
+        console.Write(words);
+    }
+
+    private static void WriteJson(TextWriter o, HostInfo info, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteStringOrNull(w, "host", info.Host);
+            WriteStringOrNull(w, "xen_version", info.XenVersion?.ToString());
+            WriteStringOrNull(w, "hw_caps", info.HwCaps?.Text);
+            WriteStringOrNull(w, "layout", info.HwCaps is { Layout: not HwCapsLayout.Unknown } hw ? hw.Layout.ToString() : null);
+            w.WriteStartArray("features");
+            foreach (CpuFeature f in info.HwCaps?.Features ?? [])
+            {
+                if (!f.IsMirror)
+                {
+                    w.WriteStringValue(f.Name);
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("facts");
+            foreach (HostFact f in info.Facts.All)
+            {
+                w.WriteStartObject(f.Key);
+                w.WriteString("title", f.Title);
+                w.WriteString("state", f.State.ToString().ToLowerInvariant());
+                WriteStringOrNull(w, "value", f.Value);
+                w.WriteString("source", f.Source);
+                WriteStringOrNull(w, "caveat", f.Caveat);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("xen_caps");
+            foreach (XenCapability t in info.XenCaps?.Tokens ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("token", t.Text);
+                w.WriteString("kind", t.Kind.ToString().ToLowerInvariant());
+                w.WriteString("abi", t.AbiVersion);
+                w.WriteString("architecture", t.ArchitectureText);
+                w.WriteBoolean("pae", t.IsPae);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("virt_caps");
+            foreach (string t in info.VirtCaps?.Tokens ?? [])
+            {
+                w.WriteStringValue(t);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("diagnostics");
+            foreach (Diagnostic d in diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+                w.WriteNumber("line", d.Location.Line);
+                w.WriteNumber("column", d.Location.Column);
+                w.WriteString("message", d.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        o.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

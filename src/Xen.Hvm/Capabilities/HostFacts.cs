@@ -1,0 +1,320 @@
+using System.Globalization;
+using Xen.Hvm.Capabilities.Internal;
+
+namespace Xen.Hvm.Capabilities;
+
+/// <summary>
+/// Facts derived from <c>hw_caps</c>, <c>xen_caps</c> and <c>virt_caps</c>: vendor guess, VT-x/AMD-V present, HVM
+/// actually usable, 64-bit, PAE, NX, 1 GiB pages, running nested, invariant TSC, hardware-assisted paging, IOMMU.
+/// </summary>
+/// <remarks>
+/// <para>Each fact says where it was read and what it does not prove. Virtualization facts prefer
+/// <c>virt_caps</c>/<c>xen_caps</c> over the CPU bits: a <c>vmx</c> bit does not mean VT-x is enabled.</para>
+/// <para>Immutable; safe to share across threads.</para>
+/// </remarks>
+public sealed class HostFacts
+{
+    private const string NoX86 = "no x86 feature information (hw_caps is all zero or absent)";
+    private readonly HostFact[] _all;
+
+    private HostFacts(CpuVendor vendor, HostFact[] all)
+    {
+        Vendor = vendor;
+        _all = all;
+    }
+
+    /// <summary>Gets the vendor guess.</summary>
+    public CpuVendor Vendor { get; }
+
+    /// <summary>Gets every fact, in a fixed order.</summary>
+    public IReadOnlyList<HostFact> All => _all;
+
+    /// <summary>Gets the vendor fact (<c>vendor</c>).</summary>
+    public HostFact VendorGuess => Get("vendor");
+
+    /// <summary>Gets whether the CPU has Intel VT-x (<c>vtx</c>); the bit alone does not mean it is usable.</summary>
+    public HostFact VtxPresent => Get("vtx");
+
+    /// <summary>Gets whether the CPU has AMD-V (<c>amdv</c>); the bit alone does not mean it is usable.</summary>
+    public HostFact AmdVPresent => Get("amdv");
+
+    /// <summary>Gets whether HVM guests can run (<c>hvm</c>), from <c>virt_caps</c> and <c>xen_caps</c>.</summary>
+    public HostFact HvmUsable => Get("hvm");
+
+    /// <summary>Gets whether PV guests can run (<c>pv</c>).</summary>
+    public HostFact PvUsable => Get("pv");
+
+    /// <summary>Gets whether the CPU is 64-bit capable (<c>cpu64</c>, the <c>lm</c> bit).</summary>
+    public HostFact Cpu64Bit => Get("cpu64");
+
+    /// <summary>Gets whether the hypervisor itself is 64-bit (<c>xen64</c>).</summary>
+    public HostFact Hypervisor64Bit => Get("xen64");
+
+    /// <summary>Gets whether the CPU has PAE (<c>pae</c>).</summary>
+    public HostFact Pae => Get("pae");
+
+    /// <summary>Gets whether the CPU has NX/XD (<c>nx</c>).</summary>
+    public HostFact Nx => Get("nx");
+
+    /// <summary>Gets whether the CPU has 1 GiB pages (<c>page1gb</c>, the <c>pdpe1gb</c> bit).</summary>
+    public HostFact Pages1GiB => Get("page1gb");
+
+    /// <summary>Gets whether Xen itself runs under another hypervisor (<c>nested</c>).</summary>
+    public HostFact RunningNested => Get("nested");
+
+    /// <summary>Gets whether the TSC is invariant (<c>itsc</c>).</summary>
+    public HostFact InvariantTsc => Get("itsc");
+
+    /// <summary>Gets whether hardware-assisted paging (EPT/NPT) is usable (<c>hap</c>): known from <c>virt_caps</c>
+    /// on Xen 4.13+, otherwise probable or unknown.</summary>
+    public HostFact Hap => Get("hap");
+
+    /// <summary>Gets whether an IOMMU is enabled for PCI passthrough (<c>iommu</c>).</summary>
+    public HostFact Iommu => Get("iommu");
+
+    /// <summary>Gets a fact by key.</summary>
+    /// <param name="key">A key such as <c>hvm</c>.</param>
+    /// <returns>The fact.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No fact has that key.</exception>
+    public HostFact Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        foreach (HostFact f in _all)
+        {
+            if (string.Equals(f.Key, key, StringComparison.Ordinal))
+            {
+                return f;
+            }
+        }
+
+        throw new KeyNotFoundException("No host fact has the key '" + key + "'.");
+    }
+
+    /// <summary>Derives the facts from decoded fields; any of them may be absent.</summary>
+    /// <param name="hwCaps">The decoded <c>hw_caps</c>, or <see langword="null"/>.</param>
+    /// <param name="xenCaps">The decoded <c>xen_caps</c>, or <see langword="null"/>.</param>
+    /// <param name="virtCaps">The decoded <c>virt_caps</c>, or <see langword="null"/>.</param>
+    /// <param name="version">The Xen version, or <see langword="null"/>.</param>
+    /// <param name="machine">The dom0 <c>machine</c> field (<c>x86_64</c>, <c>aarch64</c>), or <see langword="null"/>.</param>
+    /// <param name="virtStart">The <c>virt_start</c> of <c>platform_params</c>, or <see langword="null"/>.</param>
+    /// <returns>The facts.</returns>
+    public static HostFacts From(HwCaps? hwCaps, XenCaps? xenCaps, VirtCaps? virtCaps, XenVersion? version,
+        string? machine = null, ulong? virtStart = null)
+    {
+        bool isArm = (xenCaps?.IsArm ?? false) ||
+                     (machine is not null && (machine.StartsWith("aarch64", StringComparison.Ordinal) ||
+                                              machine.StartsWith("arm", StringComparison.Ordinal)));
+        var facts = new List<HostFact>(14);
+        CpuVendor vendor = GuessVendor(hwCaps, isArm, out string vendorSource);
+        facts.Add(new HostFact("vendor", "CPU vendor (guess)", vendor == CpuVendor.Unknown ? FactState.Unknown : vendor == CpuVendor.Arm ? FactState.Yes : FactState.Probable,
+            vendor switch { CpuVendor.Intel => "Intel", CpuVendor.Amd => "AMD", CpuVendor.Arm => "ARM", _ => null }, vendorSource,
+            vendor is CpuVendor.Intel or CpuVendor.Amd ? "hw_caps has no vendor string; guessed from vendor-specific bits" : null));
+
+        string? firmwareCaveat = version is { } v19 && v19.IsAtLeast(4, 19)
+            ? "present does not mean usable (see hvm); Xen 4.19+ clears the bit when the firmware disabled it"
+            : "present does not mean usable (see hvm): the firmware may have disabled it";
+        HostFact vtx = Bit(hwCaps, "vtx", "Intel VT-x present", "vmx", firmwareCaveat);
+        HostFact amdv = Bit(hwCaps, "amdv", "AMD-V present", "svm", firmwareCaveat);
+        facts.Add(vtx);
+        facts.Add(amdv);
+
+        HostFact hvm = HvmFact(xenCaps, virtCaps, isArm);
+        facts.Add(hvm);
+        facts.Add(PvFact(xenCaps, virtCaps));
+        facts.Add(Bit(hwCaps, "cpu64", "64-bit CPU", "lm", "the hypervisor's own bitness is xen64"));
+        facts.Add(Hypervisor64(xenCaps, virtStart));
+        facts.Add(Bit(hwCaps, "pae", "PAE", "pae", "a PAE guest ABI is the x86_32p token of xen_caps"));
+        facts.Add(Bit(hwCaps, "nx", "NX / XD", "nx", null));
+        facts.Add(Bit(hwCaps, "page1gb", "1 GiB pages", "pdpe1gb", null));
+        facts.Add(Nested(hwCaps, vendor, version));
+        facts.Add(InvariantTscFact(hwCaps, version));
+        facts.Add(HapFact(hwCaps, virtCaps, vendor, hvm.State, isArm));
+        facts.Add(IommuFact(virtCaps));
+        return new HostFacts(vendor, facts.ToArray());
+    }
+
+    private static CpuVendor GuessVendor(HwCaps? hw, bool isArm, out string source)
+    {
+        if (isArm)
+        {
+            source = "xen_caps / machine";
+            return CpuVendor.Arm;
+        }
+
+        if (hw is null || !hw.HasX86Information)
+        {
+            source = hw is null ? "no hw_caps" : NoX86;
+            return CpuVendor.Unknown;
+        }
+
+        source = "hw_caps";
+        bool layoutA = hw.Layout == HwCapsLayout.A;
+        bool intel = hw.Has("dts") || hw.Has("acpi") || hw.Has("tm") || hw.Has("pbe") || (layoutA && (hw.Has("p3") || hw.Has("p4")));
+        bool amd = hw.Has("svm") || hw.Has("cmp_legacy") || hw.Has("extapic") || hw.Has("mmxext") || hw.Has("fxsr_opt") ||
+                   hw.Has("3dnow") || hw.Has("3dnowext") || hw.Features.Any(f => f.IsMirror) ||
+                   (layoutA && (hw.Has("k8") || hw.Has("k7")));
+        return intel == amd ? CpuVendor.Unknown : intel ? CpuVendor.Intel : CpuVendor.Amd;
+    }
+
+    private static string SourceOf(HwCaps? hw, string name)
+    {
+        if (hw is not null && FeatureTables.TryFind(name, out CpuidRegister register, out int bit))
+        {
+            int word = FeatureTables.WordOf(hw.Layout, register);
+            if (word >= 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"hw_caps word {word} bit {bit} ({name})");
+            }
+        }
+
+        return "hw_caps (" + name + ")";
+    }
+
+    private static HostFact Bit(HwCaps? hw, string key, string title, string name, string? caveat)
+    {
+        bool? has = hw?.TryHas(name);
+        FactState state = has is null ? FactState.Unknown : has.Value ? FactState.Yes : FactState.No;
+        return new HostFact(key, title, state, null, SourceOf(hw, name), has is null ? NoX86 : caveat);
+    }
+
+    private static HostFact HvmFact(XenCaps? xen, VirtCaps? virt, bool isArm)
+    {
+        const string Title = "HVM usable";
+        const string Caveat = "usable = virt_caps has hvm or xen_caps has an hvm-* token; the vmx/svm bit alone is not enough";
+        if (virt is not null && virt.Has(VirtCapabilities.Hvm))
+        {
+            return new HostFact("hvm", Title, FactState.Yes, null, "virt_caps (hvm)", null);
+        }
+
+        if (xen is not null && xen.SupportsHvm)
+        {
+            return new HostFact("hvm", Title, FactState.Yes, null, "xen_caps (hvm-* token)", null);
+        }
+
+        if (isArm)
+        {
+            return new HostFact("hvm", Title, FactState.Yes, null, "ARM host",
+                "ARM guests always use the virtualization extensions; virt_caps prints hvm only from Xen 4.13");
+        }
+
+        return virt is null && xen is null
+            ? new HostFact("hvm", Title, FactState.Unknown, null, "no virt_caps or xen_caps", Caveat)
+            : new HostFact("hvm", Title, FactState.No, null, virt is null ? "xen_caps (no hvm-* token)" : "virt_caps and xen_caps (no hvm)", Caveat);
+    }
+
+    private static HostFact PvFact(XenCaps? xen, VirtCaps? virt)
+    {
+        const string Title = "PV guests";
+        if (xen is not null && xen.SupportsPv)
+        {
+            return new HostFact("pv", Title, FactState.Yes, null, "xen_caps (xen-* token)", null);
+        }
+
+        if (virt is not null && virt.Has(VirtCapabilities.Pv))
+        {
+            return new HostFact("pv", Title, FactState.Yes, null, "virt_caps (pv)", null);
+        }
+
+        return xen is null
+            ? new HostFact("pv", Title, FactState.Unknown, null, "no xen_caps", null)
+            : new HostFact("pv", Title, FactState.No, null, "xen_caps (no xen-* token)", "Xen 4.12+ may be built without PV support");
+    }
+
+    private static HostFact Hypervisor64(XenCaps? xen, ulong? virtStart)
+    {
+        const string Title = "64-bit hypervisor";
+        if (xen?.IsX86_64Hypervisor is { } x64)
+        {
+            return new HostFact("xen64", Title, x64 ? FactState.Yes : FactState.No, null, "xen_caps (x86_64 token)", null);
+        }
+
+        if (xen is not null && xen.Tokens.Any(t => t.Architecture == XenArchitecture.Aarch64))
+        {
+            return new HostFact("xen64", Title, FactState.Yes, null, "xen_caps (aarch64 token)", null);
+        }
+
+        if (virtStart is { } vs)
+        {
+            return new HostFact("xen64", Title, vs == 0xffff800000000000UL ? FactState.Yes : FactState.No, null, "platform_params (virt_start)", null);
+        }
+
+        return new HostFact("xen64", Title, FactState.Unknown, null, "no xen_caps", null);
+    }
+
+    private static HostFact Nested(HwCaps? hw, CpuVendor vendor, XenVersion? version)
+    {
+        HostFact bit = Bit(hw, "nested", "Running nested (under another hypervisor)", "hypervisor",
+            "set when Xen itself runs in a virtual machine");
+        bool amdLevellingBug = vendor == CpuVendor.Amd &&
+                               (version is { } v ? v.IsAtLeast(4, 7) && !v.IsAtLeast(4, 14) : hw?.Layout == HwCapsLayout.B);
+        return bit.State == FactState.Yes && amdLevellingBug
+            ? bit with
+            {
+                State = FactState.Unknown,
+                Caveat = "AMD hosts with Xen 4.7-4.13 set this bit on bare metal (fixed in 4.14), so it proves nothing here",
+            }
+            : bit;
+    }
+
+    private static HostFact InvariantTscFact(HwCaps? hw, XenVersion? version)
+    {
+        const string Title = "Invariant TSC";
+        if (hw is null || !hw.HasX86Information)
+        {
+            return new HostFact("itsc", Title, FactState.Unknown, null, SourceOf(hw, "itsc"), NoX86);
+        }
+
+        if (hw.Layout == HwCapsLayout.B)
+        {
+            return Bit(hw, "itsc", Title, "itsc", null);
+        }
+
+        bool? constant = hw.TryHas("constant_tsc");
+        bool? nonstop = hw.TryHas("nonstop_tsc");
+        const string Source = "hw_caps word 3 bits 8 and 9 (constant_tsc, nonstop_tsc)";
+        if (constant is null || nonstop is null || (version is { } v && !v.IsAtLeast(3, 4) && nonstop == false))
+        {
+            return new HostFact("itsc", Title, FactState.Unknown, null, Source, "Xen before 3.4 does not report nonstop_tsc");
+        }
+
+        return new HostFact("itsc", Title, constant.Value && nonstop.Value ? FactState.Yes : FactState.No, null, Source,
+            "tsc_reliable (bit 12) means Xen also verified that the TSCs are in sync");
+    }
+
+    private static HostFact HapFact(HwCaps? hw, VirtCaps? virt, CpuVendor vendor, FactState hvm, bool isArm)
+    {
+        const string Title = "Hardware-assisted paging (EPT/NPT)";
+        bool? known = virt?.TryHas(VirtCapabilities.Hap);
+        if (known is { } k)
+        {
+            return new HostFact("hap", Title, k ? FactState.Yes : FactState.No, null, "virt_caps (hap)", null);
+        }
+
+        if (hvm == FactState.No)
+        {
+            return new HostFact("hap", Title, FactState.No, null, "no usable HVM", null);
+        }
+
+        const string Guess = "hw_caps does not carry EPT/NPT; before Xen 4.13 only 'xl dmesg' says so " +
+                             "(\"HVM: Hardware Assisted Paging (HAP) detected\"); guessed from the CPU generation";
+        bool probable = hvm == FactState.Yes && hw is not null &&
+                        ((vendor == CpuVendor.Intel && (hw.Has("popcnt") || hw.Has("sse4_2"))) ||
+                         (vendor == CpuVendor.Amd && hw.Has("svm") && (hw.Has("sse4a") || hw.Has("abm"))) ||
+                         isArm);
+        return new HostFact("hap", Title, probable ? FactState.Probable : FactState.Unknown, null, "CPU generation", Guess);
+    }
+
+    private static HostFact IommuFact(VirtCaps? virt)
+    {
+        const string Title = "IOMMU (PCI passthrough)";
+        if (virt is null)
+        {
+            return new HostFact("iommu", Title, FactState.Unknown, null, "no virt_caps", "virt_caps exists from Xen 3.3");
+        }
+
+        bool yes = virt.Has(VirtCapabilities.HvmDirectIO) || virt.Has(VirtCapabilities.PvDirectIO);
+        return new HostFact("iommu", Title, yes ? FactState.Yes : FactState.No, null, "virt_caps (hvm_directio / pv_directio)",
+            yes ? null : "xl 4.12+ prints hvm_directio only when hvm is also available");
+    }
+}

@@ -1,0 +1,191 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Xen.Hvm.Capabilities;
+
+/// <summary>
+/// A Xen hypervisor version as <c>xl info</c> prints it: <c>xen_major</c>, <c>xen_minor</c> and the free-text
+/// <c>xen_extra</c> (for example 4, 19 and <c>.1</c>, printed together as <c>4.19.1</c>).
+/// </summary>
+/// <remarks>
+/// <para><see cref="Extra"/> is free text: <c>.1-rc6</c>, <c>-unstable</c>, <c>.4OVM</c>, <c>.1_02-1</c>, even
+/// <c>Hello World</c> after a livepatch. <see cref="Patch"/> is read from it when it starts with <c>.</c> and digits.</para>
+/// <para>Ordering compares major, minor, then patch (a missing patch counts as 0); the rest of the extra text is
+/// ignored by <see cref="CompareTo"/> but not by equality.</para>
+/// <para>Immutable; safe to share across threads.</para>
+/// </remarks>
+public readonly struct XenVersion : IEquatable<XenVersion>, IComparable<XenVersion>
+{
+    private readonly string? _extra;
+
+    /// <summary>Constructs a version.</summary>
+    /// <param name="major">The major number (<c>xen_major</c>).</param>
+    /// <param name="minor">The minor number (<c>xen_minor</c>).</param>
+    /// <param name="extra">The extra text (<c>xen_extra</c>), or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="major"/> or <paramref name="minor"/> is negative.</exception>
+    public XenVersion(int major, int minor, string? extra = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(major);
+        ArgumentOutOfRangeException.ThrowIfNegative(minor);
+        Major = major;
+        Minor = minor;
+        _extra = extra ?? string.Empty;
+    }
+
+    /// <summary>Gets the major number.</summary>
+    public int Major { get; }
+
+    /// <summary>Gets the minor number.</summary>
+    public int Minor { get; }
+
+    /// <summary>Gets the extra text (never <see langword="null"/>; empty when there is none).</summary>
+    public string Extra => _extra ?? string.Empty;
+
+    /// <summary>Gets the patch number read from <see cref="Extra"/> (<c>.1-rc6</c> gives 1), or <see langword="null"/>.</summary>
+    public int? Patch
+    {
+        get
+        {
+            string extra = Extra;
+            if (extra.Length < 2 || extra[0] != '.' || !char.IsAsciiDigit(extra[1]))
+            {
+                return null;
+            }
+
+            int end = 1;
+            while (end < extra.Length && end < 10 && char.IsAsciiDigit(extra[end]))
+            {
+                end++;
+            }
+
+            return int.Parse(extra.AsSpan(1, end - 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Returns whether this version is at least <paramref name="major"/>.<paramref name="minor"/>.</summary>
+    /// <param name="major">The major number to compare with.</param>
+    /// <param name="minor">The minor number to compare with.</param>
+    /// <returns><see langword="true"/> when (Major, Minor) &gt;= (major, minor).</returns>
+    public bool IsAtLeast(int major, int minor) => Major > major || (Major == major && Minor >= minor);
+
+    /// <summary>Parses a version printed as <c>major.minor</c> followed by the extra text, e.g. <c>4.13-unstable</c>.</summary>
+    /// <param name="text">The text, e.g. an <c>xen_version</c> value.</param>
+    /// <param name="version">The version, when the text starts with <c>digits.digits</c>.</param>
+    /// <returns><see langword="true"/> when the text is a version.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out XenVersion version)
+    {
+        version = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        int i = 0;
+        if (!TryReadNumber(s, ref i, out int major) || i >= s.Length || s[i] != '.')
+        {
+            return false;
+        }
+
+        i++;
+        if (!TryReadNumber(s, ref i, out int minor))
+        {
+            return false;
+        }
+
+        version = new XenVersion(major, minor, s[i..].ToString());
+        return true;
+    }
+
+    /// <summary>Parses a version printed as <c>major.minor</c> followed by the extra text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException"><paramref name="text"/> does not start with <c>digits.digits</c>.</exception>
+    public static XenVersion Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out XenVersion v) ? v : throw new FormatException("A Xen version starts with 'major.minor', e.g. '4.19.1'.");
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<char> s, ref int i, out int value)
+    {
+        int start = i;
+        while (i < s.Length && i - start < 9 && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        if (i == start || (i < s.Length && char.IsAsciiDigit(s[i])))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = int.Parse(s[start..i], NumberStyles.None, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>Returns the version as <c>xl info</c> prints <c>xen_version</c>: <c>major.minor</c> then the extra text.</summary>
+    /// <returns>For example <c>4.0.1-rc6</c>.</returns>
+    public override string ToString() =>
+        Major.ToString(CultureInfo.InvariantCulture) + "." + Minor.ToString(CultureInfo.InvariantCulture) + Extra;
+
+    /// <inheritdoc/>
+    public bool Equals(XenVersion other) =>
+        Major == other.Major && Minor == other.Minor && string.Equals(Extra, other.Extra, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is XenVersion other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Major, Minor, Extra);
+
+    /// <inheritdoc/>
+    public int CompareTo(XenVersion other)
+    {
+        int c = Major.CompareTo(other.Major);
+        if (c == 0)
+        {
+            c = Minor.CompareTo(other.Minor);
+        }
+
+        return c != 0 ? c : (Patch ?? 0).CompareTo(other.Patch ?? 0);
+    }
+
+    /// <summary>Compares two versions for equality.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns><see langword="true"/> when major, minor and extra are equal.</returns>
+    public static bool operator ==(XenVersion left, XenVersion right) => left.Equals(right);
+
+    /// <summary>Compares two versions for inequality.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(XenVersion left, XenVersion right) => !left.Equals(right);
+
+    /// <summary>Returns whether <paramref name="left"/> orders before <paramref name="right"/>.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns>The comparison.</returns>
+    public static bool operator <(XenVersion left, XenVersion right) => left.CompareTo(right) < 0;
+
+    /// <summary>Returns whether <paramref name="left"/> orders after <paramref name="right"/>.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns>The comparison.</returns>
+    public static bool operator >(XenVersion left, XenVersion right) => left.CompareTo(right) > 0;
+
+    /// <summary>Returns whether <paramref name="left"/> orders before or with <paramref name="right"/>.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns>The comparison.</returns>
+    public static bool operator <=(XenVersion left, XenVersion right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Returns whether <paramref name="left"/> orders after or with <paramref name="right"/>.</summary>
+    /// <param name="left">The first version.</param>
+    /// <param name="right">The second version.</param>
+    /// <returns>The comparison.</returns>
+    public static bool operator >=(XenVersion left, XenVersion right) => left.CompareTo(right) >= 0;
+}
