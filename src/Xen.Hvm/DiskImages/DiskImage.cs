@@ -454,6 +454,12 @@ public static class DiskImage
                 throw new ArgumentException("A backing file and preallocation cannot be used together (QEMU needs extended L2 entries for that).", nameof(options));
             }
 
+            // Every format name (raw, qcow2, vpc) pads to the same 8 bytes, so the fit is known before the file is probed.
+            if (Qcow2Header.MeasureLength((int)options.Version, clusterSize, backing, "qcow2") > clusterSize)
+            {
+                throw new ArgumentException($"The header and the backing file name do not fit in one {clusterSize}-byte cluster.", nameof(options));
+            }
+
             string resolved = ImageOpener.ResolveBacking(fullPath, backing);
             if (!fileSystem.FileExists(resolved))
             {
@@ -462,13 +468,7 @@ public static class DiskImage
 
             var backingFormat = options.BackingFormat ?? DetectFormat(resolved);
             ThrowIfUndefined(backingFormat, nameof(Qcow2Options.BackingFormat));
-            string formatName = FormatNames.Qemu(backingFormat);
-            if (Qcow2Header.MeasureLength((int)options.Version, clusterSize, backing, formatName) > clusterSize)
-            {
-                throw new ArgumentException($"The header and the backing file name do not fit in one {clusterSize}-byte cluster.", nameof(options));
-            }
-
-            return (backing, formatName);
+            return (backing, FormatNames.Qemu(backingFormat));
         }
 
         private static void ThrowIfUndefined<TEnum>(TEnum value, string name)
