@@ -60,6 +60,8 @@ public static class XenCfgApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context)
     {
-        yield break;
+        yield return MkimageCommand.Create(context);
+        yield return ConvertImageCommand.Create(context);
+        yield return ImageInfoCommand.Create(context);
     }
 }
