@@ -201,6 +201,7 @@ internal sealed class Qcow2Writer : ImageWriter
         long l1 = cluster / _l2Entries;
         if (l1 != _currentL1)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await FlushL2Async(async, cancellationToken).ConfigureAwait(false);
             _currentL1 = l1;
         }
