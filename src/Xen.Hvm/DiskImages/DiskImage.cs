@@ -330,7 +330,15 @@ public static class DiskImage
             plan.PreallocationSize,
             file => plan.WriteAsync(file, source, progress, async, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        return Inspect(plan.FullPath, format);
+        return Describe(plan.FullPath, format);
+    }
+
+    /// <summary>Reads back what was written, without opening backing files (they may be unreadable and still valid to name).</summary>
+    private static DiskImageInfo Describe(string path, DiskImageFormat format)
+    {
+        var problems = new List<Diagnostic>();
+        using var stream = ImageOpener.DescribeOnly.Open(path, format, 0, problems) ?? throw new DiskImageException(problems);
+        return stream.Info;
     }
 
     /// <summary>Everything about a write, validated before the first byte is written.</summary>

@@ -12,7 +12,17 @@ internal sealed class ImageOpener
 {
     public const int MaxBackingDepth = 16;
 
-    public static readonly ImageOpener Instance = new();
+    public static readonly ImageOpener Instance = new(openBackingFiles: true);
+
+    /// <summary>An opener that only describes images: backing files are named but not opened.</summary>
+    public static readonly ImageOpener DescribeOnly = new(openBackingFiles: false);
+
+    private readonly bool _openBackingFiles;
+
+    private ImageOpener(bool openBackingFiles) => _openBackingFiles = openBackingFiles;
+
+    /// <summary>Gets a value indicating whether backing files are opened (to read through them).</summary>
+    public bool OpensBackingFiles => _openBackingFiles;
 
     /// <summary>Detects the format of an open file: qcow2 magic, a VHD footer (copy at 0 or at the end), else raw.</summary>
     public static DiskImageFormat Detect(SafeFileHandle handle, long length)
@@ -72,7 +82,17 @@ internal sealed class ImageOpener
     /// <summary>Opens a qcow2 backing file named in <paramref name="imagePath"/>; relative names are resolved against its directory.</summary>
     public DiskImageStream? OpenBacking(string imagePath, string name, DiskImageFormat? format, int depth, List<Diagnostic> problems)
     {
-        string resolved = ResolveBacking(imagePath, name);
+        string resolved;
+        try
+        {
+            resolved = ResolveBacking(imagePath, name);
+        }
+        catch (ArgumentException)
+        {
+            problems.Add(ImageDiagnostics.Backing(imagePath, name, name, "the name is not a valid path"));
+            return null;
+        }
+
         if (depth > MaxBackingDepth)
         {
             problems.Add(ImageDiagnostics.Backing(imagePath, name, resolved, $"the backing chain is deeper than {MaxBackingDepth}"));

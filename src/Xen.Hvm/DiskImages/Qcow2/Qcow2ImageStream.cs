@@ -102,7 +102,7 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         }
 
         DiskImageStream? backing = null;
-        if (backingName is not null)
+        if (backingName is not null && opener.OpensBackingFiles)
         {
             backing = opener.OpenBacking(path, backingName, backingFormat, depth + 1, problems);
             if (backing is null)

@@ -12,6 +12,9 @@ namespace Xen.Hvm.DiskImages.Vhd;
 /// </summary>
 internal sealed class VhdImageStream : DiskImageStream
 {
+    /// <summary>The largest block allocation table read (4 Mi entries; qemu-img's 2040 GiB disks need 1 Mi).</summary>
+    private const long MaxBatBytes = 16L * 1024 * 1024;
+
     private readonly SafeFileHandle _handle;
     private readonly uint[] _bat;
     private readonly int _blockSize;
@@ -75,7 +78,7 @@ internal sealed class VhdImageStream : DiskImageStream
         }
 
         long batBytes = (long)header.MaxTableEntries * 4;
-        if ((long)header.MaxTableEntries * header.BlockSize < capacity || batBytes > 64L * 1024 * 1024)
+        if ((long)header.MaxTableEntries * header.BlockSize < capacity || batBytes > MaxBatBytes)
         {
             problems.Add(ImageDiagnostics.InvalidHeader(path, "VHD", $"the block allocation table ({header.MaxTableEntries} blocks of {header.BlockSize} bytes) does not cover the disk"));
             return null;
