@@ -67,5 +67,8 @@ public static class XenCfgApp
         yield return EditCommands.CreateSet(context);
         yield return EditCommands.CreateUnset(context);
         yield return CapsCommand.Create(context);
+        yield return MkimageCommand.Create(context);
+        yield return ConvertImageCommand.Create(context);
+        yield return ImageInfoCommand.Create(context);
     }
 }

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Text.Json;
+using Xen.Hvm.DiskImages;
+
+namespace XenCfg;
+
+/// <summary><c>xencfg image-info [--json] [-f FMT] PATH</c>: what an image is, like <c>qemu-img info</c>.</summary>
+internal static class ImageInfoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON (format, virtual-size, file-length, cluster-size, format-specific fields)." };
+        var format = ImageCommandHelpers.FormatOption("--format", "-f", "The format; detected from the file when omitted.");
+        var path = new Argument<string>("PATH") { Description = "The image file." };
+        var command = new Command("image-info", "Show the format, virtual size and settings of a raw, qcow2 or VHD image (like 'qemu-img info').");
+        command.Add(json);
+        command.Add(format);
+        command.Add(path);
+        command.SetAction(parse => ImageCommandHelpers.Guard(context, "image-info", () =>
+            Run(context, parse.GetValue(path)!, parse.GetValue(format), parse.GetValue(json))));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, string? formatName, bool json)
+    {
+        DiskImageFormat? format = null;
+        if (formatName is not null && (format = ImageCommandHelpers.ParseFormat(context, "image-info", formatName)) is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        if (!DiskImage.TryOpen(path, format, out var stream, out var diagnostics))
+        {
+            ImageCommandHelpers.Report(context, path, diagnostics);
+            return ExitCodes.Failed;
+        }
+
+        DiskImageInfo info;
+        using (stream)
+        {
+            info = stream.Info;
+        }
+
+        var fields = Fields(info);
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                foreach (var (key, value) in fields)
+                {
+                    writer.WritePropertyName(key);
+                    if (value is long n)
+                    {
+                        writer.WriteNumberValue(n);
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.ToString());
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            foreach (var (key, value) in fields)
+            {
+                context.Out.WriteLine($"{key}: {(value is long n && key.EndsWith("size", StringComparison.Ordinal) ? ImageCommandHelpers.Describe(n) : value)}");
+            }
+        }
+
+        ImageCommandHelpers.Report(context, path, diagnostics);
+        return ExitCodes.Ok;
+    }
+
+    private static List<(string Key, object Value)> Fields(DiskImageInfo info)
+    {
+        var fields = new List<(string, object)>
+        {
+            ("image", info.Path),
+            ("format", ImageCommandHelpers.Name(info.Format)),
+            ("virtual-size", info.Capacity),
+            ("file-length", info.FileLength),
+        };
+        if (info.ClusterSize is { } cluster)
+        {
+            fields.Add(("cluster-size", (long)cluster));
+        }
+
+        if (info.Qcow2Version is { } version)
+        {
+            fields.Add(("compat", version == 2 ? "0.10" : "1.1"));
+            fields.Add(("refcount-bits", (long)info.RefcountBits!.Value));
+        }
+
+        if (info.BackingFile is { } backing)
+        {
+            fields.Add(("backing-file", backing));
+        }
+
+        if (info.BackingFormat is { } backingFormat)
+        {
+            fields.Add(("backing-format", ImageCommandHelpers.Name(backingFormat)));
+        }
+
+        if (info.VhdSubformat is { } subformat)
+        {
+            fields.Add(("subformat", subformat.ToString().ToLowerInvariant()));
+            fields.Add(("geometry", info.Geometry!.Value.ToString()));
+            fields.Add(("creator", info.CreatorApplication!.TrimEnd('\0', ' ')));
+            fields.Add(("uuid", info.UniqueId!.Value.ToString()));
+        }
+
+        return fields;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Xen.Hvm.DiskImages.Internal;
+
+/// <summary>
+/// Writes one image sequentially: <see cref="WriteUnitAsync"/> is called for the non-zero allocation units in
+/// increasing order, <see cref="WriteZerosAsync"/> for zero runs when <see cref="WantsZeroRuns"/> is set, then
+/// <see cref="FinishAsync"/> writes the metadata. Nothing is ever rewritten except metadata at known places.
+/// </summary>
+internal abstract class ImageWriter : IDisposable
+{
+    protected ImageWriter(IImageFile file, long capacity)
+    {
+        File = file;
+        Capacity = capacity;
+    }
+
+    /// <summary>Gets the virtual size being written.</summary>
+    public long Capacity { get; }
+
+    /// <summary>Gets the allocation unit: the qcow2 cluster, the VHD block, or a fixed chunk for raw data.</summary>
+    public abstract int UnitSize { get; }
+
+    /// <summary>Gets a value indicating whether zero runs must be recorded (a backing file, preallocation).</summary>
+    public virtual bool WantsZeroRuns => false;
+
+    protected IImageFile File { get; }
+
+    /// <summary>Writes one unit at a unit-aligned virtual offset; the data is <c>min(UnitSize, Capacity - offset)</c> long and not all zero.</summary>
+    public abstract ValueTask WriteUnitAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken);
+
+    /// <summary>Records that a unit-aligned run reads as zeros (only called when <see cref="WantsZeroRuns"/>).</summary>
+    public virtual ValueTask WriteZerosAsync(long offset, long length, bool async, CancellationToken cancellationToken) => default;
+
+    /// <summary>Writes the metadata and sets the final file length.</summary>
+    public abstract ValueTask FinishAsync(bool async, CancellationToken cancellationToken);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Win32.SafeHandles;
+using Xen.Hvm.DiskImages.Internal;
+
+namespace Xen.Hvm.DiskImages.Raw;
+
+/// <summary>Reads a raw image (or the data part of a fixed VHD): the bytes at the same offsets in the file; holes are known zeros.</summary>
+internal sealed class RawImageStream : DiskImageStream
+{
+    private readonly SafeFileHandle _handle;
+    private readonly long _dataLength;
+
+    public RawImageStream(SafeFileHandle handle, DiskImageInfo info, long dataLength)
+        : base(info)
+    {
+        _handle = handle;
+        _dataLength = dataLength;
+    }
+
+    private protected override void ReadCore(Span<byte> buffer, long offset)
+    {
+        int inData = (int)Math.Clamp(_dataLength - offset, 0, buffer.Length);
+        FileExtents.ReadOrZero(_handle, buffer[..inData], offset);
+        buffer[inData..].Clear();
+    }
+
+    private protected override DiskImageExtent GetExtentCore(long offset)
+    {
+        if (offset >= _dataLength)
+        {
+            return new DiskImageExtent(offset, Length - offset, IsZero: true);
+        }
+
+        var (isHole, length) = FileExtents.Probe(_handle, offset, Math.Min(Length, _dataLength));
+        return new DiskImageExtent(offset, length, isHole);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _handle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
