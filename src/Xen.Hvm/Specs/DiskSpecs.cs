@@ -113,7 +113,7 @@ public static class DiskSpecs
             return [];
         }
 
-        var ctx = new SpecContext(result.Text, result.Dialect, (map ?? SpecSourceMap.None).BindTo(result.Text));
+        var ctx = new SpecContext(SpecKind.Disk, result.Text, result.Dialect, (map ?? SpecSourceMap.None).BindTo(result.Text));
         int at = result.Text.IndexOf(device.Name, StringComparison.Ordinal);
         string why = device.Kind switch
         {

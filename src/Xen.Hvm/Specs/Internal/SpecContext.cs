@@ -9,8 +9,9 @@ internal sealed class SpecContext
     private readonly SpecSourceMap _map;
     private List<Diagnostic>? _diagnostics;
 
-    public SpecContext(string text, ConfigDialect dialect, SpecSourceMap map)
+    public SpecContext(SpecKind kind, string text, ConfigDialect dialect, SpecSourceMap map)
     {
+        Kind = kind;
         Original = text;
         Dialect = dialect == ConfigDialect.Xm ? ConfigDialect.Xm : ConfigDialect.Xl;
         _map = map;
@@ -21,6 +22,12 @@ internal sealed class SpecContext
             Report(DiagnosticDescriptors.SpecContainsNul, nul, text.Length - nul);
         }
     }
+
+    /// <summary>Gets the spec language, for messages.</summary>
+    public SpecKind Kind { get; }
+
+    /// <summary>Gets the spec language's name as used in configs (<c>disk</c>, <c>usbctrl</c>).</summary>
+    public string KindName => Kind.ToString().ToLowerInvariant();
 
     /// <summary>Gets the text as given.</summary>
     public string Original { get; }
@@ -61,7 +68,7 @@ internal sealed class SpecContext
         where T : class
     {
         ArgumentNullException.ThrowIfNull(text);
-        var context = new SpecContext(text, dialect, (map ?? SpecSourceMap.None).BindTo(text));
+        var context = new SpecContext(kind, text, dialect, (map ?? SpecSourceMap.None).BindTo(text));
         T? value;
         try
         {
