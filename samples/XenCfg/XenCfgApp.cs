@@ -60,6 +60,7 @@ public static class XenCfgApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return SpecCommand.Create(context);
         yield break;
     }
 }
