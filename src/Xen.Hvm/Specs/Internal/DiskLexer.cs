@@ -88,6 +88,42 @@ internal enum DiskPatternKind
 
 internal sealed record DiskPattern(DiskRule Rule, DiskPatternKind Kind, params string[] Literals);
 
+/// <summary>Positions of the next newline, comma and '=' or ',' at or after the scan position, so that every rule's
+/// match length is found without rescanning: the scan stays linear however many tokens a line has.</summary>
+internal sealed class DiskScanState(string text)
+{
+    private Cache _eol = Cache.Empty;
+    private Cache _comma = Cache.Empty;
+    private Cache _stop = Cache.Empty;
+
+    public int EndOfLine(int from) => _eol.Get(text, from, static (s, f) => s.IndexOf('\n', f));
+
+    public int NextComma(int from) => _comma.Get(text, from, static (s, f) => s.IndexOf(',', f));
+
+    public int NextEqualsOrComma(int from) => _stop.Get(text, from, static (s, f) => s.AsSpan(f).IndexOfAny('=', ',') is int i and >= 0 ? f + i : -1);
+
+    /// <summary>The answer for the last query; valid for any later query between its start and the answer.</summary>
+    private struct Cache
+    {
+        public static readonly Cache Empty = new() { _from = 0, _at = -1 };
+
+        private int _from;
+        private int _at;
+
+        public int Get(string text, int from, Func<string, int, int> find)
+        {
+            if (from > _at || from < _from)
+            {
+                _from = from;
+                int i = from >= text.Length ? -1 : find(text, from);
+                _at = i < 0 ? text.Length : i;
+            }
+
+            return _at;
+        }
+    }
+}
+
 internal static class DiskLexer
 {
     /// <summary>The rules in priority order.</summary>
@@ -140,25 +176,15 @@ internal static class DiskLexer
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\n';
 
-    private static int EndOfLine(string s, int from)
-    {
-        if (from >= s.Length)
-        {
-            return s.Length;
-        }
-
-        int nl = s.IndexOf('\n', from);
-        return nl < 0 ? s.Length : nl;
-    }
-
     /// <summary>Scans the whole text into tokens, stopping after a terminal token.</summary>
     public static List<DiskToken> Scan(string s)
     {
         var tokens = new List<DiskToken>(8);
+        var state = new DiskScanState(s);
         int p = 0;
         while (p < s.Length)
         {
-            var t = Next(s, p);
+            var t = Next(s, p, state);
             tokens.Add(t);
             if (t.IsTerminal)
             {
@@ -172,7 +198,7 @@ internal static class DiskLexer
     }
 
     /// <summary>Finds the token at <paramref name="p"/>: the longest match, the earliest rule on a tie.</summary>
-    public static DiskToken Next(string s, int p)
+    public static DiskToken Next(string s, int p, DiskScanState state)
     {
         int bestMatch = -1;
         int bestConsumed = 0;
@@ -186,7 +212,7 @@ internal static class DiskLexer
                 continue;
             }
 
-            var (match, consumed) = Match(pattern, s, p);
+            var (match, consumed) = Match(pattern, s, p, state);
             if (match > bestMatch)
             {
                 bestMatch = match;
@@ -212,7 +238,7 @@ internal static class DiskLexer
     }
 
     /// <summary>Returns (match length including trailing context, consumed length), or (-1, 0) when there is no match.</summary>
-    public static (int Match, int Consumed) Match(DiskPattern pattern, string s, int p)
+    public static (int Match, int Consumed) Match(DiskPattern pattern, string s, int p, DiskScanState state)
     {
         int n = s.Length;
         switch (pattern.Kind)
@@ -230,7 +256,7 @@ internal static class DiskLexer
                     return (-1, 0);
                 }
 
-                int end = r < n ? EndOfLine(s, r) : r;
+                int end = r < n ? state.EndOfLine(r) : r;
                 return (end - p, r - p);
             }
 
@@ -242,8 +268,8 @@ internal static class DiskLexer
                     return (-1, 0);
                 }
 
-                int comma = s.IndexOf(',', p + lit.Length);
-                int len = comma < 0 ? n - p : comma + 1 - p;
+                int comma = state.NextComma(p + lit.Length);
+                int len = comma >= n ? n - p : comma + 1 - p;
                 return (len, len);
             }
 
@@ -267,7 +293,7 @@ internal static class DiskLexer
                     return (-1, 0);
                 }
 
-                int len = EndOfLine(s, p + lit.Length) - p;
+                int len = state.EndOfLine(p + lit.Length) - p;
                 return (len, len);
             }
 
@@ -299,7 +325,7 @@ internal static class DiskLexer
                 {
                     if (p + lit.Length <= n && string.CompareOrdinal(s, p, lit, 0, lit.Length) == 0)
                     {
-                        return (EndOfLine(s, p + lit.Length) - p, lit.Length);
+                        return (state.EndOfLine(p + lit.Length) - p, lit.Length);
                     }
                 }
 
@@ -327,7 +353,7 @@ internal static class DiskLexer
                 int consumed = q + 1 - p;
                 if (q + 1 < n && !IsLowerOrDigit(s[q + 1]))
                 {
-                    return (EndOfLine(s, q + 2) - p, consumed);
+                    return (state.EndOfLine(q + 2) - p, consumed);
                 }
 
                 return (consumed, consumed);
@@ -335,12 +361,7 @@ internal static class DiskLexer
 
             case DiskPatternKind.Positional:
             {
-                int q = p;
-                while (q < n && s[q] != '=' && s[q] != ',')
-                {
-                    q++;
-                }
-
+                int q = state.NextEqualsOrComma(p);
                 if (q < n && s[q] == ',')
                 {
                     return (q + 1 - p, q + 1 - p);
@@ -357,7 +378,7 @@ internal static class DiskLexer
                     return (-1, 0);
                 }
 
-                int end = EndOfLine(s, p + 1);
+                int end = state.EndOfLine(p + 1);
                 return (1, end - p);
             }
         }
