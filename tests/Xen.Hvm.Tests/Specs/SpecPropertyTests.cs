@@ -57,6 +57,15 @@ public sealed class SpecPropertyTests
                   from parts in Gen.Elements(pieces).ArrayOf(n)
                   from seps in separators.ArrayOf(n)
                   select string.Concat(parts.Select((p, i) => i == 0 ? p : seps[i] + p));
+        if ((kind, dialect) == (SpecKind.Disk, ConfigDialect.Xm))
+        {
+            // xend's form is positional: uname,dev,mode[,backend[,protocol]].
+            gen = from uname in Gen.Elements(pieces[..7])
+                  from dev in Gen.Elements(pieces[7..12])
+                  from mode in Gen.Elements(pieces[12..15])
+                  from tail in Gen.Elements(string.Empty, ",0", ",dom", ",0,x86_32-abi", ",,x86_64-abi")
+                  select uname + "," + dev + "," + mode + tail;
+        }
         int valid = 0;
         Prop.ForAll(Arb.From(gen), text =>
         {
