@@ -70,5 +70,6 @@ public static class XenCfgApp
         yield return MkimageCommand.Create(context);
         yield return ConvertImageCommand.Create(context);
         yield return ImageInfoCommand.Create(context);
+        yield return SpecCommand.Create(context);
     }
 }

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Xen.Hvm.Config;
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Specs;
+
+namespace XenCfg;
+
+/// <summary><c>xencfg spec KIND [--dialect xl|xm] TEXT</c>: parses one spec string and prints its fields as JSON with
+/// the canonical xl and xm forms.</summary>
+internal static class SpecCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        IncludeFields = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new TextValueConverter<MacAddress>(), new TextValueConverter<PciAddress>(), new TextValueConverter<VirtualDevice>() },
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var kind = new Argument<string>("kind") { Description = "The spec language: " + string.Join(", ", SpecStrings.Names) + " (or a key that uses one, e.g. cpus_soft)." };
+        var text = new Argument<string>("text") { Description = "The spec string, as it is between the quotes (escapes already decoded)." };
+        var dialect = new Option<string>("--dialect") { Description = "Read it as xl (default) or xm." };
+        var command = new Command("spec", "Parse a spec string (disk, vif, pci, ...) and print its fields and canonical xl and xm forms as JSON.")
+        {
+            kind,
+            text,
+            dialect,
+        };
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(kind), parseResult.GetValue(text), parseResult.GetValue(dialect)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? kindName, string? text, string? dialectName)
+    {
+        if (!SpecStrings.TryGetKind(kindName, out SpecKind kind))
+        {
+            context.Error.WriteLine($"xencfg: unknown spec kind '{kindName}'; expected one of {string.Join(", ", SpecStrings.Names)}.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        ConfigDialect dialect;
+        switch (dialectName)
+        {
+            case null or "xl":
+                dialect = ConfigDialect.Xl;
+                break;
+            case "xm":
+                dialect = ConfigDialect.Xm;
+                break;
+            default:
+                context.Error.WriteLine($"xencfg: unknown dialect '{dialectName}'; expected xl or xm.");
+                return ExitCodes.UsageOrIo;
+        }
+
+        var result = SpecStrings.Parse(kind, text ?? string.Empty, dialect);
+        var output = new SpecOutput(
+            SpecStrings.Name(kind),
+            dialect == ConfigDialect.Xm ? "xm" : "xl",
+            result.Text,
+            result.Success,
+            result.Value,
+            result.Value is { } v1 ? SpecStrings.Print(kind, v1, ConfigDialect.Xl) : null,
+            result.Value is { } v2 ? SpecStrings.Print(kind, v2, ConfigDialect.Xm) : null,
+            result.Diagnostics.Select(d => new DiagnosticOutput(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Span.Start, d.Span.Length, d.Message)).ToArray());
+        context.Out.WriteLine(JsonSerializer.Serialize(output, JsonOptions));
+        return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private sealed record SpecOutput(string Kind, string Dialect, string Text, bool Valid, object? Value, string? Xl, string? Xm, DiagnosticOutput[] Diagnostics);
+
+    private sealed record DiagnosticOutput(string Id, string Severity, int Start, int Length, string Message);
+
+    /// <summary>Writes a value type by its <see cref="object.ToString"/>.</summary>
+    private sealed class TextValueConverter<T> : JsonConverter<T>
+        where T : struct
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+}

@@ -1,0 +1,49 @@
+namespace Xen.Hvm.Specs;
+
+/// <summary>A CPU set as <c>cpus</c>/<c>cpus_soft</c> write it: <c>"all"</c>, <c>"0-3,5,^1"</c>, <c>"nodes:0-1,^node:1"</c>.</summary>
+/// <param name="Terms">The items, applied in order (adding, or removing with <c>^</c>).</param>
+public sealed record CpuListSpec(SpecList<CpuListTerm> Terms)
+{
+    /// <summary>Evaluates the set for a host.</summary>
+    /// <param name="hostCpuCount">The number of host CPUs (for <c>all</c>).</param>
+    /// <param name="nodeCpus">The CPUs of a NUMA node, for <c>node:</c> items; <see langword="null"/> when there are none.</param>
+    /// <returns>The CPUs, in ascending order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hostCpuCount"/> is negative.</exception>
+    public IReadOnlyList<int> Evaluate(int hostCpuCount, Func<int, IEnumerable<int>>? nodeCpus = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hostCpuCount);
+        var set = new SortedSet<int>();
+        foreach (var t in Terms)
+        {
+            IEnumerable<int> cpus;
+            if (t.All)
+            {
+                cpus = Enumerable.Range(0, hostCpuCount);
+            }
+            else
+            {
+                ulong to = Math.Min(t.To, (ulong)Math.Max(hostCpuCount - 1, 0) + (t.Nodes ? 4096UL : 0UL));
+                var ids = t.From > to ? [] : Enumerable.Range((int)t.From, (int)(to - t.From + 1));
+                cpus = t.Nodes ? ids.SelectMany(n => nodeCpus?.Invoke(n) ?? []) : ids.Where(c => c < hostCpuCount);
+            }
+
+            foreach (int c in cpus)
+            {
+                if (t.Exclude)
+                {
+                    set.Remove(c);
+                }
+                else
+                {
+                    set.Add(c);
+                }
+            }
+        }
+
+        return set.ToArray();
+    }
+
+    /// <summary>Returns the canonical form.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => string.Join(",", Terms);
+}

@@ -1,0 +1,85 @@
+using Xen.Hvm.Diagnostics;
+
+namespace Xen.Hvm.Specs.Internal;
+
+/// <summary>The two ways xl splits a device spec into <c>KEY=VALUE</c> items.</summary>
+internal static class SpecItems
+{
+    /// <summary>
+    /// <c>strtok(",")</c> then leading spaces skipped (vfb, vtpm, usbctrl, usbdev, vif): empty items vanish.
+    /// </summary>
+    public static IEnumerable<SpecItem> Strtok(string text)
+    {
+        foreach (var raw in SpecGrammar.Tokenize(text, ','))
+        {
+            var token = SpecGrammar.TrimStart(raw, c => c == ' ');
+            if (token.Length > 0)
+            {
+                yield return SpecGrammar.KeyValue(token);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,
+    /// vnuma): key and value trimmed; a missing <c>=</c> or an empty value is an error, reported here and skipped.
+    /// </summary>
+    public static IEnumerable<SpecItem> Pairs(SpecContext ctx, string text)
+    {
+        foreach (var raw in SpecGrammar.Tokenize(text, ','))
+        {
+            var item = SpecGrammar.KeyValue(raw);
+            if (!item.HasEquals || item.Value.Length == 0)
+            {
+                ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, raw.Start, raw.Length, ctx.KindName, raw.Text);
+                continue;
+            }
+
+            yield return item with
+            {
+                Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace),
+                Value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace),
+            };
+        }
+    }
+
+    public static void UnknownKey(SpecContext ctx, SpecItem item, DiagnosticSeverity severity) =>
+        ctx.ReportAs(DiagnosticDescriptors.SpecUnknownKey, severity, item.Key.Start, item.Key.Length, ctx.KindName, item.Key.Text);
+
+    public static void Invalid(SpecContext ctx, SpecItem item, string reason, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        ctx.ReportAs(DiagnosticDescriptors.SpecInvalidValue, severity, item.Value.Start, item.Value.Length, ctx.KindName, item.Value.Text, item.Key.Text, reason);
+
+    public static void Missing(SpecContext ctx, string key, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        ctx.ReportAs(DiagnosticDescriptors.SpecMissingKey, severity, 0, ctx.Original.Length, ctx.KindName, key);
+
+    /// <summary><c>atoi</c>, with a warning when the value is not a plain number (xl then silently reads 0 or a prefix).</summary>
+    public static int Atoi(SpecContext ctx, SpecItem item)
+    {
+        int v = CNumbers.Atoi(item.Value.Text, out bool ok);
+        if (!ok)
+        {
+            Invalid(ctx, item, "not a number; xl reads " + v.ToString(System.Globalization.CultureInfo.InvariantCulture), DiagnosticSeverity.Warning);
+        }
+
+        return v;
+    }
+
+    /// <summary><c>strtoul</c> (base 10 for <c>parse_ulong</c>, 0 otherwise) with an error when no digit is read.</summary>
+    public static ulong? ULong(SpecContext ctx, SpecItem item, int radix)
+    {
+        string v = item.Value.Text;
+        ulong n = CNumbers.StrToUL(v, 0, radix, out int end, out bool overflow);
+        if (end == 0 || overflow || n == ulong.MaxValue)
+        {
+            Invalid(ctx, item, "not an unsigned number");
+            return null;
+        }
+
+        if (end != v.Length)
+        {
+            ctx.Report(DiagnosticDescriptors.SpecTrailingText, item.Value.Start + end, v.Length - end, v[end..], ctx.KindName);
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,237 @@
+using Xen.Hvm.Config;
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Specs;
+
+namespace Xen.Hvm.Tests.Specs;
+
+public sealed class DiskSpecsTests
+{
+    [Theory]
+    [InlineData("/dev/vg/guest-volume,,hda")]
+    [InlineData("/dev/vg/guest-volume,raw,hda,rw")]
+    [InlineData("format=raw, vdev=hda, access=rw, target=/dev/vg/guest-volume")]
+    [InlineData("raw:/dev/vg/guest-volume,hda,w")]
+    public void Parse_ManPageEquivalentDisks_GiveTheSameValue(string text)
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text);
+        Assert.Equal(new DiskSpec { Target = "/dev/vg/guest-volume", Format = DiskFormat.Raw, Vdev = "hda", Access = DiskAccess.ReadWrite }, d);
+    }
+
+    [Theory]
+    [InlineData("/root/image.iso,,hdc,cdrom")]
+    [InlineData("/root/image.iso,,hdc,,cdrom")]
+    [InlineData("/root/image.iso,raw,hdc,devtype=cdrom")]
+    [InlineData("raw:/root/image.iso,hdc:cdrom,ro")]
+    public void Parse_ManPageCdroms_AreReadOnlyRemovable(string text)
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text);
+        Assert.Equal("/root/image.iso", d.Target);
+        Assert.Equal("hdc", d.Vdev);
+        Assert.True(d.IsRemovable);
+        Assert.True(d.IsReadOnly);
+        Assert.Equal(DiskFormat.Raw, d.Format);
+    }
+
+    [Theory]
+    [InlineData(",hdc:cdrom,r", "")]
+    [InlineData(",,hdc,cdrom", "")]
+    [InlineData("format=raw,vdev=hdd,access=ro,devtype=cdrom", null)]
+    public void Parse_EmptyCdrom_HasFormatEmpty(string text, string? target)
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text);
+        Assert.Equal(DiskFormat.Empty, d.Format);
+        Assert.Equal(target, d.Target);
+        Assert.Equal(DiskDeviceType.Cdrom, d.DeviceType);
+    }
+
+    [Theory]
+    [InlineData("tap:aio:/root/some.img,xvda,w")]
+    [InlineData("tap2:tapdisk:aio:/root/some.img,xvda,w")]
+    [InlineData("file:/x,ioemu:hda,w")]
+    [InlineData("phy:/dev/x,hda:cdrom,r")]
+    public void Parse_DeprecatedPrefixChains_AreIgnoredByXl(string text)
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text);
+        Assert.Equal(DiskBackendType.Unknown, d.BackendType);
+        Assert.Null(d.XmUnameType);
+    }
+
+    [Fact]
+    public void Parse_ScriptPrefix_SetsBlockScript()
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, "nbd:134.100.233.115 20004,hda1,w");
+        Assert.Equal("block-nbd", d.Script);
+        Assert.Equal("134.100.233.115 20004", d.Target);
+    }
+
+    [Fact]
+    public void Parse_FormatPrefix_SetsFormat()
+    {
+        Assert.Equal(DiskFormat.Qcow, SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, "qcow:/x.img,xvda,w").Format);
+        Assert.Equal(DiskFormat.Qcow2, SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, "qcow2:/x.img,xvda,w").Format);
+    }
+
+    [Fact]
+    public void Parse_EveryKeywordAndFlag_RoundTrips()
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(
+            SpecKind.Disk,
+            "vdev=xvdb, format=qcow2, access=ro, backendtype=qdisk, specification=virtio, backend=dd, script=block-x, direct-io-safe, no-discard, colo, colo-host=h, colo-port=7, colo-export=e, active-disk=a, hidden-disk=h2, untrusted, grant_usage=0, target=/a,b:c.img");
+        Assert.Equal("/a,b:c.img", d.Target);
+        Assert.Equal(DiskBackendType.Qdisk, d.BackendType);
+        Assert.Equal(DiskSpecification.Virtio, d.Specification);
+        Assert.Equal("dd", d.BackendDomain);
+        Assert.True(d.DirectIoSafe);
+        Assert.False(d.Discard);
+        Assert.True(d.Colo);
+        Assert.Equal(7, d.ColoPort);
+        Assert.False(d.Trusted);
+        Assert.False(d.GrantUsage);
+    }
+
+    [Fact]
+    public void Parse_TrailingSpaceOfPositional_IsKept()
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, " /x , , xvda");
+        Assert.Equal("/x ", d.Target);
+        Assert.Equal("xvda", d.Vdev);
+    }
+
+    [Theory]
+    [InlineData("/x,vmdk,xvda", "XH6001", 3, 4)]
+    [InlineData("/x,raw,xvda,rx", "XH6002", 12, 2)]
+    [InlineData("/x,raw,xvda,w!", "XH6014", 12, 2)]
+    [InlineData("/x,raw,hda:floppy,r", "XH6003", 11, 6)]
+    [InlineData("devtype=floppy,vdev=xvda,target=/x", "XH6003", 8, 6)]
+    [InlineData("backendtype=blkback,vdev=xvda,target=/x", "XH6004", 12, 7)]
+    [InlineData("specification=scsi,vdev=xvda,target=/x", "XH6005", 14, 4)]
+    [InlineData("colo-port=x,vdev=xvda,target=/x", "XH6006", 10, 1)]
+    [InlineData("format=raw,format=qcow2,vdev=xvda,target=/x", "XH6007", 18, 5)]
+    [InlineData("vdev=xvda,size=10G,target=/x", "XH6008", 10, 6)]
+    [InlineData("tap:sync:/img,xvda,w", "XH6009", 4, 5)]
+    [InlineData("phy:/dev/x,xvda,w,0,x86_32-abi", "XH6010", 18, 1)]
+    [InlineData("/a=b.img,,xvda", "XH6011", 2, 12)]
+    [InlineData("/img.raw", "XH6012", 0, 8)]
+    [InlineData("vdev=xvda", "XH6013", 0, 9)]
+    [InlineData("/images/xp.img,hda,w", "XH6015", 15, 3)]
+    [InlineData("VDEV=xvda", "XH6011", 4, 5)]
+    public void Parse_InvalidXl_ReportsIdAtSpan(string text, string id, int start, int length)
+    {
+        SpecAssert.Reports(SpecKind.Disk, text, id, start, length);
+        Assert.True(DiskSpecs.Parse(text).HasErrors);
+        Assert.Null(DiskSpecs.Parse(text).Value);
+    }
+
+    [Fact]
+    public void Parse_PhyPrefixInXl_InformsBothReadings()
+    {
+        var d = SpecAssert.Reports(SpecKind.Disk, "phy:/dev/vg/guest,xvda,w", DiagnosticIds.DiskPrefixIgnoredByXl, 0, 4);
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+    }
+
+    [Fact]
+    public void Parse_StrayEqualsAtEnd_IsOnlyAWarningLikeLibxlu()
+    {
+        var r = DiskSpecs.Parse(",,xvda,=");
+        Assert.False(r.HasErrors);
+        Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.DiskBadSyntax && d.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Theory]
+    [InlineData("phy:/dev/vg/xp,ioemu:hda,w", "/dev/vg/xp", "hda", DiskAccess.ReadWrite, DiskBackendType.Phy)]
+    [InlineData("file:/root/xenimages/winXP128.img,ioemu:hda,w", "/root/xenimages/winXP128.img", "hda", DiskAccess.ReadWrite, DiskBackendType.Unknown)]
+    [InlineData("phy:/dev/vg/shared,xvdb,w!", "/dev/vg/shared", "xvdb", DiskAccess.SharedWrite, DiskBackendType.Phy)]
+    [InlineData(",hdc:cdrom,r", "", "hdc", DiskAccess.ReadOnly, DiskBackendType.Unknown)]
+    [InlineData("tap:qcow2:/x.qcow2,xvda,w,0", "/x.qcow2", "xvda", DiskAccess.ReadWrite, DiskBackendType.Unknown)]
+    [InlineData("phy:/dev/x,xvda,w,0,x86_32-abi", "/dev/x", "xvda", DiskAccess.ReadWrite, DiskBackendType.Phy)]
+    public void Parse_Xm_ReadsUnameDevMode(string text, string target, string vdev, DiskAccess access, DiskBackendType backend)
+    {
+        var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text, ConfigDialect.Xm);
+        Assert.Equal(target, d.Target);
+        Assert.Equal(vdev, d.Vdev);
+        Assert.Equal(access, d.Access);
+        Assert.Equal(backend, d.BackendType);
+    }
+
+    [Fact]
+    public void Parse_XmFifthField_IsTheProtocol()
+    {
+        var d = DiskSpecs.Parse("phy:/dev/x,xvda,w,0,x86_32-abi", ConfigDialect.Xm).GetValueOrThrow();
+        Assert.Equal("0", d.BackendDomain);
+        Assert.Equal("x86_32-abi", d.XmProtocol);
+    }
+
+    [Theory]
+    [InlineData("phy:/dev/x,xvda", "XH6018", 0, 15)]
+    [InlineData("phy:/dev/x,xvda,rw", "XH6017", 16, 2)]
+    [InlineData("/img.raw,xvda,w", "XH6019", 0, 8)]
+    [InlineData("format=raw,vdev=xvda,access=rw,target=/x", "XH6019", 0, 10)]
+    [InlineData("file:/f,hda:floppy,r", "XH6021", 12, 6)]
+    [InlineData("phy:/dev/x,d0p1,w", "XH6032", 11, 4)]
+    [InlineData("phy:/dev/x,hde,w", "XH6030", 11, 3)]
+    [InlineData("tap:foo:/x,xvda,w", "XH6009", 0, 7)]
+    public void Parse_InvalidXm_ReportsIdAtSpan(string text, string id, int start, int length)
+    {
+        SpecAssert.Reports(SpecKind.Disk, text, id, start, length, ConfigDialect.Xm);
+    }
+
+    [Fact]
+    public void Parse_XmTapSync_WarnsThatXlRejectsIt()
+    {
+        var r = DiskSpecs.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xm);
+        Assert.True(r.Success);
+        Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.DiskTapDriverNotInXl && d.Span == new Xen.Hvm.Text.TextSpan(4, 4));
+        Assert.True(DiskSpecs.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xl).HasErrors);
+    }
+
+    [Fact]
+    public void Print_XmValueInXl_UsesKeywordFormWithBackendType()
+    {
+        var d = DiskSpecs.Parse("phy:/dev/vg/xp,ioemu:hda,w", ConfigDialect.Xm).GetValueOrThrow();
+        string xl = DiskSpecs.Print(d, ConfigDialect.Xl);
+        Assert.Equal("format=raw, vdev=hda, access=rw, backendtype=phy, target=/dev/vg/xp", xl);
+        Assert.True(DiskSpecs.Parse(xl).Success);
+    }
+
+    [Fact]
+    public void Print_XlValueInXm_DerivesTheUname()
+    {
+        Assert.Equal("phy:/dev/vg/x,xvda,w", DiskSpecs.Print(DiskSpecs.Parse("/dev/vg/x,,xvda").GetValueOrThrow(), ConfigDialect.Xm));
+        Assert.Equal("file:/img.raw,hdc:cdrom,r", DiskSpecs.Print(DiskSpecs.Parse("/img.raw,,hdc,cdrom").GetValueOrThrow(), ConfigDialect.Xm));
+        Assert.Equal("tap:qcow2:/x.qcow2,xvda,w", DiskSpecs.Print(DiskSpecs.Parse("/x.qcow2,qcow2,xvda").GetValueOrThrow(), ConfigDialect.Xm));
+    }
+
+    [Fact]
+    public void PrintResult_ChangedValue_PrintsCanonicalXl()
+    {
+        var r = DiskSpecs.Parse("phy:/dev/vg/x,xvda,w");
+        Assert.Equal("phy:/dev/vg/x,xvda,w", r.Print(r.Value!));
+        Assert.Equal("format=raw, vdev=xvdb, access=rw, target=/dev/vg/x", r.Print(r.Value! with { Vdev = "xvdb" }));
+        Assert.Equal("phy:/dev/vg/x,xvda,w", r.Print(r.Value!, ConfigDialect.Xm));
+    }
+
+    [Fact]
+    public void CheckHvmEmulation_XvdDisk_ReportsPvOnly()
+    {
+        var r = DiskSpecs.Parse("/x,,xvda,w");
+        var d = Assert.Single(DiskSpecs.CheckHvmEmulation(r));
+        Assert.Equal(DiagnosticIds.VdevNotEmulated, d.Id);
+        Assert.Equal(new Xen.Hvm.Text.TextSpan(4, 4), d.Span);
+        Assert.Empty(DiskSpecs.CheckHvmEmulation(DiskSpecs.Parse("/x,,hda,w")));
+    }
+
+    [Fact]
+    public void GetValueOrThrow_InvalidSpec_ThrowsWithDiagnostics()
+    {
+        var ex = Assert.Throws<SpecParseException>(() => DiskSpecs.Parse("/x,vmdk,xvda").GetValueOrThrow());
+        Assert.Equal(DiagnosticIds.DiskUnknownFormat, ex.FirstError!.Id);
+    }
+
+    [Fact]
+    public void Keywords_ListEveryLexerKeyword()
+    {
+        Assert.Equal(38, DiskSpecs.Keywords.Count);
+        Assert.Contains(DiskSpecs.Keywords, k => k.Name == "grant_usage" && k.Since == "4.19");
+        Assert.Contains(DiskSpecs.Keywords, k => k.Name == "backend" && k.Since == "4.3");
+    }
+}
