@@ -37,6 +37,27 @@ public abstract class SpecSourceMap
     }
 
     /// <summary>
+    /// Constructs the map of a string value in a parsed config file, so that a problem inside the spec is reported at
+    /// its line and column in the file (the opening quote and escapes such as <c>\t</c> accounted for).
+    /// </summary>
+    /// <param name="literal">The string value, e.g. one item of a <c>disk</c> list.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="literal"/> is <see langword="null"/>.</exception>
+    /// <example>
+    /// <code>
+    /// var doc = XenConfig.Parse(text, "guest.cfg");
+    /// var item = (StringLiteralSyntax)((ListSyntax)doc.GetSettings("disk").Last().Value).Items[0];
+    /// var result = DiskSpecs.Parse(item.Value, ConfigDialect.Xl, SpecSourceMap.ForString(item));
+    /// </code>
+    /// </example>
+    public static SpecSourceMap ForString(Config.Syntax.StringLiteralSyntax literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        var offsets = literal.Token.GetValueOffsets();
+        return new OffsetMap(literal.Document.Path, literal.Document.Lines, [.. offsets]);
+    }
+
+    /// <summary>
     /// Constructs a map from a table that gives, for each decoded character, its absolute offset in the file.
     /// </summary>
     /// <param name="path">The file path to report, or <see langword="null"/>.</param>
