@@ -67,10 +67,28 @@ public sealed partial class ConfigDocument
     public bool HasErrors => _bag.ErrorCount > 0;
 
     /// <summary>
-    /// Gets the effective value of every key, in order of first appearance, after <c>+=</c> and "last one wins".
+    /// Gets the effective value of every key, in order of first appearance: for xl after <c>+=</c> and "last one wins";
+    /// for xm, the variables xm hands to xend, evaluated with <see cref="XmEvaluationContext.Default"/> (values that
+    /// need the host are left out: use <see cref="Evaluate"/> with a context to get them).
     /// </summary>
-    /// <remarks>For a document with errors the values are read from the statements that parsed; xl itself would read none.</remarks>
-    public ConfigValueCollection Values => _values ??= ComputeValues();
+    /// <remarks>For a document with errors the values are read from the statements that parsed; xl or xm itself would read none.</remarks>
+    public ConfigValueCollection Values => _values ??= Dialect == ConfigDialect.Xm ? Evaluate(XmEvaluationContext.Default).Variables : ComputeValues();
+
+    /// <summary>
+    /// Evaluates the document the way xm did (Python 2 <c>execfile</c> with xm's pre-seeded namespace), without running
+    /// anything: no I/O, processes, reflection, network or environment access; host questions are answered by
+    /// <paramref name="context"/>, and evaluation is bounded in steps and memory.
+    /// </summary>
+    /// <param name="context">The host profile, answers and command-line variables.</param>
+    /// <returns>The variables xm would hand to xend, the unknown ones, and diagnostics.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    /// <remarks>An xl document is read again as xm to be evaluated.</remarks>
+    public XmEvaluationResult Evaluate(XmEvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ConfigDocument doc = Dialect == ConfigDialect.Xm ? this : XenConfig.Parse(Data.Text, Path, Options with { Dialect = ConfigDialect.Xm });
+        return Evaluation.XmInterpreter.Run(doc, context);
+    }
 
     /// <summary>Returns every setting of a key, in text order.</summary>
     /// <param name="name">The key.</param>
@@ -153,7 +171,9 @@ public sealed partial class ConfigDocument
     internal string DecodeString(int tokenIndex)
     {
         Token t = Data.Tokens[tokenIndex];
-        return XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
+        return Dialect == ConfigDialect.Xm
+            ? PyString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.Unterminated) != 0)
+            : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
     }
 
     internal SyntaxNode GetNode(int row, SyntaxNode? parent)
@@ -174,6 +194,40 @@ public sealed partial class ConfigDocument
             SyntaxKind.StringLiteral => new StringLiteralSyntax(this, row, parent),
             SyntaxKind.NumberLiteral => new NumberLiteralSyntax(this, row, parent),
             SyntaxKind.List => new ListSyntax(this, row, parent),
+            SyntaxKind.NameExpression => new NameExpressionSyntax(this, row, parent),
+            SyntaxKind.ConcatenatedString => new ConcatenatedStringSyntax(this, row, parent),
+            SyntaxKind.ParenthesizedExpression => new ParenthesizedExpressionSyntax(this, row, parent),
+            SyntaxKind.TupleExpression => new TupleExpressionSyntax(this, row, parent),
+            SyntaxKind.DictionaryExpression => new DictionaryExpressionSyntax(this, row, parent),
+            SyntaxKind.DictionaryEntry => new DictionaryEntrySyntax(this, row, parent),
+            SyntaxKind.UnaryExpression => new UnaryExpressionSyntax(this, row, parent),
+            SyntaxKind.BinaryExpression => new BinaryExpressionSyntax(this, row, parent),
+            SyntaxKind.ComparisonExpression => new ComparisonExpressionSyntax(this, row, parent),
+            SyntaxKind.ConditionalExpression => new ConditionalExpressionSyntax(this, row, parent),
+            SyntaxKind.MemberAccessExpression => new MemberAccessExpressionSyntax(this, row, parent),
+            SyntaxKind.CallExpression => new CallExpressionSyntax(this, row, parent),
+            SyntaxKind.KeywordArgument => new KeywordArgumentSyntax(this, row, parent),
+            SyntaxKind.SubscriptExpression => new SubscriptExpressionSyntax(this, row, parent),
+            SyntaxKind.Slice => new SliceSyntax(this, row, parent),
+            SyntaxKind.ExpressionStatement => new ExpressionStatementSyntax(this, row, parent),
+            SyntaxKind.AssignmentStatement => new AssignmentStatementSyntax(this, row, parent),
+            SyntaxKind.ImportStatement => new ImportStatementSyntax(this, row, parent),
+            SyntaxKind.FromImportStatement => new FromImportStatementSyntax(this, row, parent),
+            SyntaxKind.KeywordStatement => new KeywordStatementSyntax(this, row, parent),
+            SyntaxKind.PrintStatement => new PrintStatementSyntax(this, row, parent),
+            SyntaxKind.ReturnStatement => new ReturnStatementSyntax(this, row, parent),
+            SyntaxKind.RaiseStatement => new RaiseStatementSyntax(this, row, parent),
+            SyntaxKind.GlobalStatement => new GlobalStatementSyntax(this, row, parent),
+            SyntaxKind.DelStatement => new DelStatementSyntax(this, row, parent),
+            SyntaxKind.AssertStatement => new AssertStatementSyntax(this, row, parent),
+            SyntaxKind.IfStatement => new IfStatementSyntax(this, row, parent),
+            SyntaxKind.ElifClause => new ElifClauseSyntax(this, row, parent),
+            SyntaxKind.ElseClause => new ElseClauseSyntax(this, row, parent),
+            SyntaxKind.WhileStatement => new WhileStatementSyntax(this, row, parent),
+            SyntaxKind.ForStatement => new ForStatementSyntax(this, row, parent),
+            SyntaxKind.FunctionDefinition => new FunctionDefinitionSyntax(this, row, parent),
+            SyntaxKind.Parameter => new ParameterSyntax(this, row, parent),
+            SyntaxKind.Block => new BlockSyntax(this, row, parent),
             var k => throw new InvalidOperationException($"No node class for {k}."),
         };
         return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
