@@ -1312,24 +1312,56 @@ internal sealed partial class XmInterpreter
         }
     }
 
+    /// <summary>Evaluates a left-deep chain (<c>a + b + c ...</c>) iteratively, so a long chain cannot exhaust the stack.</summary>
     private PyObj EvalBinary(int row, Frame f)
     {
-        int left = row + 1;
-        int right = left + _data.Rows[left].RowCount;
-        string op = TokenText(NextToken(_data.Rows[left].LastToken));
-        PyObj a = Eval(left, f);
-        if (op is "and" or "or")
+        var spine = new List<int>();
+        int current = row;
+        while (_data.Rows[current].Kind == SyntaxKind.BinaryExpression)
         {
-            bool? truth = PyOps.Truth(a);
-            if (truth is null)
-            {
-                return PyUnknown.Instance;
-            }
-
-            return (op == "and") == truth.Value ? Eval(right, f) : a;
+            spine.Add(current);
+            current++;
         }
 
-        return PyOps.Binary(op, a, Eval(right, f), this);
+        PyObj acc = Eval(current, f);
+        for (int i = spine.Count - 1; i >= 0; i--)
+        {
+            int binary = spine[i];
+            Step(binary);
+            int left = binary + 1;
+            int right = left + _data.Rows[left].RowCount;
+            string op = TokenText(NextToken(_data.Rows[left].LastToken));
+            if (op is "and" or "or")
+            {
+                bool? truth = PyOps.Truth(acc);
+                if (truth is null)
+                {
+                    acc = PyUnknown.Instance;
+                }
+                else if ((op == "and") == truth.Value)
+                {
+                    acc = Eval(right, f);
+                }
+
+                continue;
+            }
+
+            try
+            {
+                acc = PyOps.Binary(op, acc, Eval(right, f), this);
+            }
+            catch (PyRaise raise) when (raise.Row < 0)
+            {
+                raise.Row = binary;
+                throw;
+            }
+            catch (UnknownValueException)
+            {
+                acc = PyUnknown.Instance;
+            }
+        }
+
+        return acc;
     }
 
     private PyObj EvalComparison(int row, Frame f)

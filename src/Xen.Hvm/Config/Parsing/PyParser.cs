@@ -17,8 +17,11 @@ namespace Xen.Hvm.Config.Parsing;
 /// </remarks>
 internal sealed class PyParser
 {
-    /// <summary>The deepest nesting of brackets and expressions read; Python 2.7 fails at 100 nested brackets.</summary>
-    public const int MaxDepth = 100;
+    /// <summary>The deepest nesting of brackets and expressions read: Python 2.7 reads 99 nested empty brackets and fails at 100.</summary>
+    public const int MaxDepth = 99;
+
+    /// <summary>The longest run of prefix operators (<c>- - -x</c>, <c>not not x</c>) read; Python 2.7 reads about a thousand.</summary>
+    public const int MaxPrefixDepth = 1000;
 
     private readonly string _text;
     private readonly Token[] _tokens;
@@ -28,6 +31,7 @@ internal sealed class PyParser
     private int _pos;
     private int _lastConsumed;
     private int _depth;
+    private int _prefixDepth;
     private bool _reported;
 
     private PyParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
@@ -996,8 +1000,9 @@ internal sealed class PyParser
     /// <summary>A prefix operator (<c>not</c>, <c>-</c>, <c>+</c>, <c>~</c>) and its operand, one nesting level deeper.</summary>
     private bool ParsePrefix(Func<bool> parseOperand)
     {
-        if (++_depth > MaxDepth)
+        if (++_prefixDepth > MaxPrefixDepth)
         {
+            _prefixDepth--;
             return TooDeep();
         }
 
@@ -1017,7 +1022,7 @@ internal sealed class PyParser
         }
         finally
         {
-            _depth--;
+            _prefixDepth--;
         }
     }
 
