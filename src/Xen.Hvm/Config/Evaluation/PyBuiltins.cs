@@ -722,7 +722,7 @@ internal static class PyBuiltins
         F("exit", call => throw PyExceptions.Raise(PyExceptions.SystemExit, call.Args.Length > 0 ? PyOps.Str(call.Arg(0)) : string.Empty));
         foreach (string name in new[] { "argv", "version", "version_info", "platform", "path", "modules", "stdout", "stderr", "stdin", "executable", "prefix", "hexversion", "getrecursionlimit", "setrecursionlimit", "exc_info", "settrace", "setprofile", "getrefcount", "_getframe" })
         {
-            m.Attributes[name] = new PyBuiltin("sys." + name, call => throw call.Interpreter.Refuse(call.Row, "sys." + name, "read the state of the xm process"));
+            m.Attributes[name] = new PyRefusedAttribute("sys." + name, "read the state of the xm process");
         }
 
         _ = interp;
@@ -978,12 +978,12 @@ internal static class PyBuiltins
     {
         switch (obj)
         {
-            case PyUnknown:
+            case PyUnknown or PyOpaque:
                 return PyUnknown.Instance;
             case PyModule m:
                 if (m.Attributes.TryGetValue(name, out PyObj? attr))
                 {
-                    return attr;
+                    return attr is PyRefusedAttribute refused ? throw interp.Refuse(row, refused.What, refused.Would) : attr;
                 }
 
                 if (m.Refusal is not null)

@@ -168,6 +168,24 @@ internal sealed class PyModule(string name, bool opaque, string? refusal = null)
     public override string TypeName => "module";
 }
 
+/// <summary>Something a statement the evaluator did not run bound (a class, an imported module): never a kept value.</summary>
+internal sealed class PyOpaque(string name) : PyObj
+{
+    public string Name { get; } = name;
+
+    public override string TypeName => "object";
+}
+
+/// <summary>A module attribute that is refused as soon as it is read (<c>sys.modules</c>, <c>sys.argv</c>).</summary>
+internal sealed class PyRefusedAttribute(string what, string would) : PyObj
+{
+    public string What { get; } = what;
+
+    public string Would { get; } = would;
+
+    public override string TypeName => "object";
+}
+
 /// <summary>A type or exception class: <c>int</c>, <c>str</c>, <c>ValueError</c>.</summary>
 internal sealed class PyClass(string name, PyClass? baseClass, bool isException) : PyObj
 {

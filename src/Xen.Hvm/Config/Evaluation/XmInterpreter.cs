@@ -395,6 +395,11 @@ internal sealed partial class XmInterpreter
             return builtin;
         }
 
+        if (name == "__builtins__")
+        {
+            throw Refuse(_currentRow, name, "reach the evaluator's internals (reflection)");
+        }
+
         if (_opaqueStarImport)
         {
             return PyUnknown.Instance;
@@ -1031,17 +1036,24 @@ internal sealed partial class XmInterpreter
     {
         var assigned = new SortedSet<string>(StringComparer.Ordinal);
         var receivers = new HashSet<string>(StringComparer.Ordinal);
-        ScanSkippedTokens(_data.Rows[row], assigned, receivers);
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        ScanSkippedTokens(_data.Rows[row], assigned, receivers, bound);
         foreach (string name in assigned)
         {
-            Store(name, PyUnknown.Instance, f, row);
+            Store(name, bound.Contains(name) ? new PyOpaque(name) : PyUnknown.Instance, f, row);
         }
+
+        assigned.ExceptWith(bound);
 
         Taint(receivers, f);
         Report(row, DiagnosticDescriptors.XmNotEvaluated, assigned.Count == 0 ? "(none)" : string.Join(", ", assigned));
     }
 
-    private void ScanSkippedTokens(NodeRow r, ISet<string> assigned, ISet<string> receivers)
+    /// <summary>
+    /// Reads the names a statement that was not parsed may bind: before <c>=</c>, after <c>for</c>, <c>global</c>,
+    /// and (into <paramref name="bound"/>, never a kept value) after <c>def</c>, <c>class</c>, <c>import</c>, <c>as</c>.
+    /// </summary>
+    private void ScanSkippedTokens(NodeRow r, ISet<string> assigned, ISet<string> receivers, ISet<string>? bound = null)
     {
         string previous = string.Empty;
         for (int t = r.FirstToken; t <= r.LastToken; t++)
@@ -1056,9 +1068,15 @@ internal sealed partial class XmInterpreter
             if (tok.Kind == SyntaxKind.IdentifierToken)
             {
                 SyntaxKind next = TokenKind(NextToken(t));
-                if (previous is "def" or "class" or "import" or "as" or "for" or "global" || next is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken)
+                if (previous is "def" or "class" or "import" or "as" && next is not (SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken))
                 {
                     assigned.Add(text);
+                    bound?.Add(text);
+                }
+                else if (previous is "for" or "global" || next is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken)
+                {
+                    assigned.Add(text);
+                    bound?.Remove(text);
                 }
                 else if (next == SyntaxKind.DotToken || next == SyntaxKind.OpenBracketToken)
                 {
@@ -1423,7 +1441,7 @@ internal sealed partial class XmInterpreter
     {
         switch (callee)
         {
-            case PyUnknown:
+            case PyUnknown or PyOpaque:
                 foreach (PyObj a in args.Concat(keywords?.Select(k => k.Value) ?? []))
                 {
                     if (a is PyList l)
