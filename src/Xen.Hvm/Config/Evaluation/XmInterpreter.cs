@@ -989,7 +989,7 @@ internal sealed partial class XmInterpreter
     /// </summary>
     private Flow Widen(int conditionRow, int from, int end, string construct, Frame f)
     {
-        var (assigned, receivers, returns) = AssignedNames(from, end);
+        var (assigned, receivers, returns) = XmBindings.AssignedNames(_data, from, end);
         foreach (string name in assigned)
         {
             Store(name, PyUnknown.Instance, f, from);
@@ -1037,7 +1037,7 @@ internal sealed partial class XmInterpreter
         var assigned = new SortedSet<string>(StringComparer.Ordinal);
         var receivers = new HashSet<string>(StringComparer.Ordinal);
         var bound = new HashSet<string>(StringComparer.Ordinal);
-        ScanSkippedTokens(_data.Rows[row], assigned, receivers, bound);
+        XmBindings.ScanSkippedTokens(_data, _data.Rows[row], assigned, receivers, bound);
         foreach (string name in assigned)
         {
             Store(name, bound.Contains(name) ? new PyOpaque(name) : PyUnknown.Instance, f, row);
@@ -1047,138 +1047,6 @@ internal sealed partial class XmInterpreter
 
         Taint(receivers, f);
         Report(row, DiagnosticDescriptors.XmNotEvaluated, assigned.Count == 0 ? "(none)" : string.Join(", ", assigned));
-    }
-
-    /// <summary>
-    /// Reads the names a statement that was not parsed may bind: before <c>=</c>, after <c>for</c>, <c>global</c>,
-    /// and (into <paramref name="bound"/>, never a kept value) after <c>def</c>, <c>class</c>, <c>import</c>, <c>as</c>.
-    /// </summary>
-    private void ScanSkippedTokens(NodeRow r, ISet<string> assigned, ISet<string> receivers, ISet<string>? bound = null)
-    {
-        string previous = string.Empty;
-        for (int t = r.FirstToken; t <= r.LastToken; t++)
-        {
-            Token tok = _data.Tokens[t];
-            if (tok.IsTrivia)
-            {
-                continue;
-            }
-
-            string text = TokenText(t);
-            if (tok.Kind == SyntaxKind.IdentifierToken)
-            {
-                SyntaxKind next = TokenKind(NextToken(t));
-                if (previous is "def" or "class" or "import" or "as" && next is not (SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken))
-                {
-                    assigned.Add(text);
-                    bound?.Add(text);
-                }
-                else if (previous is "for" or "global" || next is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken)
-                {
-                    assigned.Add(text);
-                    bound?.Remove(text);
-                }
-                else if (next == SyntaxKind.DotToken || next == SyntaxKind.OpenBracketToken)
-                {
-                    receivers.Add(text);
-                }
-                else if (previous == "," && tok.Kind == SyntaxKind.IdentifierToken)
-                {
-                    // "import a, b" / "for a, b in": the names after a comma are bound too
-                    assigned.Add(text);
-                }
-            }
-
-            previous = tok.Kind == SyntaxKind.CommaToken && previous is "import" or "," ? "," : text;
-        }
-    }
-
-    /// <summary>The names a region assigns, the names whose values it may change in place, and whether it may return.</summary>
-    private (SortedSet<string> Assigned, HashSet<string> Receivers, bool Returns) AssignedNames(int from, int end)
-    {
-        var assigned = new SortedSet<string>(StringComparer.Ordinal);
-        var receivers = new HashSet<string>(StringComparer.Ordinal);
-        bool returns = false;
-        int r = from;
-        while (r < end)
-        {
-            NodeRow n = _data.Rows[r];
-            switch (n.Kind)
-            {
-                case SyntaxKind.Setting:
-                    assigned.Add(TokenText(n.FirstToken));
-                    break;
-                case SyntaxKind.AssignmentStatement:
-                {
-                    int[] parts = Children(r).ToArray();
-                    for (int i = 0; i < parts.Length - 1; i++)
-                    {
-                        CollectTargetNames(parts[i], assigned, receivers);
-                    }
-
-                    break;
-                }
-
-                case SyntaxKind.ForStatement:
-                    CollectTargetNames(r + 1, assigned, receivers);
-                    break;
-                case SyntaxKind.DelStatement:
-                    CollectTargetNames(r + 1, assigned, receivers);
-                    break;
-                case SyntaxKind.FunctionDefinition:
-                    assigned.Add(TokenText(NextToken(n.FirstToken)));
-                    r += n.RowCount;
-                    continue;
-                case SyntaxKind.ImportStatement or SyntaxKind.FromImportStatement or SyntaxKind.SkippedStatement:
-                    ScanSkippedTokens(n, assigned, receivers);
-                    break;
-                case SyntaxKind.ReturnStatement or SyntaxKind.RaiseStatement:
-                    returns = true;
-                    break;
-                case SyntaxKind.CallExpression:
-                {
-                    int callee = r + 1;
-                    if (_data.Rows[callee].Kind == SyntaxKind.MemberAccessExpression && _data.Rows[callee + 1].Kind == SyntaxKind.NameExpression)
-                    {
-                        receivers.Add(TokenText(_data.Rows[callee + 1].FirstToken));
-                    }
-
-                    break;
-                }
-            }
-
-            r++;
-        }
-
-        return (assigned, receivers, returns);
-    }
-
-    private void CollectTargetNames(int target, ISet<string> assigned, ISet<string> receivers)
-    {
-        int end = target + _data.Rows[target].RowCount;
-        for (int r = target; r < end; r++)
-        {
-            NodeRow n = _data.Rows[r];
-            if (n.Kind == SyntaxKind.NameExpression)
-            {
-                assigned.Add(TokenText(n.FirstToken));
-            }
-            else if (n.Kind is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
-            {
-                int b = r + 1;
-                while (_data.Rows[b].Kind is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
-                {
-                    b++;
-                }
-
-                if (_data.Rows[b].Kind == SyntaxKind.NameExpression)
-                {
-                    receivers.Add(TokenText(_data.Rows[b].FirstToken));
-                }
-
-                r += n.RowCount - 1;
-            }
-        }
     }
 
     // ------------------------------------------------------------------ expressions
@@ -1494,7 +1362,7 @@ internal sealed partial class XmInterpreter
             if (fn.LocalNames is null)
             {
                 int body = Children(fn.Row).Last();
-                var (assigned, _, _) = AssignedNames(body, fn.Row + _data.Rows[fn.Row].RowCount);
+                var (assigned, _, _) = XmBindings.AssignedNames(_data, body, fn.Row + _data.Rows[fn.Row].RowCount);
                 var globals = new HashSet<string>(StringComparer.Ordinal);
                 for (int r = body; r < fn.Row + _data.Rows[fn.Row].RowCount; r++)
                 {
