@@ -49,7 +49,7 @@ public sealed partial class ConfigDocument
         {
             int start = last.Value.Span.Start + (last.IsAppend ? 1 - last.OperatorToken.Span.Length : 0);
             string expression = last.Value.ToString();
-            edited._bag.Add(DiagnosticDescriptors.XmComputedValueReplaced, start, rendered.Length, name, expression.Length > 60 ? expression[..57] + "..." : expression);
+            edited.AddEditNote(new EditNote(DiagnosticDescriptors.XmComputedValueReplaced, start, rendered.Length, [name, expression.Length > 60 ? expression[..57] + "..." : expression]));
         }
 
         return edited;
@@ -222,8 +222,42 @@ public sealed partial class ConfigDocument
 
         sb.Append(Data.Text, at, Data.Text.Length - at);
         // Re-read in the dialect this document was read in, so an edit never switches dialects.
-        return XenConfig.Parse(sb.ToString(), Path, Options with { Dialect = Dialect });
+        ConfigDocument edited = XenConfig.Parse(sb.ToString(), Path, Options with { Dialect = Dialect });
+
+        // Notes of earlier edits move with the text (and go when their text is edited again).
+        foreach (EditNote note in _editNotes)
+        {
+            int shift = 0;
+            bool touched = false;
+            foreach (var (span, text) in ordered)
+            {
+                if (span.End <= note.Start && !(span.Length == 0 && span.Start == note.Start))
+                {
+                    shift += text.Length - span.Length;
+                }
+                else if (span.Start < note.Start + note.Length)
+                {
+                    touched = true;
+                }
+            }
+
+            if (!touched)
+            {
+                edited.AddEditNote(note with { Start = note.Start + shift });
+            }
+        }
+
+        return edited;
     }
+
+    private void AddEditNote(EditNote note)
+    {
+        _editNotes.Add(note);
+        _bag.Add(note.Descriptor, note.Start, note.Length, note.Args);
+    }
+
+    /// <summary>An info diagnostic an edit left on the document it made.</summary>
+    private sealed record EditNote(DiagnosticDescriptor Descriptor, int Start, int Length, object?[] Args);
 
     /// <summary>The layout habits of a file, so new text looks like the rest of it.</summary>
     private sealed class EditStyle

@@ -18,6 +18,7 @@ namespace Xen.Hvm.Config;
 public sealed partial class ConfigDocument
 {
     private readonly DiagnosticBag _bag;
+    private readonly List<EditNote> _editNotes = [];
     private LineMap? _lines;
     private Diagnostic[]? _diagnostics;
     private SyntaxNode?[]? _nodes;

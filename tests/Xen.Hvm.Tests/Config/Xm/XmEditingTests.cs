@@ -44,6 +44,16 @@ public sealed class XmEditingTests
     }
 
     [Fact]
+    public void SetValue_FurtherEdits_KeepTheNoteAtItsMovedPlace()
+    {
+        ConfigDocument doc = XmParserTests.Xm(Sample).SetValue("device_model", "qemu-dm").SetValue("memory", 1024).RemoveSetting("arch");
+
+        Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.XmComputedValueReplaced);
+        Assert.Equal("'qemu-dm'", doc.Text.Substring(d.Span.Start, d.Span.Length));
+        Assert.Empty(XmParserTests.Xm(Sample).SetValue("device_model", "qemu-dm").SetValue("device_model", "x").Diagnostics);
+    }
+
+    [Fact]
     public void SetValue_NameAssignedInABlockAfterwards_AddsTheSettingAtTheEnd()
     {
         ConfigDocument doc = XmParserTests.Xm("arch_libdir = 'lib'\nif 1:\n    arch_libdir = 'lib64'\n").SetValue("arch_libdir", "lib32");
