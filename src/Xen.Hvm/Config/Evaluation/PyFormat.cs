@@ -210,7 +210,8 @@ internal static class PyFormat
             interp.Charge(sb.Length);
         }
 
-        if (!usedMapping && mapping is null && next < positional.Length)
+        // CPython skips this check when the argument is a mapping-like object (a dict, and also a list).
+        if (!usedMapping && mapping is null && args is not PyList && next < positional.Length)
         {
             throw PyExceptions.Raise(PyExceptions.TypeError, "not all arguments converted during string formatting");
         }

@@ -213,6 +213,7 @@ internal static class PyOps
     public static string Str(PyObj o) => o switch
     {
         PyStr s => s.Value,
+        PyInt i => i.Value.ToString(CultureInfo.InvariantCulture),
         PyFloat f => FloatStr(f.Value),
         PyExceptionInstance e => e.Args.Length == 0 ? string.Empty : e.Args.Length == 1 ? Str(e.Args[0]) : Repr(new PyTuple(e.Args)),
         _ => Repr(o),
