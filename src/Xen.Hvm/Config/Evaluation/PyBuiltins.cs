@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xen.Hvm.Config.Parsing;
 
 namespace Xen.Hvm.Config.Evaluation;
 
@@ -274,13 +275,7 @@ internal static class PyBuiltins
         bool any = false;
         foreach (char c in t)
         {
-            int d = c switch
-            {
-                >= '0' and <= '9' => c - '0',
-                >= 'a' and <= 'z' => c - 'a' + 10,
-                >= 'A' and <= 'Z' => c - 'A' + 10,
-                _ => 99,
-            };
+            int d = PyNumber.DigitValue(c);
             if (d >= radix || radix < 2 || radix > 36)
             {
                 any = false;

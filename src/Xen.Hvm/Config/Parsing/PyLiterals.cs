@@ -285,6 +285,15 @@ internal static class PyNumber
         return t.Length > 1 && t[0] == '0' ? Integer(t[1..], 8, isLong) : Integer(t, 10, isLong);
     }
 
+    /// <summary>The value of a digit in bases up to 36 (<c>0-9</c>, <c>a-z</c>, <c>A-Z</c>); 99 for anything else.</summary>
+    public static int DigitValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'z' => c - 'a' + 10,
+        >= 'A' and <= 'Z' => c - 'A' + 10,
+        _ => 99,
+    };
+
     private static PyNumberValue Integer(ReadOnlySpan<char> digits, int radix, bool isLong)
     {
         BigInteger value = BigInteger.Zero;
@@ -295,13 +304,7 @@ internal static class PyNumber
 
         foreach (char c in digits)
         {
-            int d = c switch
-            {
-                >= '0' and <= '9' => c - '0',
-                >= 'a' and <= 'f' => c - 'a' + 10,
-                >= 'A' and <= 'F' => c - 'A' + 10,
-                _ => 99,
-            };
+            int d = DigitValue(c);
             if (d >= radix)
             {
                 return default;

@@ -391,38 +391,7 @@ internal sealed class PyParser
     }
 
     /// <summary><c>exprlist</c>: targets of <c>for</c> and <c>del</c>; a bare tuple when there are commas.</summary>
-    private bool ParseExpressionList()
-    {
-        int mark = _rows.Count;
-        int first = _pos;
-        if (!ParseBitOr())
-        {
-            return false;
-        }
-
-        if (Kind != SyntaxKind.CommaToken)
-        {
-            return true;
-        }
-
-        while (Kind == SyntaxKind.CommaToken)
-        {
-            Advance();
-            if (IsEndOfStatement || Keyword == PyKeyword.In)
-            {
-                break;
-            }
-
-            if (!ParseBitOr())
-            {
-                return false;
-            }
-        }
-
-        InsertRows(mark, 1);
-        _rows[mark] = new NodeRow(SyntaxKind.TupleExpression, first, _lastConsumed, _rows.Count - mark);
-        return true;
-    }
+    private bool ParseExpressionList() => ParseCommaList(ParseBitOr);
 
     private bool ParseNameList()
     {
@@ -894,11 +863,14 @@ internal sealed class PyParser
     // ---------------------------------------------------------------- expressions
 
     /// <summary><c>testlist</c>: one expression, or a tuple when there is a comma.</summary>
-    private bool ParseTestList()
+    private bool ParseTestList() => ParseCommaList(ParseTest);
+
+    /// <summary>Items separated by commas (a trailing comma allowed): the item alone, or a bare tuple of them.</summary>
+    private bool ParseCommaList(Func<bool> parseItem)
     {
         int mark = _rows.Count;
         int first = _pos;
-        if (!ParseTest())
+        if (!parseItem())
         {
             return false;
         }
@@ -916,7 +888,7 @@ internal sealed class PyParser
                 break;
             }
 
-            if (!ParseTest())
+            if (!parseItem())
             {
                 return false;
             }
