@@ -219,7 +219,8 @@ internal static class PyBuiltins
         switch (v)
         {
             case PyInt i:
-                return i;
+                return PyOps.MakeInt(i.Value); // int(7L) is the int 7
+
             case PyBool bo:
                 return PyOps.MakeInt(bo.Value ? 1 : 0);
             case PyFloat f:

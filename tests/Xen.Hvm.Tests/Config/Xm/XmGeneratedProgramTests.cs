@@ -43,7 +43,29 @@ public sealed class XmGeneratedProgramTests
         int count = random.Next(1, 7);
         for (int i = 0; i < count; i++)
         {
-            sb.Append('v').Append(i).Append(" = ").Append(Expression(random, 3, i)).Append('\n');
+            string v = "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string E() => Expression(random, 2, i);
+            switch (random.Next(10))
+            {
+                case 0:
+                    sb.Append($"if {E()}:\n    {v} = {E()}\nelif {E()}: {v} = {E()}\nelse:\n    {v} = {E()}\n");
+                    break;
+                case 1:
+                    sb.Append($"{v} = []\nfor x in {E()}:\n    if x == 3: continue\n    {v}.append(x)\n    if len({v}) > 4: break\nelse:\n    {v}.append('end')\n");
+                    break;
+                case 2:
+                    sb.Append($"global f{i}\ndef f{i}(a, b={E()}):\n    if a: return [a, b]\n    return b\n{v} = f{i}({E()})\n");
+                    break;
+                case 3:
+                    sb.Append($"{v} = 0\nn = 0\nwhile n < 5:\n    n += 1\n    {v} += n\n");
+                    break;
+                case 4:
+                    sb.Append($"{v}, w = {E()}, {E()}\n{v} += w\n");
+                    break;
+                default:
+                    sb.Append(v).Append(" = ").Append(Expression(random, 3, i)).Append('\n');
+                    break;
+            }
         }
 
         return sb.ToString();
