@@ -177,6 +177,10 @@ public sealed partial class ConfigDocument
             : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
     }
 
+    /// <summary>
+    /// Returns the node view of a row. A view asked for without its parent (by the evaluator) is not cached, so the
+    /// views the tree hands out always know their parent.
+    /// </summary>
     internal SyntaxNode GetNode(int row, SyntaxNode? parent)
     {
         SyntaxNode?[] nodes = _nodes ?? Interlocked.CompareExchange(ref _nodes, new SyntaxNode?[Data.RowCount], null) ?? _nodes!;
@@ -185,6 +189,19 @@ public sealed partial class ConfigDocument
         {
             return node;
         }
+
+        if (parent is null && row != 0)
+        {
+            return CreateNode(row, null);
+        }
+
+        node = CreateNode(row, parent);
+        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
+    }
+
+    private SyntaxNode CreateNode(int row, SyntaxNode? parent)
+    {
+        SyntaxNode node;
 
         node = Data.Rows[row].Kind switch
         {
@@ -231,7 +248,7 @@ public sealed partial class ConfigDocument
             SyntaxKind.Block => new BlockSyntax(this, row, parent),
             var k => throw new InvalidOperationException($"No node class for {k}."),
         };
-        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
+        return node;
     }
 
     /// <summary>Reads the value at a row without recursion (lists may nest 100,000 deep).</summary>

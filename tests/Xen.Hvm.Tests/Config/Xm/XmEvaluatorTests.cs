@@ -262,6 +262,15 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ThenWalkTheTree_EveryNodeKnowsItsParent()
+    {
+        ConfigDocument doc = XmParserTests.Xm("import os\nfrom re import search\nx = 1 < 2\nprint 'a',\ny = 'ab'[1:]\n");
+        _ = doc.Evaluate(XmEvaluationContext.Default);
+        SyntaxInvariants.AssertHold(doc);
+        Assert.All(doc.Root.DescendantNodes(), n => Assert.NotNull(n.Parent));
+    }
+
+    [Fact]
     public void Evaluate_NullContext_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => XmParserTests.Xm("x = 1").Evaluate(null!));
