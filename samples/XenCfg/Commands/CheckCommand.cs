@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace XenCfg.Commands;
 
-/// <summary><c>xencfg check [--dialect xl] FILE...</c>: prints diagnostics; exit 0 when no file has errors.</summary>
+/// <summary><c>xencfg check [--dialect auto|xl|xm] FILE...</c>: prints diagnostics; exit 0 when no file has errors.</summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
@@ -25,6 +25,11 @@ internal static class CheckCommand
                 {
                     code = ExitCodes.UsageOrIo;
                     continue;
+                }
+
+                if (d == Xen.Hvm.Config.ConfigDialect.Auto && doc.Dialect == Xen.Hvm.Config.ConfigDialect.Xm)
+                {
+                    context.Error.WriteLine($"{path}: read as xm: {doc.DialectReason}");
                 }
 
                 ConfigCommandHelpers.WriteDiagnostics(doc, context.Out);

@@ -9,20 +9,26 @@ internal static class ConfigCommandHelpers
 {
     public static Option<string> DialectOption() => new("--dialect")
     {
-        Description = "The config dialect: xl (Xen 4.x, libxlu), xm (legacy Python) or auto.",
-        DefaultValueFactory = _ => "xl",
+        Description = "The config dialect: auto (xl when the file is valid xl, xm when it is Python), xl (Xen 4.x, libxlu) or xm (legacy Python, never run).",
+        DefaultValueFactory = _ => "auto",
     };
 
     public static bool TryGetDialect(string value, CliContext context, out ConfigDialect dialect)
     {
         switch (value.ToLowerInvariant())
         {
+            case "auto":
+                dialect = ConfigDialect.Auto;
+                return true;
             case "xl":
                 dialect = ConfigDialect.Xl;
                 return true;
+            case "xm":
+                dialect = ConfigDialect.Xm;
+                return true;
             default:
-                context.Error.WriteLine($"xencfg: unknown dialect '{value}' (expected xl)");
-                dialect = ConfigDialect.Xl;
+                context.Error.WriteLine($"xencfg: unknown dialect '{value}' (expected auto, xl or xm)");
+                dialect = ConfigDialect.Auto;
                 return false;
         }
     }
@@ -40,9 +46,11 @@ internal static class ConfigCommandHelpers
         }
     }
 
-    public static void WriteDiagnostics(ConfigDocument document, TextWriter writer)
+    public static void WriteDiagnostics(ConfigDocument document, TextWriter writer) => WriteDiagnostics(document.Diagnostics, writer);
+
+    public static void WriteDiagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
     {
-        foreach (Diagnostic d in document.Diagnostics)
+        foreach (Diagnostic d in diagnostics)
         {
             writer.WriteLine(d.ToString());
         }

@@ -4,19 +4,53 @@ using Xen.Hvm.Config;
 
 namespace XenCfg.Commands;
 
-/// <summary><c>xencfg dump [--dialect xl] FILE</c>: one JSON object of the effective values, in order of first appearance.</summary>
+/// <summary>
+/// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE</c>: one JSON
+/// object of the effective values, in order of first appearance. xm files are evaluated (never run) with the given
+/// host profile and command-line variables; their values are JSON strings, numbers and arrays.
+/// </summary>
 internal static class DumpCommand
 {
     public static Command Create(CliContext context)
     {
         var dialect = ConfigCommandHelpers.DialectOption();
+        var uname = new Option<string?>("--uname")
+        {
+            Description = "xm: what os.uname() answers, as 'SYSNAME NODENAME RELEASE VERSION MACHINE' (e.g. \"Linux host 2.6.18 #1 SMP x86_64\"); without it, values that depend on the host are unknown.",
+        };
+        var vars = new Option<string[]>("--var")
+        {
+            Description = "xm: a command-line variable, as for 'xm create FILE NAME=VALUE' (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+        };
         var file = new Argument<string>("FILE") { Description = "The config file." };
-        var command = new Command("dump", "Print the effective values of a config file as one JSON object (strings and nested arrays).") { dialect, file };
+        var command = new Command("dump", "Print the effective values of a config file as one JSON object; xm files are evaluated without running anything.") { dialect, uname, vars, file };
         command.SetAction(result =>
         {
             if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d))
             {
                 return ExitCodes.UsageOrIo;
+            }
+
+            XmHostProfile? host = null;
+            if (result.GetValue(uname) is { } unameText && !XmHostProfile.TryParse(unameText, out host))
+            {
+                context.Error.WriteLine($"xencfg: --uname expects 'SYSNAME NODENAME RELEASE VERSION MACHINE', got '{unameText}'");
+                return ExitCodes.UsageOrIo;
+            }
+
+            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string pair in result.GetValue(vars) ?? [])
+            {
+                int eq = pair.IndexOf('=');
+                if (eq <= 0)
+                {
+                    context.Error.WriteLine($"xencfg: --var expects NAME=VALUE, got '{pair}'");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                variables[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
             }
 
             var doc = ConfigCommandHelpers.TryLoad(result.GetValue(file)!, d, context);
@@ -26,8 +60,21 @@ internal static class DumpCommand
             }
 
             ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
-            context.Out.WriteLine(ToJson(doc.Values));
-            return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+            if (doc.Dialect != ConfigDialect.Xm)
+            {
+                context.Out.WriteLine(ToJson(doc.Values));
+                return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+            }
+
+            XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host, Variables = variables });
+            ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
+            if (evaluation.UnknownVariables.Count > 0)
+            {
+                context.Error.WriteLine("xencfg: unknown (left out): " + string.Join(", ", evaluation.UnknownVariables));
+            }
+
+            context.Out.WriteLine(ToJson(evaluation.Variables));
+            return doc.HasErrors || evaluation.Outcome != XmEvaluationOutcome.Completed ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

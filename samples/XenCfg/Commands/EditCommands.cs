@@ -3,7 +3,10 @@ using Xen.Hvm.Config;
 
 namespace XenCfg.Commands;
 
-/// <summary><c>xencfg set FILE KEY=VALUE...</c> and <c>xencfg unset FILE KEY...</c>: edit a config in place, keeping everything else.</summary>
+/// <summary>
+/// <c>xencfg set FILE KEY=VALUE...</c> and <c>xencfg unset FILE KEY...</c>: edit a config (xl or xm) in place, keeping
+/// everything else; in an xm file a computed value that is set becomes a literal (info XH4201).
+/// </summary>
 internal static class EditCommands
 {
     public static Command CreateSet(CliContext context)
@@ -18,7 +21,7 @@ internal static class EditCommands
         command.SetAction(result =>
         {
             string path = result.GetValue(file)!;
-            var doc = ConfigCommandHelpers.TryLoad(path, ConfigDialect.Xl, context);
+            var doc = ConfigCommandHelpers.TryLoad(path, ConfigDialect.Auto, context);
             if (doc is null)
             {
                 return ExitCodes.UsageOrIo;
@@ -34,9 +37,12 @@ internal static class EditCommands
                 }
 
                 string key = pair[..eq];
-                if (!Xen.Hvm.Config.Syntax.SyntaxFacts.IsValidXlKey(key))
+                bool valid = doc.Dialect == ConfigDialect.Xm ? Xen.Hvm.Config.Syntax.SyntaxFacts.IsValidXmName(key) : Xen.Hvm.Config.Syntax.SyntaxFacts.IsValidXlKey(key);
+                if (!valid)
                 {
-                    context.Error.WriteLine($"xencfg: '{key}' is not a valid key ([a-z][._0-9a-z]*)");
+                    context.Error.WriteLine(doc.Dialect == ConfigDialect.Xm
+                        ? $"xencfg: '{key}' is not a valid xm name (a Python identifier)"
+                        : $"xencfg: '{key}' is not a valid key ([a-z][._0-9a-z]*)");
                     return ExitCodes.UsageOrIo;
                 }
 
@@ -56,7 +62,7 @@ internal static class EditCommands
         command.SetAction(result =>
         {
             string path = result.GetValue(file)!;
-            var doc = ConfigCommandHelpers.TryLoad(path, ConfigDialect.Xl, context);
+            var doc = ConfigCommandHelpers.TryLoad(path, ConfigDialect.Auto, context);
             if (doc is null)
             {
                 return ExitCodes.UsageOrIo;
@@ -75,7 +81,7 @@ internal static class EditCommands
     /// <summary>Reads VALUE as an xl value when it parses as exactly one ('x', 512, [..]); otherwise it is a plain string.</summary>
     internal static ConfigValue ParseValue(string text)
     {
-        var probe = XenConfig.Parse("v = " + text + "\n");
+        var probe = XenConfig.Parse("v = " + text + "\n", options: new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
         if (!probe.HasErrors && probe.Settings.Count == 1)
         {
             var value = probe.Settings[0].Value;

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace XenCfg.Commands;
 
-/// <summary><c>xencfg roundtrip FILE...</c>: parse and print each file; exit 0 only when every file comes back byte-identical.</summary>
+/// <summary><c>xencfg roundtrip [--dialect auto|xl|xm] FILE...</c>: parse and print each file; exit 0 only when every file comes back byte-identical.</summary>
 internal static class RoundtripCommand
 {
     public static Command Create(CliContext context)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
+using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config;
@@ -17,14 +18,20 @@ public sealed partial class ConfigDocument
     /// <param name="value">The new value; strings are quoted in the file's own quote style.</param>
     /// <returns>The edited document; every byte outside the replaced value is unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid key of the document's dialect.</exception>
+    /// <remarks>
+    /// In an xm document only a top-level <c>name = value</c> is edited; when code after it may assign the name again
+    /// (an <c>if</c> block, a loop, <c>xm_vars.check()</c>), the new setting is added at the end instead. When the
+    /// replaced value was computed, the expression becomes a literal and the new document has an XH4201 info diagnostic.
+    /// </remarks>
     public ConfigDocument SetValue(string name, ConfigValue value)
     {
         CheckKey(name);
         ArgumentNullException.ThrowIfNull(value);
         SettingSyntax? last = GetSettings(name).LastOrDefault();
-        if (last is null)
+        if (last is null || (Dialect == ConfigDialect.Xm && Evaluation.XmBindings.MayAssign(Data, last.Row + Data.Rows[last.Row].RowCount, Data.RowCount, name)))
         {
+            // xm: code after the last simple assignment may set the name again, so the new value goes last.
             return AddSetting(name, value);
         }
 
@@ -35,8 +42,17 @@ public sealed partial class ConfigDocument
             edits.Add((last.OperatorToken.Span, "="));
         }
 
-        edits.Add((last.Value.Span, style.Render(value, last.Value)));
-        return Splice(edits);
+        string rendered = style.Render(value, last.Value);
+        edits.Add((last.Value.Span, rendered));
+        ConfigDocument edited = Splice(edits);
+        if (Dialect == ConfigDialect.Xm && !last.Value.IsConstant)
+        {
+            int start = last.Value.Span.Start + (last.IsAppend ? 1 - last.OperatorToken.Span.Length : 0);
+            string expression = last.Value.ToString();
+            edited.AddEditNote(new EditNote(DiagnosticDescriptors.XmComputedValueReplaced, start, rendered.Length, [name, expression.Length > 60 ? expression[..57] + "..." : expression]));
+        }
+
+        return edited;
     }
 
     /// <summary>Returns a new document in which <paramref name="name"/> is set to a bare number.</summary>
@@ -166,9 +182,19 @@ public sealed partial class ConfigDocument
             : Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
     }
 
-    private static void CheckKey(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
+    private void CheckKey(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(name, paramName);
+        if (Dialect == ConfigDialect.Xm)
+        {
+            if (!SyntaxFacts.IsValidXmName(name))
+            {
+                throw new ArgumentException($"'{name}' is not a valid key: xm names are Python identifiers ([A-Za-z_][A-Za-z0-9_]*, not a keyword).", paramName);
+            }
+
+            return;
+        }
+
         if (!SyntaxFacts.IsValidXlKey(name))
         {
             throw new ArgumentException($"'{name}' is not a valid key: xl keys match [a-z][._0-9a-z]*.", paramName);
@@ -196,8 +222,42 @@ public sealed partial class ConfigDocument
 
         sb.Append(Data.Text, at, Data.Text.Length - at);
         // Re-read in the dialect this document was read in, so an edit never switches dialects.
-        return XenConfig.Parse(sb.ToString(), Path, Options with { Dialect = Dialect });
+        ConfigDocument edited = XenConfig.Parse(sb.ToString(), Path, Options with { Dialect = Dialect });
+
+        // Notes of earlier edits move with the text (and go when their text is edited again).
+        foreach (EditNote note in _editNotes)
+        {
+            int shift = 0;
+            bool touched = false;
+            foreach (var (span, text) in ordered)
+            {
+                if (span.End <= note.Start && !(span.Length == 0 && span.Start == note.Start))
+                {
+                    shift += text.Length - span.Length;
+                }
+                else if (span.Start < note.Start + note.Length)
+                {
+                    touched = true;
+                }
+            }
+
+            if (!touched)
+            {
+                edited.AddEditNote(note with { Start = note.Start + shift });
+            }
+        }
+
+        return edited;
     }
+
+    private void AddEditNote(EditNote note)
+    {
+        _editNotes.Add(note);
+        _bag.Add(note.Descriptor, note.Start, note.Length, note.Args);
+    }
+
+    /// <summary>An info diagnostic an edit left on the document it made.</summary>
+    private sealed record EditNote(DiagnosticDescriptor Descriptor, int Start, int Length, object?[] Args);
 
     /// <summary>The layout habits of a file, so new text looks like the rest of it.</summary>
     private sealed class EditStyle
@@ -211,6 +271,8 @@ public sealed partial class ConfigDocument
         public string ListPadding { get; private init; } = string.Empty;
 
         public string NewLine { get; private init; } = "\n";
+
+        public bool Python { get; private init; }
 
         public static EditStyle Detect(ConfigDocument doc)
         {
@@ -253,6 +315,7 @@ public sealed partial class ConfigDocument
                 AfterEquals = a,
                 ListPadding = padding ?? string.Empty,
                 NewLine = "\n",
+                Python = doc.Dialect == ConfigDialect.Xm,
             };
         }
 
@@ -270,13 +333,16 @@ public sealed partial class ConfigDocument
             switch (value)
             {
                 case ConfigString s:
-                    sb.Append(XlString.Quote(s.Value, quote));
+                    sb.Append(Python ? PyString.Quote(s.Value, quote) : XlString.Quote(s.Value, quote));
                     break;
-                case ConfigInteger n when n.Value >= 0:
+                case ConfigInteger n when n.Value >= 0 || Python:
                     sb.Append(n.Value.ToString(CultureInfo.InvariantCulture));
                     break;
                 case ConfigInteger n:
                     sb.Append(XlString.Quote(n.Value.ToString(CultureInfo.InvariantCulture), quote));
+                    break;
+                case ConfigFloat f when Python && double.IsFinite(f.Value):
+                    sb.Append(Evaluation.PyOps.FloatRepr(f.Value));
                     break;
                 case ConfigFloat f:
                     sb.Append(XlString.Quote(f.Value.ToString("R", CultureInfo.InvariantCulture), quote));

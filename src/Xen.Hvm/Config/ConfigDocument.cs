@@ -18,6 +18,7 @@ namespace Xen.Hvm.Config;
 public sealed partial class ConfigDocument
 {
     private readonly DiagnosticBag _bag;
+    private readonly List<EditNote> _editNotes = [];
     private LineMap? _lines;
     private Diagnostic[]? _diagnostics;
     private SyntaxNode?[]? _nodes;
@@ -67,10 +68,28 @@ public sealed partial class ConfigDocument
     public bool HasErrors => _bag.ErrorCount > 0;
 
     /// <summary>
-    /// Gets the effective value of every key, in order of first appearance, after <c>+=</c> and "last one wins".
+    /// Gets the effective value of every key, in order of first appearance: for xl after <c>+=</c> and "last one wins";
+    /// for xm, the variables xm hands to xend, evaluated with <see cref="XmEvaluationContext.Default"/> (values that
+    /// need the host are left out: use <see cref="Evaluate"/> with a context to get them).
     /// </summary>
-    /// <remarks>For a document with errors the values are read from the statements that parsed; xl itself would read none.</remarks>
-    public ConfigValueCollection Values => _values ??= ComputeValues();
+    /// <remarks>For a document with errors the values are read from the statements that parsed; xl or xm itself would read none.</remarks>
+    public ConfigValueCollection Values => _values ??= Dialect == ConfigDialect.Xm ? Evaluate(XmEvaluationContext.Default).Variables : ComputeValues();
+
+    /// <summary>
+    /// Evaluates the document the way xm did (Python 2 <c>execfile</c> with xm's pre-seeded namespace), without running
+    /// anything: no I/O, processes, reflection, network or environment access; host questions are answered by
+    /// <paramref name="context"/>, and evaluation is bounded in steps and memory.
+    /// </summary>
+    /// <param name="context">The host profile, answers and command-line variables.</param>
+    /// <returns>The variables xm would hand to xend, the unknown ones, and diagnostics.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
+    /// <remarks>An xl document is read again as xm to be evaluated.</remarks>
+    public XmEvaluationResult Evaluate(XmEvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ConfigDocument doc = Dialect == ConfigDialect.Xm ? this : XenConfig.Parse(Data.Text, Path, Options with { Dialect = ConfigDialect.Xm });
+        return Evaluation.XmInterpreter.Run(doc, context);
+    }
 
     /// <summary>Returns every setting of a key, in text order.</summary>
     /// <param name="name">The key.</param>
@@ -153,9 +172,15 @@ public sealed partial class ConfigDocument
     internal string DecodeString(int tokenIndex)
     {
         Token t = Data.Tokens[tokenIndex];
-        return XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
+        return Dialect == ConfigDialect.Xm
+            ? PyString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.Unterminated) != 0)
+            : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
     }
 
+    /// <summary>
+    /// Returns the node view of a row. A view asked for without its parent (by the evaluator) is not cached, so the
+    /// views the tree hands out always know their parent.
+    /// </summary>
     internal SyntaxNode GetNode(int row, SyntaxNode? parent)
     {
         SyntaxNode?[] nodes = _nodes ?? Interlocked.CompareExchange(ref _nodes, new SyntaxNode?[Data.RowCount], null) ?? _nodes!;
@@ -164,6 +189,19 @@ public sealed partial class ConfigDocument
         {
             return node;
         }
+
+        if (parent is null && row != 0)
+        {
+            return CreateNode(row, null);
+        }
+
+        node = CreateNode(row, parent);
+        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
+    }
+
+    private SyntaxNode CreateNode(int row, SyntaxNode? parent)
+    {
+        SyntaxNode node;
 
         node = Data.Rows[row].Kind switch
         {
@@ -174,9 +212,43 @@ public sealed partial class ConfigDocument
             SyntaxKind.StringLiteral => new StringLiteralSyntax(this, row, parent),
             SyntaxKind.NumberLiteral => new NumberLiteralSyntax(this, row, parent),
             SyntaxKind.List => new ListSyntax(this, row, parent),
+            SyntaxKind.NameExpression => new NameExpressionSyntax(this, row, parent),
+            SyntaxKind.ConcatenatedString => new ConcatenatedStringSyntax(this, row, parent),
+            SyntaxKind.ParenthesizedExpression => new ParenthesizedExpressionSyntax(this, row, parent),
+            SyntaxKind.TupleExpression => new TupleExpressionSyntax(this, row, parent),
+            SyntaxKind.DictionaryExpression => new DictionaryExpressionSyntax(this, row, parent),
+            SyntaxKind.DictionaryEntry => new DictionaryEntrySyntax(this, row, parent),
+            SyntaxKind.UnaryExpression => new UnaryExpressionSyntax(this, row, parent),
+            SyntaxKind.BinaryExpression => new BinaryExpressionSyntax(this, row, parent),
+            SyntaxKind.ComparisonExpression => new ComparisonExpressionSyntax(this, row, parent),
+            SyntaxKind.ConditionalExpression => new ConditionalExpressionSyntax(this, row, parent),
+            SyntaxKind.MemberAccessExpression => new MemberAccessExpressionSyntax(this, row, parent),
+            SyntaxKind.CallExpression => new CallExpressionSyntax(this, row, parent),
+            SyntaxKind.KeywordArgument => new KeywordArgumentSyntax(this, row, parent),
+            SyntaxKind.SubscriptExpression => new SubscriptExpressionSyntax(this, row, parent),
+            SyntaxKind.Slice => new SliceSyntax(this, row, parent),
+            SyntaxKind.ExpressionStatement => new ExpressionStatementSyntax(this, row, parent),
+            SyntaxKind.AssignmentStatement => new AssignmentStatementSyntax(this, row, parent),
+            SyntaxKind.ImportStatement => new ImportStatementSyntax(this, row, parent),
+            SyntaxKind.FromImportStatement => new FromImportStatementSyntax(this, row, parent),
+            SyntaxKind.KeywordStatement => new KeywordStatementSyntax(this, row, parent),
+            SyntaxKind.PrintStatement => new PrintStatementSyntax(this, row, parent),
+            SyntaxKind.ReturnStatement => new ReturnStatementSyntax(this, row, parent),
+            SyntaxKind.RaiseStatement => new RaiseStatementSyntax(this, row, parent),
+            SyntaxKind.GlobalStatement => new GlobalStatementSyntax(this, row, parent),
+            SyntaxKind.DelStatement => new DelStatementSyntax(this, row, parent),
+            SyntaxKind.AssertStatement => new AssertStatementSyntax(this, row, parent),
+            SyntaxKind.IfStatement => new IfStatementSyntax(this, row, parent),
+            SyntaxKind.ElifClause => new ElifClauseSyntax(this, row, parent),
+            SyntaxKind.ElseClause => new ElseClauseSyntax(this, row, parent),
+            SyntaxKind.WhileStatement => new WhileStatementSyntax(this, row, parent),
+            SyntaxKind.ForStatement => new ForStatementSyntax(this, row, parent),
+            SyntaxKind.FunctionDefinition => new FunctionDefinitionSyntax(this, row, parent),
+            SyntaxKind.Parameter => new ParameterSyntax(this, row, parent),
+            SyntaxKind.Block => new BlockSyntax(this, row, parent),
             var k => throw new InvalidOperationException($"No node class for {k}."),
         };
-        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
+        return node;
     }
 
     /// <summary>Reads the value at a row without recursion (lists may nest 100,000 deep).</summary>

@@ -40,6 +40,7 @@ public sealed class ConfigFloat : ConfigValue
 
     private protected override int ScalarHash() => Value.GetHashCode();
 
+    /// <summary>JSON with a decimal point or exponent, so a float never reads back as an integer: <c>3.0</c>, <c>1e+16</c>.</summary>
     private protected override void AppendScalarJson(StringBuilder sb) =>
-        sb.Append(double.IsFinite(Value) ? Value.ToString("R", CultureInfo.InvariantCulture) : "null");
+        sb.Append(double.IsFinite(Value) ? Evaluation.PyOps.FloatRepr(Value) : "null");
 }

@@ -9,7 +9,7 @@ namespace Xen.Hvm.Config;
 /// </summary>
 public static class XenConfig
 {
-    /// <summary>Parses config text.</summary>
+    /// <summary>Parses config text in the dialect of <see cref="XenConfigParseOptions.Dialect"/> (by default, the one the text is written in).</summary>
     /// <param name="text">The text.</param>
     /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="XenConfigParseOptions.Default"/>.</param>
@@ -19,15 +19,66 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XenConfigParseOptions.Default;
+        switch (options.Dialect)
+        {
+            case ConfigDialect.Xl:
+            {
+                var bag = ParseXl(text, out SyntaxData data);
+                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xl, "the xl dialect was requested");
+            }
+
+            case ConfigDialect.Xm:
+            {
+                var bag = new DiagnosticBag();
+                SyntaxData data = PyParser.Parse(text, bag);
+                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xm, "the xm dialect was requested");
+            }
+
+            default:
+                return ParseAuto(text, path, options);
+        }
+    }
+
+    /// <summary>
+    /// Auto: valid xl is read as xl. Text xl rejects is read as xm when it has something only Python has (a keyword,
+    /// an operator, parentheses, a float, an indented block, a prefixed or triple-quoted string, a backslash
+    /// continuation); otherwise it stays xl, so a broken xl file gets xl's diagnostics.
+    /// </summary>
+    private static ConfigDocument ParseAuto(string text, string? path, XenConfigParseOptions options)
+    {
+        DiagnosticBag xlBag = ParseXl(text, out SyntaxData xlData);
+        if (xlBag.ErrorCount == 0)
+        {
+            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, "the text is valid xl");
+        }
+
+        var xmBag = new DiagnosticBag();
+        SyntaxData xmData = PyParser.Parse(text, xmBag);
+        int evidence = PythonEvidence.Find(xmData);
+        var xlDoc = new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, string.Empty);
+        Diagnostic firstXlError = xlDoc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        string xlProblem = $"xl rejects it ({firstXlError.Id} at {firstXlError.Location.Start})";
+        if (evidence < 0)
+        {
+            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, xlProblem + " and nothing in it is Python, so it is read as a broken xl file");
+        }
+
+        var lines = Text.LineMap.Create(text);
+        string what = PythonEvidence.Describe(xmData, evidence);
+        string reason = $"{xlProblem}, and it has Python ({what} at {lines.GetPosition(xmData.Tokens[evidence].Start)})";
+        return new ConfigDocument(path, options, xmData, xmBag, ConfigDialect.Xm, reason);
+    }
+
+    private static DiagnosticBag ParseXl(string text, out SyntaxData data)
+    {
         var bag = new DiagnosticBag();
-        SyntaxData data = XlParser.Parse(text, bag, out bool likelyPython);
+        data = XlParser.Parse(text, bag, out bool likelyPython);
         if (likelyPython && bag.ErrorCount > 0)
         {
             bag.Add(DiagnosticDescriptors.LooksLikePython, 0, 0);
         }
 
-        string reason = options.Dialect == ConfigDialect.Xl ? "the xl dialect was requested" : "xl is the default dialect";
-        return new ConfigDocument(path, options, data, bag, ConfigDialect.Xl, reason);
+        return bag;
     }
 
     /// <summary>Parses the bytes of a config file. Bytes that are not valid UTF-8 are kept, so <see cref="ConfigDocument.ToBytes"/> gives them back.</summary>

@@ -8,7 +8,7 @@ public sealed class XlParserTests
 {
     /// <summary>Diagnostics as "ID@line:col+length", one-based, in text order.</summary>
     internal static string[] Diags(string text) =>
-        XenConfig.Parse(text).Diagnostics.Select(d => $"{d.Id}@{d.Location.Line}:{d.Location.Column}+{d.Span.Length}").ToArray();
+        XenConfig.Parse(text, options: new XenConfigParseOptions { Dialect = ConfigDialect.Xl }).Diagnostics.Select(d => $"{d.Id}@{d.Location.Line}:{d.Location.Column}+{d.Span.Length}").ToArray();
 
     internal static string Json(string text) => string.Join(", ", XenConfig.Parse(text).Values.Select(p => p.Key + "=" + p.Value));
 

@@ -14,6 +14,12 @@ internal enum TokenFlags : byte
 
     /// <summary>The token's escapes are invalid for xl (already reported); its value is best effort.</summary>
     InvalidEscapes = 2,
+
+    /// <summary>xm: a string with no closing quote (already reported).</summary>
+    Unterminated = 4,
+
+    /// <summary>xm: a line break inside brackets, which Python ignores (implicit line joining).</summary>
+    Joined = 8,
 }
 
 /// <summary>One token or trivia: 12 bytes in a flat array, like System.Text.Json's metadata rows.</summary>

@@ -28,6 +28,13 @@ public sealed class ListSyntax : ValueSyntax
     /// <inheritdoc/>
     public override ConfigValue ToValue()
     {
+        if (Document.Dialect == ConfigDialect.Xm)
+        {
+            return Evaluation.XmConstant.TryFold(this, out ConfigValue? value)
+                ? value
+                : throw new InvalidOperationException($"'{ToString()}' is computed; evaluate the document (ConfigDocument.Evaluate) to get its value.");
+        }
+
         var items = new ConfigValue[Items.Count];
         for (int i = 0; i < items.Length; i++)
         {

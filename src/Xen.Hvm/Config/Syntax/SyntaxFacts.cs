@@ -41,6 +41,39 @@ public static class SyntaxFacts
         return true;
     }
 
+    /// <summary>Returns whether a name can be assigned in an xm (Python 2) file: <c>[A-Za-z_][A-Za-z0-9_]*</c> and not a keyword.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns><see langword="true"/> when <c>name = value</c> is a valid Python statement.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public static bool IsValidXmName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (char c in name.AsSpan(1))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return Parsing.PyLexer.KeywordOf(name) == Parsing.PyKeyword.None;
+    }
+
+    /// <summary>Returns whether a word is a Python 2 keyword (<c>None</c>, <c>True</c> and <c>False</c> are not).</summary>
+    /// <param name="word">The word.</param>
+    /// <returns><see langword="true"/> for <c>if</c>, <c>def</c>, <c>print</c>...</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="word"/> is <see langword="null"/>.</exception>
+    public static bool IsPythonKeyword(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Parsing.PyLexer.KeywordOf(word) != Parsing.PyKeyword.None;
+    }
+
     internal static bool IsXlIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.';
 
     internal static bool IsXlNumberPart(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or 'x';

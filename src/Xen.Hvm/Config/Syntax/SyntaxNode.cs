@@ -73,6 +73,51 @@ public abstract class SyntaxNode
         }
     }
 
+    /// <summary>Returns the direct child at a position, or <see langword="null"/> when there are fewer children.</summary>
+    private protected SyntaxNode? ChildAt(int index)
+    {
+        foreach (int child in SyntaxNavigation.Children(Data, Row))
+        {
+            if (index-- == 0)
+            {
+                return Document.GetNode(child, this);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the significant token right after <paramref name="node"/> (an operator, a comma, a colon).</summary>
+    private protected SyntaxToken TokenAfter(SyntaxNode node) => new(Document, SyntaxNavigation.NextSignificant(Data, node.NodeRow.LastToken));
+
+    /// <summary>Returns the significant tokens of this node that belong to no child node, in order.</summary>
+    private protected IEnumerable<SyntaxToken> OwnTokens()
+    {
+        NodeRow r = NodeRow;
+        int token = r.FirstToken;
+        foreach (int child in SyntaxNavigation.Children(Data, Row))
+        {
+            NodeRow c = Data.Rows[child];
+            for (; token < c.FirstToken; token++)
+            {
+                if (!Data.Tokens[token].IsTrivia)
+                {
+                    yield return new SyntaxToken(Document, token);
+                }
+            }
+
+            token = c.LastToken + 1;
+        }
+
+        for (; token <= r.LastToken; token++)
+        {
+            if (!Data.Tokens[token].IsTrivia)
+            {
+                yield return new SyntaxToken(Document, token);
+            }
+        }
+    }
+
     /// <summary>Returns every node below this one, in preorder.</summary>
     /// <returns>The descendants.</returns>
     public IEnumerable<SyntaxNode> DescendantNodes()

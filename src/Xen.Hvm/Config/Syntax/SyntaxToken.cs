@@ -88,6 +88,13 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
         }
 
         Token t = Data.Tokens[_index];
+        if (t.Kind == SyntaxKind.StringToken && _document.Dialect == ConfigDialect.Xm)
+        {
+            var pyMap = new List<int>();
+            PyString.Decode(Data.TokenText(_index), (t.Flags & TokenFlags.Unterminated) != 0, t.Start, pyMap);
+            return pyMap;
+        }
+
         if (t.Kind == SyntaxKind.StringToken)
         {
             XlString.Decode(Data.TokenText(_index), t.Start, out int[] map);

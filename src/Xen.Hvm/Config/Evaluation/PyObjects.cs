@@ -1,0 +1,323 @@
+using System.Numerics;
+using System.Text.RegularExpressions;
+
+namespace Xen.Hvm.Config.Evaluation;
+
+/// <summary>A Python 2 value inside the evaluator. Nothing here can reach the host.</summary>
+internal abstract class PyObj
+{
+    public abstract string TypeName { get; }
+}
+
+internal sealed class PyStr(string value, bool unicode = false) : PyObj
+{
+    public static readonly PyStr Empty = new(string.Empty);
+
+    public string Value { get; } = value;
+
+    public bool IsUnicode { get; } = unicode;
+
+    public override string TypeName => IsUnicode ? "unicode" : "str";
+}
+
+internal sealed class PyInt(BigInteger value, bool isLong = false) : PyObj
+{
+    public BigInteger Value { get; } = value;
+
+    /// <summary>Python 2's <c>long</c>: a literal with <c>L</c>, or a result beyond a C long.</summary>
+    public bool IsLong { get; } = isLong || value > long.MaxValue || value < long.MinValue;
+
+    public override string TypeName => IsLong ? "long" : "int";
+}
+
+internal sealed class PyBool : PyObj
+{
+    public static readonly PyBool True = new(true);
+    public static readonly PyBool False = new(false);
+
+    private PyBool(bool value) => Value = value;
+
+    public bool Value { get; }
+
+    public override string TypeName => "bool";
+
+    public static PyBool Of(bool value) => value ? True : False;
+}
+
+internal sealed class PyFloat(double value) : PyObj
+{
+    public double Value { get; } = value;
+
+    public override string TypeName => "float";
+}
+
+internal sealed class PyNone : PyObj
+{
+    public static readonly PyNone Instance = new();
+
+    public override string TypeName => "NoneType";
+}
+
+/// <summary>A value the evaluator cannot know (it was reported where it arose).</summary>
+internal sealed class PyUnknown : PyObj
+{
+    public static readonly PyUnknown Instance = new();
+
+    public override string TypeName => "unknown";
+}
+
+internal sealed class PyList(List<PyObj> items) : PyObj
+{
+    public List<PyObj> Items { get; } = items;
+
+    /// <summary>The list was handed to code the evaluator could not follow, so its content may have changed.</summary>
+    public bool Tainted { get; set; }
+
+    public override string TypeName => "list";
+}
+
+internal sealed class PyTuple(PyObj[] items) : PyObj
+{
+    public static readonly PyTuple Empty = new([]);
+
+    public PyObj[] Items { get; } = items;
+
+    public override string TypeName => "tuple";
+}
+
+internal sealed class PyDict : PyObj
+{
+    private readonly Dictionary<PyObj, PyObj> _map = new(PyKeyComparer.Instance);
+    private readonly List<PyObj> _order = [];
+
+    public int Count => _map.Count;
+
+    public bool Tainted { get; set; }
+
+    public override string TypeName => "dict";
+
+    public IEnumerable<PyObj> Keys => _order;
+
+    public bool TryGet(PyObj key, out PyObj value) => _map.TryGetValue(key, out value!);
+
+    public void Set(PyObj key, PyObj value)
+    {
+        if (!_map.ContainsKey(key))
+        {
+            _order.Add(key);
+        }
+
+        _map[key] = value;
+    }
+
+    public bool Remove(PyObj key)
+    {
+        if (!_map.Remove(key))
+        {
+            return false;
+        }
+
+        int i = _order.FindIndex(k => PyKeyComparer.Instance.Equals(k, key));
+        _order.RemoveAt(i);
+        return true;
+    }
+}
+
+/// <summary>A function written in the config (<c>def</c>).</summary>
+internal sealed class PyFunction(string name, int row, PyObj[] defaults, string[] parameters) : PyObj
+{
+    public string Name { get; } = name;
+
+    public int Row { get; } = row;
+
+    public PyObj[] Defaults { get; } = defaults;
+
+    public string[] Parameters { get; } = parameters;
+
+    public HashSet<string>? LocalNames { get; set; }
+
+    public HashSet<string>? GlobalNames { get; set; }
+
+    public override string TypeName => "function";
+}
+
+internal delegate PyObj BuiltinImpl(CallInfo call);
+
+/// <summary>A function of the evaluator standing for a Python builtin, module function or method.</summary>
+internal sealed class PyBuiltin(string name, BuiltinImpl impl) : PyObj
+{
+    public string Name { get; } = name;
+
+    public BuiltinImpl Impl { get; } = impl;
+
+    public override string TypeName => "builtin_function_or_method";
+}
+
+/// <summary>A module. An opaque module is one the evaluator does not model: using it gives unknown values.</summary>
+internal sealed class PyModule(string name, bool opaque, string? refusal = null) : PyObj
+{
+    public string Name { get; } = name;
+
+    public Dictionary<string, PyObj> Attributes { get; } = new(StringComparer.Ordinal);
+
+    public bool Opaque { get; } = opaque;
+
+    /// <summary>What using this module would do (run a process, use the network...), when it is refused.</summary>
+    public string? Refusal { get; } = refusal;
+
+    public override string TypeName => "module";
+}
+
+/// <summary>Something a statement the evaluator did not run bound (a class, an imported module): never a kept value.</summary>
+internal sealed class PyOpaque(string name) : PyObj
+{
+    public string Name { get; } = name;
+
+    public override string TypeName => "object";
+}
+
+/// <summary>A module attribute that is refused as soon as it is read (<c>sys.modules</c>, <c>sys.argv</c>).</summary>
+internal sealed class PyRefusedAttribute(string what, string would) : PyObj
+{
+    public string What { get; } = what;
+
+    public string Would { get; } = would;
+
+    public override string TypeName => "object";
+}
+
+/// <summary>A type or exception class: <c>int</c>, <c>str</c>, <c>ValueError</c>.</summary>
+internal sealed class PyClass(string name, PyClass? baseClass, bool isException) : PyObj
+{
+    public string Name { get; } = name;
+
+    public PyClass? Base { get; } = baseClass;
+
+    public bool IsException { get; } = isException;
+
+    public override string TypeName => "type";
+
+    public bool IsSubclassOf(PyClass other)
+    {
+        for (PyClass? c = this; c is not null; c = c.Base)
+        {
+            if (ReferenceEquals(c, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal sealed class PyExceptionInstance(PyClass cls, PyObj[] args) : PyObj
+{
+    public PyClass Class { get; } = cls;
+
+    public PyObj[] Args { get; } = args;
+
+    public override string TypeName => Class.Name;
+}
+
+internal sealed class PyMatch(Match match) : PyObj
+{
+    public Match Match { get; } = match;
+
+    public override string TypeName => "_sre.SRE_Match";
+}
+
+internal sealed class PyPattern(Regex regex, string source) : PyObj
+{
+    public Regex Regex { get; } = regex;
+
+    public string Source { get; } = source;
+
+    public override string TypeName => "_sre.SRE_Pattern";
+}
+
+/// <summary>An object with methods bound to it (a method value: <c>disk.append</c>).</summary>
+internal sealed class PyBoundMethod(PyObj self, string name, BuiltinImpl impl) : PyObj
+{
+    public PyObj Self { get; } = self;
+
+    public string Name { get; } = name;
+
+    public BuiltinImpl Impl { get; } = impl;
+
+    public override string TypeName => "builtin_function_or_method";
+}
+
+/// <summary>xm's <c>xm_vars</c> (<c>xen.xm.help.Vars</c>): declared script variables and their checks.</summary>
+internal sealed class PyXmVars : PyObj
+{
+    public List<(string Name, PyObj? Check)> Vars { get; } = [];
+
+    public override string TypeName => "instance";
+}
+
+/// <summary>What a call receives: positional and keyword arguments, and where it is.</summary>
+internal sealed class CallInfo(XmInterpreter interpreter, PyObj[] args, List<KeyValuePair<string, PyObj>>? keywords, int row, PyObj? self)
+{
+    public XmInterpreter Interpreter { get; } = interpreter;
+
+    public PyObj[] Args { get; } = args;
+
+    public List<KeyValuePair<string, PyObj>>? Keywords { get; } = keywords;
+
+    /// <summary>The row of the call expression (for diagnostics).</summary>
+    public int Row { get; } = row;
+
+    public PyObj? Self { get; } = self;
+
+    public PyObj Arg(int i) => i < Args.Length ? Args[i] : PyNone.Instance;
+
+    public PyObj? Keyword(string name)
+    {
+        if (Keywords is null)
+        {
+            return null;
+        }
+
+        foreach (var (k, v) in Keywords)
+        {
+            if (k == name)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Python's equality and hashing for dictionary keys (1 == 1.0 == True).</summary>
+internal sealed class PyKeyComparer : IEqualityComparer<PyObj>
+{
+    public static readonly PyKeyComparer Instance = new();
+
+    public bool Equals(PyObj? x, PyObj? y) => x is not null && y is not null && PyOps.ValueEquals(x, y);
+
+    public int GetHashCode(PyObj obj) => obj switch
+    {
+        PyStr s => StringComparer.Ordinal.GetHashCode(s.Value),
+        PyInt i => i.Value.GetHashCode(),
+        PyBool b => b.Value ? BigInteger.One.GetHashCode() : BigInteger.Zero.GetHashCode(),
+        PyFloat f => f.Value == Math.Floor(f.Value) && Math.Abs(f.Value) < 1e300 ? new BigInteger(f.Value).GetHashCode() : f.Value.GetHashCode(),
+        PyTuple t => t.Items.Aggregate(17, (h, item) => (h * 31) + GetHashCode(item)),
+        _ => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj),
+    };
+}
+
+/// <summary>A Python exception raised by the config; it ends the evaluation.</summary>
+internal sealed class PyRaise(PyExceptionInstance exception, int row) : Exception(exception.Class.Name)
+{
+    public PyExceptionInstance Exception { get; } = exception;
+
+    public int Row { get; set; } = row;
+}
+
+/// <summary>The evaluation hit one of its bounds.</summary>
+internal sealed class EvaluationLimitException(string what) : Exception(what)
+{
+}

@@ -1,0 +1,607 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Xen.Hvm.Config.Evaluation;
+
+/// <summary>Python 2's exception classes that configs can meet.</summary>
+internal static class PyExceptions
+{
+    public static readonly PyClass BaseException = new("BaseException", null, true);
+    public static readonly PyClass SystemExit = new("SystemExit", BaseException, true);
+    public static readonly PyClass Exception = new("Exception", BaseException, true);
+    public static readonly PyClass StandardError = new("StandardError", Exception, true);
+    public static readonly PyClass ArithmeticError = new("ArithmeticError", StandardError, true);
+    public static readonly PyClass LookupError = new("LookupError", StandardError, true);
+    public static readonly PyClass EnvironmentError = new("EnvironmentError", StandardError, true);
+    public static readonly PyClass ValueError = new("ValueError", StandardError, true);
+    public static readonly PyClass TypeError = new("TypeError", StandardError, true);
+    public static readonly PyClass NameError = new("NameError", StandardError, true);
+    public static readonly PyClass UnboundLocalError = new("UnboundLocalError", NameError, true);
+    public static readonly PyClass AttributeError = new("AttributeError", StandardError, true);
+    public static readonly PyClass KeyError = new("KeyError", LookupError, true);
+    public static readonly PyClass IndexError = new("IndexError", LookupError, true);
+    public static readonly PyClass ZeroDivisionError = new("ZeroDivisionError", ArithmeticError, true);
+    public static readonly PyClass OverflowError = new("OverflowError", ArithmeticError, true);
+    public static readonly PyClass RuntimeError = new("RuntimeError", StandardError, true);
+    public static readonly PyClass NotImplementedError = new("NotImplementedError", RuntimeError, true);
+    public static readonly PyClass AssertionError = new("AssertionError", StandardError, true);
+    public static readonly PyClass ImportError = new("ImportError", StandardError, true);
+    public static readonly PyClass IOError = new("IOError", EnvironmentError, true);
+    public static readonly PyClass OSError = new("OSError", EnvironmentError, true);
+    public static readonly PyClass MemoryError = new("MemoryError", StandardError, true);
+
+    public static readonly PyClass[] All =
+    [
+        BaseException, SystemExit, Exception, StandardError, ArithmeticError, LookupError, EnvironmentError, ValueError,
+        TypeError, NameError, UnboundLocalError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError,
+        RuntimeError, NotImplementedError, AssertionError, ImportError, IOError, OSError, MemoryError,
+    ];
+
+    public static PyRaise Raise(PyClass cls, string message) => new(new PyExceptionInstance(cls, [new PyStr(message)]), -1);
+}
+
+/// <summary>Python 2 semantics of operators, comparisons, truth, <c>str</c>/<c>repr</c> and <c>%</c> formatting.</summary>
+internal static class PyOps
+{
+    /// <summary>Integers past this many bits stop the evaluation (a memory bound).</summary>
+    public const int MaxIntegerBits = 1 << 16;
+
+    public static bool IsUnknown(PyObj o) => o is PyUnknown;
+
+    public static bool TryInteger(PyObj o, out BigInteger value)
+    {
+        switch (o)
+        {
+            case PyInt i:
+                value = i.Value;
+                return true;
+            case PyBool b:
+                value = b.Value ? BigInteger.One : BigInteger.Zero;
+                return true;
+            default:
+                value = default;
+                return false;
+        }
+    }
+
+    public static bool IsLong(PyObj o) => o is PyInt { IsLong: true };
+
+    public static bool TryNumber(PyObj o, out double value)
+    {
+        switch (o)
+        {
+            case PyFloat f:
+                value = f.Value;
+                return true;
+            case PyInt or PyBool:
+                TryInteger(o, out BigInteger i);
+                value = (double)i;
+                return true;
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    public static PyInt MakeInt(BigInteger v, bool isLong = false)
+    {
+        if (v.GetBitLength() > MaxIntegerBits)
+        {
+            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+        }
+
+        return new PyInt(v, isLong);
+    }
+
+    /// <summary>Truth value; <see langword="null"/> for unknown.</summary>
+    public static bool? Truth(PyObj o) => o switch
+    {
+        PyUnknown => null,
+        PyNone => false,
+        PyBool b => b.Value,
+        PyInt i => !i.Value.IsZero,
+        PyFloat f => f.Value != 0,
+        PyStr s => s.Value.Length > 0,
+        PyList l => l.Tainted ? null : l.Items.Count > 0,
+        PyTuple t => t.Items.Length > 0,
+        PyDict d => d.Tainted ? null : d.Count > 0,
+        PyMatch => true,
+        _ => true,
+    };
+
+    public static bool ValueEquals(PyObj a, PyObj b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
+        {
+            return ia == ib;
+        }
+
+        if (TryNumber(a, out double da) && TryNumber(b, out double db))
+        {
+            return da == db;
+        }
+
+        return (a, b) switch
+        {
+            (PyStr sa, PyStr sb) => string.Equals(sa.Value, sb.Value, StringComparison.Ordinal),
+            (PyList la, PyList lb) => SequenceEquals(la.Items, lb.Items),
+            (PyTuple ta, PyTuple tb) => SequenceEquals(ta.Items, tb.Items),
+            (PyDict xa, PyDict xb) => xa.Count == xb.Count && xa.Keys.All(k => xb.TryGet(k, out PyObj v) && xa.TryGet(k, out PyObj w) && ValueEquals(v, w)),
+            (PyNone, PyNone) => true,
+            _ => false,
+        };
+    }
+
+    private static bool SequenceEquals(IReadOnlyList<PyObj> a, IReadOnlyList<PyObj> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!ValueEquals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Python 2's <c>cmp</c>: every pair of values is ordered (numbers first, None smallest, then by type name).</summary>
+    public static int Compare(PyObj a, PyObj b)
+    {
+        if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
+        {
+            return ia.CompareTo(ib);
+        }
+
+        if (TryNumber(a, out double da) && TryNumber(b, out double db))
+        {
+            return da.CompareTo(db);
+        }
+
+        switch (a, b)
+        {
+            case (PyStr sa, PyStr sb):
+                return Math.Sign(string.CompareOrdinal(sa.Value, sb.Value));
+            case (PyList la, PyList lb):
+                return CompareSequences(la.Items, lb.Items);
+            case (PyTuple ta, PyTuple tb):
+                return CompareSequences(ta.Items, tb.Items);
+            case (PyNone, PyNone):
+                return 0;
+            case (PyNone, _):
+                return -1;
+            case (_, PyNone):
+                return 1;
+        }
+
+        bool na = a is PyInt or PyBool or PyFloat, nb = b is PyInt or PyBool or PyFloat;
+        if (na != nb)
+        {
+            return na ? -1 : 1;
+        }
+
+        return Math.Sign(string.CompareOrdinal(a.TypeName, b.TypeName));
+    }
+
+    private static int CompareSequences(IReadOnlyList<PyObj> a, IReadOnlyList<PyObj> b)
+    {
+        int n = Math.Min(a.Count, b.Count);
+        for (int i = 0; i < n; i++)
+        {
+            if (!ValueEquals(a[i], b[i]))
+            {
+                return Compare(a[i], b[i]);
+            }
+        }
+
+        return a.Count.CompareTo(b.Count);
+    }
+
+    // ------------------------------------------------------------------ str and repr
+
+    public static string Str(PyObj o) => o switch
+    {
+        PyStr s => s.Value,
+        PyInt i => i.Value.ToString(CultureInfo.InvariantCulture),
+        PyFloat f => FloatStr(f.Value),
+        PyExceptionInstance e => e.Args.Length == 0 ? string.Empty : e.Args.Length == 1 ? Str(e.Args[0]) : Repr(new PyTuple(e.Args)),
+        _ => Repr(o),
+    };
+
+    public static string Repr(PyObj o)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return o switch
+        {
+            PyStr s => (s.IsUnicode ? "u" : string.Empty) + ReprString(s.Value),
+            PyInt i => i.Value.ToString(CultureInfo.InvariantCulture) + (i.IsLong ? "L" : string.Empty),
+            PyBool b => b.Value ? "True" : "False",
+            PyFloat f => FloatRepr(f.Value),
+            PyNone => "None",
+            PyList l => "[" + string.Join(", ", l.Items.Select(Repr)) + "]",
+            PyTuple t => t.Items.Length == 1 ? "(" + Repr(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(Repr)) + ")",
+            PyDict d => "{" + string.Join(", ", d.Keys.Select(k => Repr(k) + ": " + (d.TryGet(k, out PyObj v) ? Repr(v) : string.Empty))) + "}",
+            PyClass c => c.IsException ? $"<type 'exceptions.{c.Name}'>" : $"<type '{c.Name}'>",
+            PyExceptionInstance e => e.Class.Name + Repr(new PyTuple(e.Args)),
+            PyModule m => $"<module '{m.Name}'>",
+            PyFunction f => $"<function {f.Name}>",
+            PyBuiltin b => $"<built-in function {b.Name}>",
+            _ => "<" + o.TypeName + " object>",
+        };
+    }
+
+    private static string ReprString(string s)
+    {
+        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        var sb = new StringBuilder(s.Length + 2).Append(quote);
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c == quote)
+                    {
+                        sb.Append('\\').Append(c);
+                    }
+                    else if (c < ' ' || c is >= '\u007F' and <= '\u00FF')
+                    {
+                        sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    }
+                    else if (c > '\u00FF')
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append(quote).ToString();
+    }
+
+    /// <summary>Python 2.7's <c>repr(float)</c>: the shortest text that reads back, as <c>%r</c>.</summary>
+    public static string FloatRepr(double d)
+    {
+        if (double.IsNaN(d))
+        {
+            return "nan";
+        }
+
+        if (double.IsInfinity(d))
+        {
+            return d > 0 ? "inf" : "-inf";
+        }
+
+        string r = d.ToString("E16", CultureInfo.InvariantCulture);
+        // Find the shortest round-tripping digit count.
+        for (int p = 1; p <= 17; p++)
+        {
+            string candidate = d.ToString("E" + (p - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (double.Parse(candidate, CultureInfo.InvariantCulture) == d)
+            {
+                r = candidate;
+                break;
+            }
+        }
+
+        return Layout(r, 16, forceDecimal: true);
+    }
+
+    /// <summary>Python 2.7's <c>str(float)</c>: <c>%.12g</c>, with <c>.0</c> for whole numbers.</summary>
+    public static string FloatStr(double d)
+    {
+        if (double.IsNaN(d) || double.IsInfinity(d))
+        {
+            return FloatRepr(d);
+        }
+
+        string r = d.ToString("E11", CultureInfo.InvariantCulture);
+        return Layout(r, 12, forceDecimal: true);
+    }
+
+    /// <summary>Lays out "d.dddE+xxx" digits the way Python's float repr does: fixed for -4 &lt;= exp &lt; limit, else scientific.</summary>
+    private static string Layout(string e, int limit, bool forceDecimal)
+    {
+        bool negative = e.StartsWith('-');
+        if (negative)
+        {
+            e = e[1..];
+        }
+
+        int ePos = e.IndexOf('E');
+        string digits = e[..ePos].Replace(".", string.Empty).TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            digits = "0";
+        }
+
+        int exp = int.Parse(e[(ePos + 1)..], CultureInfo.InvariantCulture);
+        string body;
+        if (digits == "0")
+        {
+            body = "0.0";
+        }
+        else if (exp >= -4 && exp < limit)
+        {
+            if (exp >= 0)
+            {
+                string intPart = digits.Length > exp + 1 ? digits[..(exp + 1)] : digits.PadRight(exp + 1, '0');
+                string frac = digits.Length > exp + 1 ? digits[(exp + 1)..] : string.Empty;
+                body = intPart + (frac.Length > 0 ? "." + frac : forceDecimal ? ".0" : string.Empty);
+            }
+            else
+            {
+                body = "0." + new string('0', -exp - 1) + digits;
+            }
+        }
+        else
+        {
+            string mant = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
+            body = mant + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+        }
+
+        return negative ? "-" + body : body;
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public static PyObj Binary(string op, PyObj a, PyObj b, XmInterpreter interp)
+    {
+        if (a is PyUnknown || b is PyUnknown)
+        {
+            return PyUnknown.Instance;
+        }
+
+        if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
+        {
+            bool isLong = IsLong(a) || IsLong(b);
+            return op switch
+            {
+                "+" => MakeInt(ia + ib, isLong),
+                "-" => MakeInt(ia - ib, isLong),
+                "*" => CheckedMultiply(ia, ib, isLong),
+                "/" or "//" => ib.IsZero ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "integer division or modulo by zero") : MakeInt(FloorDiv(ia, ib), isLong),
+                "%" => ib.IsZero ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "integer division or modulo by zero") : MakeInt(ia - (FloorDiv(ia, ib) * ib), isLong),
+                "**" => IntPower(ia, ib, isLong),
+                "<<" => ib.Sign < 0 ? throw PyExceptions.Raise(PyExceptions.ValueError, "negative shift count")
+                    : ib > MaxIntegerBits ? throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits") : MakeInt(ia << (int)ib, isLong),
+                ">>" => ib.Sign < 0 ? throw PyExceptions.Raise(PyExceptions.ValueError, "negative shift count") : MakeInt(ib > MaxIntegerBits ? (ia.Sign < 0 ? -1 : 0) : ia >> (int)ib, isLong),
+                "&" => MakeInt(ia & ib, isLong),
+                "|" => MakeInt(ia | ib, isLong),
+                "^" => MakeInt(ia ^ ib, isLong),
+                _ => throw Unsupported(op, a, b),
+            };
+        }
+
+        if (TryNumber(a, out double da) && TryNumber(b, out double db))
+        {
+            return op switch
+            {
+                "+" => new PyFloat(da + db),
+                "-" => new PyFloat(da - db),
+                "*" => new PyFloat(da * db),
+                "/" => db == 0 ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "float division by zero") : new PyFloat(da / db),
+                "//" => db == 0 ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "float divmod()") : new PyFloat(Math.Floor(da / db)),
+                "%" => db == 0 ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "float modulo") : new PyFloat(da - (Math.Floor(da / db) * db)),
+                "**" => da == 0 && db < 0 ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "0.0 cannot be raised to a negative power")
+                    : da < 0 && db != Math.Floor(db) ? throw PyExceptions.Raise(PyExceptions.ValueError, "negative number cannot be raised to a fractional power")
+                    : new PyFloat(Math.Pow(da, db)),
+                _ => throw Unsupported(op, a, b),
+            };
+        }
+
+        switch (op, a, b)
+        {
+            case ("+", PyStr sa, PyStr sb):
+                interp.Charge((long)sa.Value.Length + sb.Value.Length);
+                return new PyStr(sa.Value + sb.Value, sa.IsUnicode || sb.IsUnicode);
+            case ("+", PyList la, PyList lb):
+                interp.Charge((long)la.Items.Count + lb.Items.Count);
+                return new PyList([.. la.Items, .. lb.Items]) { Tainted = la.Tainted || lb.Tainted };
+            case ("+", PyTuple ta, PyTuple tb):
+                interp.Charge((long)ta.Items.Length + tb.Items.Length);
+                return new PyTuple([.. ta.Items, .. tb.Items]);
+            case ("*", PyStr or PyList or PyTuple, PyInt or PyBool):
+                return Repeat(a, b, interp);
+            case ("*", PyInt or PyBool, PyStr or PyList or PyTuple):
+                return Repeat(b, a, interp);
+            case ("%", PyStr fmt, _):
+                return PyFormat.Format(fmt, b, interp);
+        }
+
+        throw Unsupported(op, a, b);
+    }
+
+    private static PyRaise Unsupported(string op, PyObj a, PyObj b) =>
+        PyExceptions.Raise(PyExceptions.TypeError, $"unsupported operand type(s) for {op}: '{a.TypeName}' and '{b.TypeName}'");
+
+    private static PyObj CheckedMultiply(BigInteger a, BigInteger b, bool isLong)
+    {
+        if (a.GetBitLength() + b.GetBitLength() > MaxIntegerBits + 1)
+        {
+            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+        }
+
+        return MakeInt(a * b, isLong);
+    }
+
+    private static PyObj IntPower(BigInteger a, BigInteger b, bool isLong)
+    {
+        if (b.Sign < 0)
+        {
+            if (a.IsZero)
+            {
+                throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            }
+
+            return new PyFloat(Math.Pow((double)a, (double)b));
+        }
+
+        long bits = a.GetBitLength();
+        if (bits > 1 && (b > MaxIntegerBits || bits * (long)b > MaxIntegerBits))
+        {
+            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+        }
+
+        return MakeInt(BigInteger.Pow(a, (int)BigInteger.Min(b, int.MaxValue)), isLong);
+    }
+
+    public static BigInteger FloorDiv(BigInteger a, BigInteger b)
+    {
+        BigInteger q = BigInteger.DivRem(a, b, out BigInteger r);
+        if (!r.IsZero && (r.Sign < 0) != (b.Sign < 0))
+        {
+            q -= 1;
+        }
+
+        return q;
+    }
+
+    private static PyObj Repeat(PyObj seq, PyObj count, XmInterpreter interp)
+    {
+        TryInteger(count, out BigInteger n);
+        long times = n.Sign <= 0 ? 0 : n > int.MaxValue ? int.MaxValue : (long)n;
+        switch (seq)
+        {
+            case PyStr s:
+                interp.Charge(times * s.Value.Length);
+                return new PyStr(times == 0 ? string.Empty : new StringBuilder().Insert(0, s.Value, (int)times).ToString(), s.IsUnicode);
+            case PyList l:
+            {
+                interp.Charge(times * l.Items.Count);
+                var items = new List<PyObj>((int)(times * l.Items.Count));
+                for (long i = 0; i < times; i++)
+                {
+                    items.AddRange(l.Items);
+                }
+
+                return new PyList(items);
+            }
+
+            default:
+            {
+                var t = (PyTuple)seq;
+                interp.Charge(times * t.Items.Length);
+                var items = new List<PyObj>((int)(times * t.Items.Length));
+                for (long i = 0; i < times; i++)
+                {
+                    items.AddRange(t.Items);
+                }
+
+                return new PyTuple([.. items]);
+            }
+        }
+    }
+
+    public static PyObj Unary(string op, PyObj a)
+    {
+        if (a is PyUnknown)
+        {
+            return PyUnknown.Instance;
+        }
+
+        if (op == "not")
+        {
+            return PyBool.Of(!Truth(a)!.Value);
+        }
+
+        if (TryInteger(a, out BigInteger i))
+        {
+            return op switch
+            {
+                "-" => MakeInt(-i, IsLong(a)),
+                "+" => MakeInt(i, IsLong(a)),
+                _ => MakeInt(-i - 1, IsLong(a)),
+            };
+        }
+
+        if (a is PyFloat f && op != "~")
+        {
+            return new PyFloat(op == "-" ? -f.Value : f.Value);
+        }
+
+        throw PyExceptions.Raise(PyExceptions.TypeError, $"bad operand type for unary {op}: '{a.TypeName}'");
+    }
+
+    /// <summary>One comparison of a chain; <see langword="null"/> when unknown.</summary>
+    public static bool? CompareOp(string op, PyObj a, PyObj b)
+    {
+        if (op is "is" or "is not")
+        {
+            if (a is PyUnknown || b is PyUnknown)
+            {
+                return null;
+            }
+
+            bool same = ReferenceEquals(a, b) || (a is PyNone && b is PyNone)
+                || (a is PyInt x && b is PyInt y && !x.IsLong && !y.IsLong && x.Value == y.Value && x.Value >= -5 && x.Value <= 256);
+            return op == "is" ? same : !same;
+        }
+
+        if (a is PyUnknown || b is PyUnknown || a is PyList { Tainted: true } || b is PyList { Tainted: true })
+        {
+            return null;
+        }
+
+        switch (op)
+        {
+            case "in" or "not in":
+            {
+                bool? found = Contains(b, a);
+                return found is null ? null : op == "in" ? found : !found;
+            }
+
+            case "==":
+                return ValueEquals(a, b);
+            case "!=" or "<>":
+                return !ValueEquals(a, b);
+        }
+
+        int c = ValueEquals(a, b) ? 0 : Compare(a, b);
+        return op switch
+        {
+            "<" => c < 0,
+            ">" => c > 0,
+            "<=" => c <= 0,
+            _ => c >= 0,
+        };
+    }
+
+    public static bool? Contains(PyObj container, PyObj item)
+    {
+        switch (container)
+        {
+            case PyStr s when item is PyStr sub:
+                return s.Value.Contains(sub.Value, StringComparison.Ordinal);
+            case PyStr:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'in <string>' requires string as left operand, not {item.TypeName}");
+            case PyList l:
+                return l.Items.Any(x => ValueEquals(x, item)) ? true : l.Items.Any(x => x is PyUnknown) ? null : false;
+            case PyTuple t:
+                return t.Items.Any(x => ValueEquals(x, item)) ? true : t.Items.Any(x => x is PyUnknown) ? null : false;
+            case PyDict d:
+                return d.Tainted ? null : d.TryGet(item, out _);
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"argument of type '{container.TypeName}' is not iterable");
+        }
+    }
+}

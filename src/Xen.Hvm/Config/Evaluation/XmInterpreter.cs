@@ -1,0 +1,1669 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Config.Syntax;
+using Xen.Hvm.Diagnostics;
+
+namespace Xen.Hvm.Config.Evaluation;
+
+/// <summary>
+/// Evaluates an xm document the way xm's <c>opts.py</c> ran it (<c>execfile(path, globs, locs)</c> after seeding
+/// <c>locs</c> with the command-line variables, <c>sys</c>, <c>os</c>, <c>os.path</c>, <c>xen.util.ip</c>'s names,
+/// <c>xm_file</c>, <c>xm_help</c> and <c>xm_vars</c>), over the syntax rows, without running anything on the host.
+/// </summary>
+/// <remarks>
+/// Like <c>execfile</c> with separate dictionaries, top-level names live in the locals and a function sees only its own
+/// locals, the (nearly empty) globals and the builtins. A value the evaluator cannot know is <see cref="PyUnknown"/>;
+/// a branch or loop that depends on one makes every variable it assigns unknown.
+/// </remarks>
+internal sealed partial class XmInterpreter
+{
+    private readonly ConfigDocument _doc;
+    private readonly SyntaxData _data;
+    private readonly XmEvaluationContext _context;
+    private readonly DiagnosticBag _bag = new();
+    private readonly HashSet<(int, string)> _reportedAt = [];
+    private readonly Frame _top;
+    private readonly Dictionary<string, PyObj> _globals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _assignedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PyObj> _seeded = new(StringComparer.Ordinal);
+    private readonly StringBuilder _output = new();
+    private bool _softSpace;
+    private bool _opaqueStarImport;
+    private long _steps;
+    private long _allocated;
+    private int _callDepth;
+    private int _currentRow;
+
+    private XmInterpreter(ConfigDocument doc, XmEvaluationContext context)
+    {
+        _doc = doc;
+        _data = doc.Data;
+        _context = context;
+        _top = new Frame(new Dictionary<string, PyObj>(StringComparer.Ordinal), null, []);
+    }
+
+    public int MaxValueSize => _context.MaxValueSize;
+
+    public XmEvaluationContext Context => _context;
+
+    internal Dictionary<string, PyModule> Modules { get; } = new(StringComparer.Ordinal);
+
+    internal Dictionary<string, PyObj> TopLocals => _top.Locals;
+
+    public static XmEvaluationResult Run(ConfigDocument doc, XmEvaluationContext context)
+    {
+        var interp = new XmInterpreter(doc, context);
+        return interp.RunCore();
+    }
+
+    private XmEvaluationResult RunCore()
+    {
+        XmEvaluationOutcome outcome = XmEvaluationOutcome.Completed;
+        string? exceptionType = null;
+        Seed();
+        if (_doc.HasErrors)
+        {
+            outcome = XmEvaluationOutcome.Rejected;
+            Diagnostic first = _doc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+            _bag.Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
+        }
+
+        try
+        {
+            ExecStatements(0, _top);
+        }
+        catch (PyRaise raise)
+        {
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.Raised;
+            }
+
+            exceptionType = raise.Exception.Class.Name;
+            int row = raise.Row >= 0 ? raise.Row : _currentRow;
+            (int start, int length) = RowSpan(row);
+            _bag.Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.Str(raise.Exception));
+        }
+        catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
+        {
+            outcome = XmEvaluationOutcome.LimitExceeded;
+            string what = ex is EvaluationLimitException ? ex.Message : "the expressions or calls nest too deeply";
+            (int start, int length) = RowSpan(_currentRow);
+            _bag.Add(DiagnosticDescriptors.XmLimitExceeded, start, length, what);
+        }
+
+        return Collect(outcome, exceptionType);
+    }
+
+    // ------------------------------------------------------------------ seeding and collecting
+
+    private void Seed()
+    {
+        foreach (var (name, value) in _context.Variables)
+        {
+            _top.Locals[name] = new PyStr(value);
+        }
+
+        PyModule os = PyBuiltins.Os(this);
+        var ip = PyBuiltins.XenUtilIp(this);
+        _top.Locals["sys"] = PyBuiltins.Module("sys", this);
+        _top.Locals["os"] = os;
+        foreach (var (name, value) in ip.Attributes)
+        {
+            _top.Locals[name] = value;
+        }
+
+        _top.Locals["Vars"] = new PyBuiltin("Vars", call => throw Refuse(call.Row, "Vars(...)", "create a new xm variable set"));
+        _top.Locals["xm_file"] = new PyStr(_context.FilePath ?? _doc.Path ?? "<config>");
+        _top.Locals["xm_help"] = PyOps.MakeInt(0);
+        _top.Locals["xm_vars"] = new PyXmVars();
+        foreach (var (name, value) in _top.Locals)
+        {
+            _seeded[name] = value;
+        }
+    }
+
+    private XmEvaluationResult Collect(XmEvaluationOutcome outcome, string? exceptionType)
+    {
+        var items = new List<KeyValuePair<string, ConfigValue>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var (name, value) in _top.Locals)
+        {
+            if (_seeded.TryGetValue(name, out PyObj? seeded) && ReferenceEquals(seeded, value) && !_context.Variables.ContainsKey(name))
+            {
+                continue; // xm's own names (modules, xm_file, xm_help...) unless the file replaced them
+            }
+
+            if (value is PyUnknown || value is PyList { Tainted: true })
+            {
+                unknown.Add(name);
+                continue;
+            }
+
+            if (value is not (PyStr { IsUnicode: false } or PyInt { IsLong: false } or PyFloat or PyList))
+            {
+                if (value is PyBool or PyNone or PyTuple or PyDict or PyInt or PyStr && _assignedAt.TryGetValue(name, out int row))
+                {
+                    (int start, int length) = RowSpan(row);
+                    _bag.Add(DiagnosticDescriptors.XmDroppedVariable, start, length, name, DescribeType(value));
+                }
+
+                continue;
+            }
+
+            switch (ToConfigValue(value, out string? bad))
+            {
+                case null when bad == "unknown":
+                    unknown.Add(name);
+                    break;
+                case null:
+                {
+                    int at = _assignedAt.TryGetValue(name, out int row) ? row : 0;
+                    (int start, int length) = RowSpan(at);
+                    _bag.Add(DiagnosticDescriptors.XmUnrepresentableValue, start, length, name, bad);
+                    break;
+                }
+
+                case ConfigValue v:
+                    index[name] = items.Count;
+                    items.Add(new(name, v));
+                    break;
+            }
+        }
+
+        Diagnostic[] diagnostics = _bag.Resolve(_doc.Path, _doc.Lines);
+        return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString());
+    }
+
+    private static string DescribeType(PyObj value) => value switch
+    {
+        PyBool => "bool (True/False)",
+        PyNone => "None",
+        PyInt => "long",
+        PyStr => "unicode string",
+        _ => value.TypeName,
+    };
+
+    /// <summary>Converts a kept value; <see langword="null"/> with <paramref name="bad"/> naming what could not be converted.</summary>
+    private static ConfigValue? ToConfigValue(PyObj value, out string? bad)
+    {
+        bad = null;
+        var stack = new Stack<(IReadOnlyList<PyObj> Items, List<ConfigValue> Built, int Next)>();
+        ConfigValue? Scalar(PyObj o, out string? why)
+        {
+            why = null;
+            switch (o)
+            {
+                case PyStr s:
+                    return new ConfigString(s.Value);
+                case PyInt i when i.Value >= long.MinValue && i.Value <= long.MaxValue:
+                    return new ConfigInteger((long)i.Value);
+                case PyFloat f:
+                    return new ConfigFloat(f.Value);
+                case PyUnknown or PyList { Tainted: true }:
+                    why = "unknown";
+                    return null;
+                default:
+                    why = o is PyBool ? "bool" : o.TypeName;
+                    return null;
+            }
+        }
+
+        if (value is not (PyList or PyTuple))
+        {
+            return Scalar(value, out bad);
+        }
+
+        stack.Push((Items(value), [], 0));
+        while (true)
+        {
+            var (items, built, next) = stack.Pop();
+            if (next == items.Count)
+            {
+                var list = new ConfigList(built);
+                if (stack.Count == 0)
+                {
+                    return list;
+                }
+
+                stack.Peek().Built.Add(list);
+                continue;
+            }
+
+            stack.Push((items, built, next + 1));
+            PyObj item = items[next];
+            if (item is PyList { Tainted: true })
+            {
+                bad = "unknown";
+                return null;
+            }
+
+            if (item is PyList or PyTuple)
+            {
+                if (stack.Count > 1000)
+                {
+                    bad = "list nested too deeply";
+                    return null;
+                }
+
+                stack.Push((Items(item), [], 0));
+                continue;
+            }
+
+            ConfigValue? v = Scalar(item, out bad);
+            if (v is null)
+            {
+                return null;
+            }
+
+            built.Add(v);
+        }
+
+        static IReadOnlyList<PyObj> Items(PyObj o) => o is PyList l ? l.Items : ((PyTuple)o).Items;
+    }
+
+    // ------------------------------------------------------------------ bounds and diagnostics
+
+    public void Charge(long size)
+    {
+        if (size > _context.MaxValueSize)
+        {
+            throw new EvaluationLimitException($"a value of {size.ToString(CultureInfo.InvariantCulture)} characters or items is larger than the bound of {_context.MaxValueSize.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        _allocated += size;
+        if (_allocated > 10L * _context.MaxValueSize)
+        {
+            throw new EvaluationLimitException($"more than {(10L * _context.MaxValueSize).ToString(CultureInfo.InvariantCulture)} characters or items were allocated");
+        }
+    }
+
+    private void Step(int row)
+    {
+        _currentRow = row;
+        if (++_steps > _context.MaxSteps)
+        {
+            throw new EvaluationLimitException($"more than {_context.MaxSteps.ToString(CultureInfo.InvariantCulture)} steps (an endless loop?)");
+        }
+    }
+
+    /// <summary>The span of a row without a trailing line break, ';' or dedent.</summary>
+    internal (int Start, int Length) RowSpan(int row)
+    {
+        NodeRow r = _data.Rows[row];
+        int first = r.FirstToken;
+        int last = r.LastToken;
+        while (last > first && (_data.Tokens[last].IsTrivia || _data.Tokens[last].Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.DedentToken or SyntaxKind.IndentToken))
+        {
+            last--;
+        }
+
+        while (first < last && _data.Tokens[first].Kind is SyntaxKind.IndentToken)
+        {
+            first++;
+        }
+
+        int start = _data.Tokens[first].Start;
+        return (start, Math.Max(0, _data.Tokens[last].End - start));
+    }
+
+    private void Report(int row, DiagnosticDescriptor descriptor, params object?[] args)
+    {
+        if (_reportedAt.Add((row, descriptor.Id)))
+        {
+            (int start, int length) = RowSpan(row);
+            _bag.Add(descriptor, start, length, args);
+        }
+    }
+
+    /// <summary>Reports that a value needs the host and returns the exception that makes it unknown.</summary>
+    internal UnknownValueException NeedsContext(int row, string what, string needs)
+    {
+        Report(row, DiagnosticDescriptors.XmNeedsContext, what, needs);
+        return new UnknownValueException();
+    }
+
+    internal UnknownValueException Refuse(int row, string what, string would)
+    {
+        Report(row, DiagnosticDescriptors.XmRefusedOperation, what, would);
+        return new UnknownValueException();
+    }
+
+    internal UnknownValueException NotSupported(int row, string what)
+    {
+        Report(row, DiagnosticDescriptors.XmUnsupportedOperation, what);
+        return new UnknownValueException();
+    }
+
+    internal void Print(string text) => _output.Append(text);
+
+    private string TokenText(int token) => _data.TokenText(token).ToString();
+
+    private SyntaxKind TokenKind(int token) => _data.Tokens[token].Kind;
+
+    private IEnumerable<int> Children(int row) => SyntaxNavigation.Children(_data, row);
+
+    private int NextToken(int token) => SyntaxNavigation.NextSignificant(_data, token);
+
+    // ------------------------------------------------------------------ names
+
+    private sealed class Frame(Dictionary<string, PyObj> locals, HashSet<string>? localNames, HashSet<string> globalNames)
+    {
+        public Dictionary<string, PyObj> Locals { get; } = locals;
+
+        /// <summary>The names local to a function (null for the top level).</summary>
+        public HashSet<string>? LocalNames { get; } = localNames;
+
+        public HashSet<string> GlobalNames { get; } = globalNames;
+
+        public PyObj ReturnValue { get; set; } = PyNone.Instance;
+    }
+
+    private enum Flow
+    {
+        Normal,
+        Break,
+        Continue,
+        Return,
+    }
+
+    private PyObj Lookup(string name, Frame f)
+    {
+        if (f.LocalNames is not null && f.LocalNames.Contains(name) && !f.GlobalNames.Contains(name))
+        {
+            return f.Locals.TryGetValue(name, out PyObj? local)
+                ? local
+                : throw PyExceptions.Raise(PyExceptions.UnboundLocalError, $"local variable '{name}' referenced before assignment");
+        }
+
+        if (f.LocalNames is null && !f.GlobalNames.Contains(name) && f.Locals.TryGetValue(name, out PyObj? top))
+        {
+            return top;
+        }
+
+        if (_globals.TryGetValue(name, out PyObj? global))
+        {
+            return global;
+        }
+
+        if (PyBuiltins.Builtins.TryGetValue(name, out PyObj? builtin))
+        {
+            return builtin;
+        }
+
+        if (name == "__builtins__")
+        {
+            throw Refuse(_currentRow, name, "reach the evaluator's internals (reflection)");
+        }
+
+        if (_opaqueStarImport)
+        {
+            return PyUnknown.Instance;
+        }
+
+        throw PyExceptions.Raise(PyExceptions.NameError, $"name '{name}' is not defined");
+    }
+
+    private void Store(string name, PyObj value, Frame f, int row)
+    {
+        if (f.GlobalNames.Contains(name))
+        {
+            _globals[name] = value;
+            return;
+        }
+
+        f.Locals[name] = value;
+        if (ReferenceEquals(f, _top))
+        {
+            _assignedAt[name] = row;
+        }
+    }
+
+    private void Delete(string name, Frame f)
+    {
+        bool removed = f.GlobalNames.Contains(name) ? _globals.Remove(name) : f.Locals.Remove(name);
+        if (!removed)
+        {
+            throw PyExceptions.Raise(PyExceptions.NameError, $"name '{name}' is not defined");
+        }
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private Flow ExecStatements(int parentRow, Frame f)
+    {
+        foreach (int row in Children(parentRow))
+        {
+            Flow flow = ExecStatement(row, f);
+            if (flow != Flow.Normal)
+            {
+                return flow;
+            }
+        }
+
+        return Flow.Normal;
+    }
+
+    private Flow ExecStatement(int row, Frame f)
+    {
+        Step(row);
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new EvaluationLimitException("the statements or calls nest too deeply");
+        }
+
+        NodeRow r = _data.Rows[row];
+        switch (r.Kind)
+        {
+            case SyntaxKind.EmptyStatement:
+                return Flow.Normal;
+            case SyntaxKind.SkippedStatement:
+                NotEvaluated(row, f);
+                return Flow.Normal;
+            case SyntaxKind.Setting:
+            {
+                string name = TokenText(r.FirstToken);
+                PyObj value = Eval(row + 1, f);
+                if (TokenKind(NextToken(r.FirstToken)) == SyntaxKind.PlusEqualsToken)
+                {
+                    value = InPlace("+", Lookup(name, f), value);
+                }
+
+                Store(name, value, f, row);
+                return Flow.Normal;
+            }
+
+            case SyntaxKind.AssignmentStatement:
+                ExecAssignment(row, f);
+                return Flow.Normal;
+            case SyntaxKind.ExpressionStatement:
+                Eval(row + 1, f);
+                return Flow.Normal;
+            case SyntaxKind.ImportStatement:
+                ExecImport(row, f);
+                return Flow.Normal;
+            case SyntaxKind.FromImportStatement:
+                ExecFromImport(row, f);
+                return Flow.Normal;
+            case SyntaxKind.KeywordStatement:
+                return TokenText(r.FirstToken) switch
+                {
+                    "break" => Flow.Break,
+                    "continue" => Flow.Continue,
+                    _ => Flow.Normal,
+                };
+            case SyntaxKind.PrintStatement:
+                ExecPrint(row, f);
+                return Flow.Normal;
+            case SyntaxKind.ReturnStatement:
+                f.ReturnValue = r.RowCount > 1 ? Eval(row + 1, f) : PyNone.Instance;
+                return Flow.Return;
+            case SyntaxKind.RaiseStatement:
+                throw MakeRaise(row, f);
+            case SyntaxKind.GlobalStatement:
+                for (int t = r.FirstToken; t <= r.LastToken; t++)
+                {
+                    if (TokenKind(t) == SyntaxKind.IdentifierToken)
+                    {
+                        f.GlobalNames.Add(TokenText(t));
+                    }
+                }
+
+                return Flow.Normal;
+            case SyntaxKind.DelStatement:
+                DeleteTarget(row + 1, f);
+                return Flow.Normal;
+            case SyntaxKind.AssertStatement:
+            {
+                int[] parts = Children(row).ToArray();
+                bool? ok = PyOps.Truth(Eval(parts[0], f));
+                if (ok is null)
+                {
+                    Report(parts[0], DiagnosticDescriptors.XmUnknownBranch, "assert", "(xm may stop here)");
+                }
+                else if (!ok.Value)
+                {
+                    PyObj[] args = parts.Length > 1 ? [Eval(parts[1], f)] : [];
+                    throw new PyRaise(new PyExceptionInstance(PyExceptions.AssertionError, args), row);
+                }
+
+                return Flow.Normal;
+            }
+
+            case SyntaxKind.IfStatement:
+                return ExecIf(row, f);
+            case SyntaxKind.WhileStatement:
+                return ExecWhile(row, f);
+            case SyntaxKind.ForStatement:
+                return ExecFor(row, f);
+            case SyntaxKind.FunctionDefinition:
+                ExecDef(row, f);
+                return Flow.Normal;
+            default:
+                return Flow.Normal;
+        }
+    }
+
+    private void ExecAssignment(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        int valueRow = parts[^1];
+        int op = NextToken(_data.Rows[parts[0]].LastToken);
+        SyntaxKind opKind = TokenKind(op);
+        if (opKind == SyntaxKind.EqualsToken)
+        {
+            PyObj value = Eval(valueRow, f);
+            for (int i = 0; i < parts.Length - 1; i++)
+            {
+                Assign(parts[i], value, f);
+            }
+
+            return;
+        }
+
+        // Augmented assignment: x -= 1, a[0] += 'b', a.b *= 2
+        string symbol = TokenText(op)[..^1];
+        int target = parts[0];
+        NodeRow t = _data.Rows[target];
+        switch (t.Kind)
+        {
+            case SyntaxKind.NameExpression:
+            {
+                string name = TokenText(t.FirstToken);
+                PyObj current = Lookup(name, f);
+                Store(name, InPlace(symbol, current, Eval(valueRow, f)), f, row);
+                return;
+            }
+
+            case SyntaxKind.SubscriptExpression:
+            {
+                int[] sub = Children(target).ToArray();
+                PyObj container = Eval(sub[0], f);
+                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                {
+                    throw NotSupported(target, "augmented assignment to a slice");
+                }
+
+                PyObj key = Eval(sub[1], f);
+                PyObj current = GetItem(container, key, target);
+                SetItem(container, key, InPlace(symbol, current, Eval(valueRow, f)), target);
+                return;
+            }
+
+            default:
+                Report(target, DiagnosticDescriptors.XmUnsupportedOperation, "assignment to an attribute");
+                return;
+        }
+    }
+
+    /// <summary><c>a op= b</c>: lists extend in place; everything else is the binary operator.</summary>
+    private PyObj InPlace(string op, PyObj current, PyObj value)
+    {
+        if (op == "+" && current is PyList list)
+        {
+            if (value is PyUnknown)
+            {
+                list.Tainted = true;
+                return list;
+            }
+
+            List<PyObj> items = Iterate(value, _currentRow) ?? throw new UnknownValueException();
+            Charge(list.Items.Count + (long)items.Count);
+            list.Items.AddRange(items);
+            return list;
+        }
+
+        return PyOps.Binary(op, current, value, this);
+    }
+
+    private void Assign(int target, PyObj value, Frame f)
+    {
+        NodeRow t = _data.Rows[target];
+        switch (t.Kind)
+        {
+            case SyntaxKind.NameExpression:
+                Store(TokenText(t.FirstToken), value, f, target);
+                return;
+            case SyntaxKind.ParenthesizedExpression:
+                Assign(target + 1, value, f);
+                return;
+            case SyntaxKind.TupleExpression or SyntaxKind.List:
+            {
+                int[] targets = Children(target).ToArray();
+                List<PyObj>? items = Iterate(value, target);
+                if (items is null)
+                {
+                    foreach (int each in targets)
+                    {
+                        Assign(each, PyUnknown.Instance, f);
+                    }
+
+                    return;
+                }
+
+                if (items.Count != targets.Length)
+                {
+                    throw PyExceptions.Raise(PyExceptions.ValueError, items.Count > targets.Length
+                        ? "too many values to unpack"
+                        : $"need more than {items.Count} value{(items.Count == 1 ? string.Empty : "s")} to unpack");
+                }
+
+                for (int i = 0; i < targets.Length; i++)
+                {
+                    Assign(targets[i], items[i], f);
+                }
+
+                return;
+            }
+
+            case SyntaxKind.SubscriptExpression:
+            {
+                int[] sub = Children(target).ToArray();
+                PyObj container = Eval(sub[0], f);
+                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                {
+                    SetSlice(container, sub[1], value, f, target);
+                    return;
+                }
+
+                SetItem(container, Eval(sub[1], f), value, target);
+                return;
+            }
+
+            default:
+                Report(target, DiagnosticDescriptors.XmUnsupportedOperation, "assignment to an attribute");
+                return;
+        }
+    }
+
+    private void DeleteTarget(int target, Frame f)
+    {
+        NodeRow t = _data.Rows[target];
+        switch (t.Kind)
+        {
+            case SyntaxKind.NameExpression:
+                Delete(TokenText(t.FirstToken), f);
+                return;
+            case SyntaxKind.TupleExpression or SyntaxKind.List or SyntaxKind.ParenthesizedExpression:
+                foreach (int each in Children(target))
+                {
+                    DeleteTarget(each, f);
+                }
+
+                return;
+            case SyntaxKind.SubscriptExpression:
+            {
+                int[] sub = Children(target).ToArray();
+                PyObj container = Eval(sub[0], f);
+                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                {
+                    throw NotSupported(target, "deleting a slice");
+                }
+
+                PyObj key = Eval(sub[1], f);
+                switch (container)
+                {
+                    case PyUnknown:
+                        return;
+                    case PyList list:
+                        list.Items.RemoveAt(Index(key, list.Items.Count, "list"));
+                        return;
+                    case PyDict dict:
+                        if (!dict.Remove(key))
+                        {
+                            throw new PyRaise(new PyExceptionInstance(PyExceptions.KeyError, [key]), target);
+                        }
+
+                        return;
+                    default:
+                        throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object doesn't support item deletion");
+                }
+            }
+
+            default:
+                Report(target, DiagnosticDescriptors.XmUnsupportedOperation, "deleting an attribute");
+                return;
+        }
+    }
+
+    private void ExecImport(int row, Frame f)
+    {
+        var node = (ImportStatementSyntax)_doc.GetNode(row, null);
+        foreach (var (module, alias) in node.Modules)
+        {
+            if (alias is not null)
+            {
+                Store(alias, ImportModule(module, row), f, row);
+            }
+            else
+            {
+                string head = module.Split('.')[0];
+                ImportModule(module, row);
+                Store(head, ImportModule(head, row), f, row);
+            }
+        }
+    }
+
+    private void ExecFromImport(int row, Frame f)
+    {
+        var node = (FromImportStatementSyntax)_doc.GetNode(row, null);
+        PyObj module = ImportModule(node.Module, row);
+        if (node.ImportsAll)
+        {
+            if (module is PyModule { Opaque: true })
+            {
+                _opaqueStarImport = true;
+                Report(row, DiagnosticDescriptors.XmUnsupportedOperation, $"from {node.Module} import *");
+                return;
+            }
+
+            foreach (var (name, value) in ((PyModule)module).Attributes)
+            {
+                if (!name.StartsWith('_'))
+                {
+                    Store(name, value, f, row);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var (name, alias) in node.Names)
+        {
+            PyObj value;
+            try
+            {
+                value = GetAttribute(module, name, row);
+            }
+            catch (UnknownValueException)
+            {
+                value = PyUnknown.Instance;
+            }
+            catch (PyRaise)
+            {
+                throw PyExceptions.Raise(PyExceptions.ImportError, "cannot import name " + name);
+            }
+
+            Store(alias ?? name, value, f, row);
+        }
+    }
+
+    private PyObj ImportModule(string dotted, int row) => PyBuiltins.Import(dotted, this, row);
+
+    private void ExecPrint(int row, Frame f)
+    {
+        var node = (PrintStatementSyntax)_doc.GetNode(row, null);
+        int[] parts = Children(row).ToArray();
+        int first = 0;
+        if (node.HasRedirect)
+        {
+            Eval(parts[0], f);
+            Report(row, DiagnosticDescriptors.XmRefusedOperation, "print >>", "write to a file");
+            first = 1;
+        }
+
+        var sb = new StringBuilder();
+        for (int i = first; i < parts.Length; i++)
+        {
+            PyObj value = Eval(parts[i], f);
+            if (_softSpace || i > first)
+            {
+                sb.Append(' ');
+            }
+
+            _softSpace = false;
+            sb.Append(value is PyUnknown ? "<unknown>" : PyOps.Str(value));
+        }
+
+        bool trailing = node.HasTrailingComma;
+        if (!trailing)
+        {
+            sb.Append('\n');
+        }
+
+        _softSpace = trailing;
+        if (!node.HasRedirect)
+        {
+            Charge(_output.Length + (long)sb.Length);
+            _output.Append(sb);
+        }
+    }
+
+    private PyRaise MakeRaise(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        if (parts.Length == 0)
+        {
+            return new PyRaise(new PyExceptionInstance(PyExceptions.TypeError, [new PyStr("exceptions must be old-style classes or derived from BaseException, not NoneType")]), row);
+        }
+
+        PyObj what = Eval(parts[0], f);
+        PyObj[] args = parts.Length > 1 ? Eval(parts[1], f) is PyTuple t ? t.Items : [Eval(parts[1], f)] : [];
+        return what switch
+        {
+            PyClass { IsException: true } cls => new PyRaise(new PyExceptionInstance(cls, args), row),
+            PyExceptionInstance e => new PyRaise(e, row),
+            PyUnknown => new PyRaise(new PyExceptionInstance(new PyClass("unknown", PyExceptions.Exception, true), args), row),
+            _ => new PyRaise(new PyExceptionInstance(PyExceptions.TypeError, [new PyStr($"exceptions must be old-style classes or derived from BaseException, not {what.TypeName}")]), row),
+        };
+    }
+
+    private void ExecDef(int row, Frame f)
+    {
+        var defaults = new List<PyObj>();
+        var parameters = new List<string>();
+        foreach (int child in Children(row))
+        {
+            NodeRow c = _data.Rows[child];
+            if (c.Kind != SyntaxKind.Parameter)
+            {
+                continue;
+            }
+
+            parameters.Add(TokenText(c.FirstToken));
+            if (c.RowCount > 1)
+            {
+                defaults.Add(Eval(child + 1, f));
+            }
+            else if (defaults.Count > 0)
+            {
+                throw PyExceptions.Raise(PyExceptions.TypeError, "non-default argument follows default argument");
+            }
+        }
+
+        string name = TokenText(NextToken(_data.Rows[row].FirstToken));
+        Store(name, new PyFunction(name, row, [.. defaults], [.. parameters]), f, row);
+    }
+
+    private Flow ExecIf(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        // parts: condition, block, (elif clause)*, [else clause]
+        for (int i = 0; i < parts.Length; i++)
+        {
+            int part = parts[i];
+            NodeRow p = _data.Rows[part];
+            int condition, block;
+            if (i == 0)
+            {
+                condition = part;
+                block = parts[1];
+                i = 1;
+            }
+            else if (p.Kind == SyntaxKind.ElifClause)
+            {
+                int[] clause = Children(part).ToArray();
+                condition = clause[0];
+                block = clause[1];
+            }
+            else
+            {
+                return ExecStatements(part + 1, f); // else
+            }
+
+            bool? truth = PyOps.Truth(Eval(condition, f));
+            if (truth is null)
+            {
+                int firstBranch = i == 1 ? parts[1] : part;
+                int end = row + _data.Rows[row].RowCount;
+                return Widen(condition, firstBranch, end, "if", f);
+            }
+
+            if (truth.Value)
+            {
+                return ExecStatements(block, f);
+            }
+        }
+
+        return Flow.Normal;
+    }
+
+    private Flow ExecWhile(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        int end = row + _data.Rows[row].RowCount;
+        while (true)
+        {
+            bool? truth = PyOps.Truth(Eval(parts[0], f));
+            if (truth is null)
+            {
+                return Widen(parts[0], parts[1], end, "while loop", f);
+            }
+
+            if (!truth.Value)
+            {
+                return parts.Length > 2 ? ExecStatements(parts[2] + 1, f) : Flow.Normal;
+            }
+
+            Flow flow = ExecStatements(parts[1], f);
+            if (flow == Flow.Break)
+            {
+                return Flow.Normal;
+            }
+
+            if (flow == Flow.Return)
+            {
+                return flow;
+            }
+        }
+    }
+
+    private Flow ExecFor(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        int end = row + _data.Rows[row].RowCount;
+        PyObj iterable = Eval(parts[1], f);
+        List<PyObj>? items = Iterate(iterable, parts[1]);
+        if (items is null)
+        {
+            Assign(parts[0], PyUnknown.Instance, f);
+            return Widen(parts[1], parts[2], end, "for loop", f);
+        }
+
+        foreach (PyObj item in items.ToArray())
+        {
+            Assign(parts[0], item, f);
+            Flow flow = ExecStatements(parts[2], f);
+            if (flow == Flow.Break)
+            {
+                return Flow.Normal;
+            }
+
+            if (flow == Flow.Return)
+            {
+                return flow;
+            }
+        }
+
+        return parts.Length > 3 ? ExecStatements(parts[3] + 1, f) : Flow.Normal;
+    }
+
+    /// <summary>
+    /// A condition or iterable is unknown: every name assigned in rows [<paramref name="from"/>, <paramref name="end"/>)
+    /// becomes unknown, every list or dictionary changed there is tainted, and a function whose body may return here
+    /// returns an unknown value.
+    /// </summary>
+    private Flow Widen(int conditionRow, int from, int end, string construct, Frame f)
+    {
+        var (assigned, receivers, returns) = XmBindings.AssignedNames(_data, from, end);
+        foreach (string name in assigned)
+        {
+            Store(name, PyUnknown.Instance, f, from);
+        }
+
+        Taint(receivers, f);
+        string names = assigned.Count == 0 ? "(none)" : string.Join(", ", assigned.Order(StringComparer.Ordinal));
+        Report(conditionRow, DiagnosticDescriptors.XmUnknownBranch, construct, names);
+        if (returns && f.LocalNames is not null)
+        {
+            f.ReturnValue = PyUnknown.Instance;
+            return Flow.Return;
+        }
+
+        return Flow.Normal;
+    }
+
+    private void Taint(IEnumerable<string> receivers, Frame f)
+    {
+        foreach (string name in receivers)
+        {
+            PyObj? value = null;
+            try
+            {
+                value = Lookup(name, f);
+            }
+            catch (PyRaise)
+            {
+            }
+
+            switch (value)
+            {
+                case PyList l:
+                    l.Tainted = true;
+                    break;
+                case PyDict d:
+                    d.Tainted = true;
+                    break;
+            }
+        }
+    }
+
+    private void NotEvaluated(int row, Frame f)
+    {
+        var assigned = new SortedSet<string>(StringComparer.Ordinal);
+        var receivers = new HashSet<string>(StringComparer.Ordinal);
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        XmBindings.ScanSkippedTokens(_data, _data.Rows[row], assigned, receivers, bound);
+        foreach (string name in assigned)
+        {
+            Store(name, bound.Contains(name) ? new PyOpaque(name) : PyUnknown.Instance, f, row);
+        }
+
+        assigned.ExceptWith(bound);
+
+        Taint(receivers, f);
+        Report(row, DiagnosticDescriptors.XmNotEvaluated, assigned.Count == 0 ? "(none)" : string.Join(", ", assigned));
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private PyObj Eval(int row, Frame f)
+    {
+        Step(row);
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new EvaluationLimitException("the expressions or calls nest too deeply");
+        }
+
+        NodeRow r = _data.Rows[row];
+        try
+        {
+            return EvalCore(row, r, f);
+        }
+        catch (UnknownValueException)
+        {
+            return PyUnknown.Instance;
+        }
+        catch (PyRaise raise) when (raise.Row < 0)
+        {
+            raise.Row = row;
+            throw;
+        }
+    }
+
+    private PyObj EvalCore(int row, NodeRow r, Frame f)
+    {
+        switch (r.Kind)
+        {
+            case SyntaxKind.NameExpression:
+                return Lookup(TokenText(r.FirstToken), f);
+            case SyntaxKind.NumberLiteral:
+            {
+                PyNumberValue n = PyNumber.Parse(_data.TokenText(r.FirstToken));
+                if (n.IsComplex)
+                {
+                    throw NotSupported(row, "complex numbers");
+                }
+
+                return n.IsFloat ? new PyFloat(n.Float) : PyOps.MakeInt(n.Integer, n.IsLong);
+            }
+
+            case SyntaxKind.StringLiteral:
+                return StringAt(r.FirstToken);
+            case SyntaxKind.ConcatenatedString:
+            {
+                var sb = new StringBuilder();
+                bool unicode = false;
+                foreach (int child in Children(row))
+                {
+                    PyStr s = StringAt(_data.Rows[child].FirstToken);
+                    sb.Append(s.Value);
+                    unicode |= s.IsUnicode;
+                }
+
+                return new PyStr(sb.ToString(), unicode);
+            }
+
+            case SyntaxKind.List:
+            {
+                var items = new List<PyObj>();
+                foreach (int child in Children(row))
+                {
+                    items.Add(Eval(child, f));
+                }
+
+                Charge(items.Count);
+                return new PyList(items);
+            }
+
+            case SyntaxKind.TupleExpression:
+            {
+                var items = new List<PyObj>();
+                foreach (int child in Children(row))
+                {
+                    items.Add(Eval(child, f));
+                }
+
+                return items.Count == 0 ? PyTuple.Empty : new PyTuple([.. items]);
+            }
+
+            case SyntaxKind.ParenthesizedExpression:
+                return Eval(row + 1, f);
+            case SyntaxKind.DictionaryExpression:
+            {
+                var dict = new PyDict();
+                foreach (int entry in Children(row))
+                {
+                    PyObj key = Eval(entry + 1, f);
+                    PyObj value = Eval(entry + 1 + _data.Rows[entry + 1].RowCount, f);
+                    CheckHashable(key);
+                    dict.Set(key, value);
+                }
+
+                Charge(dict.Count);
+                return dict;
+            }
+
+            case SyntaxKind.UnaryExpression:
+                return PyOps.Unary(TokenText(r.FirstToken), Eval(row + 1, f));
+            case SyntaxKind.BinaryExpression:
+                return EvalBinary(row, f);
+            case SyntaxKind.ComparisonExpression:
+                return EvalComparison(row, f);
+            case SyntaxKind.ConditionalExpression:
+            {
+                int[] parts = Children(row).ToArray();
+                bool? truth = PyOps.Truth(Eval(parts[1], f));
+                return truth is null ? PyUnknown.Instance : Eval(truth.Value ? parts[0] : parts[2], f);
+            }
+
+            case SyntaxKind.MemberAccessExpression:
+                return GetAttribute(Eval(row + 1, f), TokenText(r.LastToken), row);
+            case SyntaxKind.CallExpression:
+                return EvalCall(row, f);
+            case SyntaxKind.SubscriptExpression:
+            {
+                int[] parts = Children(row).ToArray();
+                PyObj container = Eval(parts[0], f);
+                if (_data.Rows[parts[1]].Kind == SyntaxKind.Slice)
+                {
+                    return GetSlice(container, parts[1], f);
+                }
+
+                return GetItem(container, Eval(parts[1], f), row);
+            }
+
+            default:
+                throw NotSupported(row, r.Kind.ToString());
+        }
+    }
+
+    private PyStr StringAt(int token)
+    {
+        string value = _doc.DecodeString(token);
+        ReadOnlySpan<char> raw = _data.TokenText(token);
+        bool unicode = raw.Length > 0 && raw[0] is 'u' or 'U';
+        return new PyStr(value, unicode);
+    }
+
+    private static void CheckHashable(PyObj key)
+    {
+        if (key is PyList or PyDict)
+        {
+            throw PyExceptions.Raise(PyExceptions.TypeError, $"unhashable type: '{key.TypeName}'");
+        }
+    }
+
+    /// <summary>Evaluates a left-deep chain (<c>a + b + c ...</c>) iteratively, so a long chain cannot exhaust the stack.</summary>
+    private PyObj EvalBinary(int row, Frame f)
+    {
+        var spine = new List<int>();
+        int current = row;
+        while (_data.Rows[current].Kind == SyntaxKind.BinaryExpression)
+        {
+            spine.Add(current);
+            current++;
+        }
+
+        PyObj acc = Eval(current, f);
+        for (int i = spine.Count - 1; i >= 0; i--)
+        {
+            int binary = spine[i];
+            Step(binary);
+            int left = binary + 1;
+            int right = left + _data.Rows[left].RowCount;
+            string op = TokenText(NextToken(_data.Rows[left].LastToken));
+            if (op is "and" or "or")
+            {
+                bool? truth = PyOps.Truth(acc);
+                if (truth is null)
+                {
+                    acc = PyUnknown.Instance;
+                }
+                else if ((op == "and") == truth.Value)
+                {
+                    acc = Eval(right, f);
+                }
+
+                continue;
+            }
+
+            try
+            {
+                acc = PyOps.Binary(op, acc, Eval(right, f), this);
+            }
+            catch (PyRaise raise) when (raise.Row < 0)
+            {
+                raise.Row = binary;
+                throw;
+            }
+            catch (UnknownValueException)
+            {
+                acc = PyUnknown.Instance;
+            }
+        }
+
+        return acc;
+    }
+
+    private PyObj EvalComparison(int row, Frame f)
+    {
+        var node = (ComparisonExpressionSyntax)_doc.GetNode(row, null);
+        IReadOnlyList<string> ops = node.Operators;
+        int[] operands = Children(row).ToArray();
+        PyObj left = Eval(operands[0], f);
+        for (int i = 0; i < ops.Count; i++)
+        {
+            PyObj right = Eval(operands[i + 1], f);
+            bool? result = PyOps.CompareOp(ops[i], left, right);
+            if (result is null)
+            {
+                return PyUnknown.Instance;
+            }
+
+            if (!result.Value)
+            {
+                return PyBool.False;
+            }
+
+            left = right;
+        }
+
+        return PyBool.True;
+    }
+
+    private PyObj EvalCall(int row, Frame f)
+    {
+        int[] parts = Children(row).ToArray();
+        PyObj callee = Eval(parts[0], f);
+        var args = new List<PyObj>();
+        List<KeyValuePair<string, PyObj>>? keywords = null;
+        for (int i = 1; i < parts.Length; i++)
+        {
+            NodeRow p = _data.Rows[parts[i]];
+            if (p.Kind == SyntaxKind.KeywordArgument)
+            {
+                keywords ??= [];
+                string name = TokenText(p.FirstToken);
+                if (keywords.Any(k => k.Key == name))
+                {
+                    throw PyExceptions.Raise(PyExceptions.TypeError, $"keyword argument repeated: {name}");
+                }
+
+                keywords.Add(new(name, Eval(parts[i] + 1, f)));
+            }
+            else
+            {
+                args.Add(Eval(parts[i], f));
+            }
+        }
+
+        return Call(callee, [.. args], keywords, row);
+    }
+
+    internal PyObj Call(PyObj callee, PyObj[] args, List<KeyValuePair<string, PyObj>>? keywords, int row)
+    {
+        switch (callee)
+        {
+            case PyUnknown or PyOpaque:
+                foreach (PyObj a in args.Concat(keywords?.Select(k => k.Value) ?? []))
+                {
+                    if (a is PyList l)
+                    {
+                        l.Tainted = true;
+                    }
+                    else if (a is PyDict d)
+                    {
+                        d.Tainted = true;
+                    }
+                }
+
+                return PyUnknown.Instance;
+            case PyBuiltin b:
+                return InvokeBuiltin(b.Impl, new CallInfo(this, args, keywords, row, null));
+            case PyBoundMethod m:
+                return InvokeBuiltin(m.Impl, new CallInfo(this, args, keywords, row, m.Self));
+            case PyFunction fn:
+                return CallFunction(fn, args, keywords, row);
+            case PyClass { IsException: true } cls:
+                return new PyExceptionInstance(cls, args);
+            case PyClass cls when PyBuiltins.Constructors.TryGetValue(cls.Name, out BuiltinImpl? ctor):
+                return InvokeBuiltin(ctor, new CallInfo(this, args, keywords, row, null));
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{callee.TypeName}' object is not callable");
+        }
+    }
+
+    private PyObj InvokeBuiltin(BuiltinImpl impl, CallInfo call)
+    {
+        try
+        {
+            return impl(call);
+        }
+        catch (UnknownValueException)
+        {
+            return PyUnknown.Instance;
+        }
+    }
+
+    private PyObj CallFunction(PyFunction fn, PyObj[] args, List<KeyValuePair<string, PyObj>>? keywords, int row)
+    {
+        if (++_callDepth > _context.MaxCallDepth)
+        {
+            throw new EvaluationLimitException($"function calls nest deeper than {_context.MaxCallDepth.ToString(CultureInfo.InvariantCulture)} (endless recursion?)");
+        }
+
+        try
+        {
+            if (fn.LocalNames is null)
+            {
+                int body = Children(fn.Row).Last();
+                var (assigned, _, _) = XmBindings.AssignedNames(_data, body, fn.Row + _data.Rows[fn.Row].RowCount);
+                var globals = new HashSet<string>(StringComparer.Ordinal);
+                for (int r = body; r < fn.Row + _data.Rows[fn.Row].RowCount; r++)
+                {
+                    NodeRow g = _data.Rows[r];
+                    if (g.Kind == SyntaxKind.GlobalStatement)
+                    {
+                        for (int t = g.FirstToken; t <= g.LastToken; t++)
+                        {
+                            if (TokenKind(t) == SyntaxKind.IdentifierToken)
+                            {
+                                globals.Add(TokenText(t));
+                            }
+                        }
+                    }
+                }
+
+                assigned.UnionWith(fn.Parameters);
+                assigned.ExceptWith(globals);
+                fn.GlobalNames = globals;
+                fn.LocalNames = [.. assigned];
+            }
+
+            var locals = new Dictionary<string, PyObj>(StringComparer.Ordinal);
+            int n = fn.Parameters.Length;
+            if (args.Length > n)
+            {
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"{fn.Name}() takes at most {n} arguments ({args.Length} given)");
+            }
+
+            for (int i = 0; i < args.Length; i++)
+            {
+                locals[fn.Parameters[i]] = args[i];
+            }
+
+            foreach (var (key, value) in keywords ?? [])
+            {
+                int at = Array.IndexOf(fn.Parameters, key);
+                if (at < 0)
+                {
+                    throw PyExceptions.Raise(PyExceptions.TypeError, $"{fn.Name}() got an unexpected keyword argument '{key}'");
+                }
+
+                if (!locals.TryAdd(key, value))
+                {
+                    throw PyExceptions.Raise(PyExceptions.TypeError, $"{fn.Name}() got multiple values for keyword argument '{key}'");
+                }
+            }
+
+            int firstDefault = n - fn.Defaults.Length;
+            for (int i = 0; i < n; i++)
+            {
+                if (!locals.ContainsKey(fn.Parameters[i]))
+                {
+                    if (i < firstDefault)
+                    {
+                        throw PyExceptions.Raise(PyExceptions.TypeError, $"{fn.Name}() takes exactly {n} arguments ({args.Length} given)");
+                    }
+
+                    locals[fn.Parameters[i]] = fn.Defaults[i - firstDefault];
+                }
+            }
+
+            var frame = new Frame(locals, fn.LocalNames, [.. fn.GlobalNames!]);
+            Flow flow = ExecStatements(Children(fn.Row).Last(), frame);
+            return flow == Flow.Return ? frame.ReturnValue : PyNone.Instance;
+        }
+        finally
+        {
+            _callDepth--;
+        }
+    }
+
+    // ------------------------------------------------------------------ items, slices, iteration
+
+    internal List<PyObj>? Iterate(PyObj value, int row)
+    {
+        switch (value)
+        {
+            case PyUnknown or PyList { Tainted: true } or PyDict { Tainted: true }:
+                return null;
+            case PyList l:
+                return [.. l.Items];
+            case PyTuple t:
+                return [.. t.Items];
+            case PyStr s:
+                Charge(s.Value.Length);
+                return s.Value.Select(c => (PyObj)new PyStr(c.ToString(), s.IsUnicode)).ToList();
+            case PyDict d:
+                return [.. d.Keys];
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{value.TypeName}' object is not iterable");
+        }
+    }
+
+    internal static int Index(PyObj key, int count, string what)
+    {
+        if (!PyOps.TryInteger(key, out BigInteger i))
+        {
+            throw PyExceptions.Raise(PyExceptions.TypeError, $"{what} indices must be integers, not {key.TypeName}");
+        }
+
+        if (i < 0)
+        {
+            i += count;
+        }
+
+        if (i < 0 || i >= count)
+        {
+            throw PyExceptions.Raise(PyExceptions.IndexError, $"{what} index out of range");
+        }
+
+        return (int)i;
+    }
+
+    private PyObj GetItem(PyObj container, PyObj key, int row)
+    {
+        if (key is PyUnknown)
+        {
+            return PyUnknown.Instance;
+        }
+
+        switch (container)
+        {
+            case PyUnknown:
+                return PyUnknown.Instance;
+            case PyList { Tainted: true } or PyDict { Tainted: true }:
+                return PyUnknown.Instance;
+            case PyList l:
+                return l.Items[Index(key, l.Items.Count, "list")];
+            case PyTuple t:
+                return t.Items[Index(key, t.Items.Length, "tuple")];
+            case PyStr s:
+                return new PyStr(s.Value[Index(key, s.Value.Length, "string")].ToString(), s.IsUnicode);
+            case PyDict d:
+                CheckHashable(key);
+                return d.TryGet(key, out PyObj v) ? v : throw new PyRaise(new PyExceptionInstance(PyExceptions.KeyError, [key]), row);
+            case PyMatch m:
+                return PyBuiltins.MatchGroup(m, key);
+            case PyBuiltins.UnknownEnvironment:
+                throw NeedsContext(row, "os.environ[...]", "the environment (XmEvaluationContext.Environment)");
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object has no attribute '__getitem__'");
+        }
+    }
+
+    private void SetItem(PyObj container, PyObj key, PyObj value, int row)
+    {
+        switch (container)
+        {
+            case PyUnknown:
+                return;
+            case PyList l:
+                if (key is PyUnknown)
+                {
+                    l.Tainted = true;
+                    return;
+                }
+
+                l.Items[Index(key, l.Items.Count, "list assignment")] = value;
+                return;
+            case PyDict d:
+                if (key is PyUnknown)
+                {
+                    d.Tainted = true;
+                    return;
+                }
+
+                CheckHashable(key);
+                d.Set(key, value);
+                Charge(d.Count);
+                return;
+            case PyBuiltins.UnknownEnvironment:
+                return;
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object does not support item assignment");
+        }
+    }
+
+    private (int Start, int Stop, int Step)? SliceBounds(int sliceRow, int length, Frame f)
+    {
+        var slice = (SliceSyntax)_doc.GetNode(sliceRow, null);
+        BigInteger? Part(ValueSyntax? part)
+        {
+            if (part is null)
+            {
+                return null;
+            }
+
+            PyObj v = Eval(part.Row, f);
+            if (v is PyUnknown)
+            {
+                throw new UnknownValueException();
+            }
+
+            if (v is PyNone)
+            {
+                return null;
+            }
+
+            return PyOps.TryInteger(v, out BigInteger i) ? i : throw PyExceptions.Raise(PyExceptions.TypeError, "slice indices must be integers or None");
+        }
+
+        BigInteger? lo = Part(slice.Lower), hi = Part(slice.Upper), st = Part(slice.Step);
+        int step = st is null ? 1 : (int)BigInteger.Clamp(st.Value, int.MinValue + 1, int.MaxValue);
+        if (step == 0)
+        {
+            throw PyExceptions.Raise(PyExceptions.ValueError, "slice step cannot be zero");
+        }
+
+        int Clamp(BigInteger? v, int dflt)
+        {
+            if (v is null)
+            {
+                return dflt;
+            }
+
+            BigInteger x = v.Value < 0 ? v.Value + length : v.Value;
+            return step > 0 ? (int)BigInteger.Clamp(x, 0, length) : (int)BigInteger.Clamp(x, -1, length - 1);
+        }
+
+        return step > 0 ? (Clamp(lo, 0), Clamp(hi, length), step) : (Clamp(lo, length - 1), Clamp(hi, -1), step);
+    }
+
+    private static List<int> SliceIndexes((int Start, int Stop, int Step) b)
+    {
+        var result = new List<int>();
+        for (int i = b.Start; b.Step > 0 ? i < b.Stop : i > b.Stop; i += b.Step)
+        {
+            result.Add(i);
+        }
+
+        return result;
+    }
+
+    private PyObj GetSlice(PyObj container, int sliceRow, Frame f)
+    {
+        if (container is PyUnknown or PyList { Tainted: true })
+        {
+            return PyUnknown.Instance;
+        }
+
+        int length = container switch
+        {
+            PyList l => l.Items.Count,
+            PyTuple t => t.Items.Length,
+            PyStr s => s.Value.Length,
+            _ => throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object has no attribute '__getitem__'"),
+        };
+        List<int> idx = SliceIndexes(SliceBounds(sliceRow, length, f)!.Value);
+        return container switch
+        {
+            PyList l => new PyList(idx.Select(i => l.Items[i]).ToList()),
+            PyTuple t => new PyTuple(idx.Select(i => t.Items[i]).ToArray()),
+            PyStr s => new PyStr(string.Concat(idx.Select(i => s.Value[i])), s.IsUnicode),
+            _ => PyUnknown.Instance,
+        };
+    }
+
+    private void SetSlice(PyObj container, int sliceRow, PyObj value, Frame f, int row)
+    {
+        if (container is PyUnknown)
+        {
+            return;
+        }
+
+        if (container is not PyList list)
+        {
+            throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object does not support slice assignment");
+        }
+
+        var bounds = SliceBounds(sliceRow, list.Items.Count, f)!.Value;
+        List<PyObj>? items = Iterate(value, row);
+        if (items is null)
+        {
+            list.Tainted = true;
+            return;
+        }
+
+        if (bounds.Step != 1)
+        {
+            throw NotSupported(row, "assignment to an extended slice");
+        }
+
+        int stop = Math.Max(bounds.Start, bounds.Stop);
+        list.Items.RemoveRange(bounds.Start, stop - bounds.Start);
+        list.Items.InsertRange(bounds.Start, items);
+        Charge(list.Items.Count);
+    }
+
+    private PyObj GetAttribute(PyObj obj, string name, int row)
+    {
+        if (obj is PyUnknown)
+        {
+            return PyUnknown.Instance;
+        }
+
+        if (name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal))
+        {
+            throw Refuse(row, "." + name, "reflect on the evaluator's objects");
+        }
+
+        return PyBuiltins.GetAttribute(obj, name, this, row);
+    }
+}

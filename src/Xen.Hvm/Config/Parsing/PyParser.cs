@@ -1,0 +1,1600 @@
+using Xen.Hvm.Config.Syntax;
+using Xen.Hvm.Diagnostics;
+
+namespace Xen.Hvm.Config.Parsing;
+
+/// <summary>
+/// The xm grammar: the subset of Python 2.7 that xm config files use, parsed by recursive descent into the same
+/// preorder rows as xl. A statement with a syntax error, or with valid Python this parser does not read (class, try,
+/// lambda, comprehensions...), becomes a skipped statement: its logical line, any indented block after it and any
+/// <c>elif</c>/<c>else</c>/<c>except</c>/<c>finally</c> clauses, kept verbatim.
+/// </summary>
+/// <remarks>
+/// Rows are written in preorder. An operator discovered after its left operand (<c>a + b</c>, <c>f(x)</c>,
+/// <c>a if c else b</c>) gets its row inserted before the operand's rows; a whole chain of one precedence level is
+/// inserted at once, so the cost stays linear in practice. Nesting is bounded by <see cref="MaxDepth"/>, near where
+/// Python 2.7's own parser runs out of stack, so recursion can never overflow.
+/// </remarks>
+internal sealed class PyParser
+{
+    /// <summary>The deepest nesting of brackets and expressions read: Python 2.7 reads 99 nested empty brackets and fails at 100.</summary>
+    public const int MaxDepth = 99;
+
+    /// <summary>The longest run of prefix operators (<c>- - -x</c>, <c>not not x</c>) read; Python 2.7 reads about a thousand.</summary>
+    public const int MaxPrefixDepth = 1000;
+
+    private readonly string _text;
+    private readonly Token[] _tokens;
+    private readonly DiagnosticBag _diagnostics;
+    private ValueBuilder<NodeRow> _rows;
+    private ValueBuilder<ChainEntry> _chain;
+    private int _pos;
+    private int _lastConsumed;
+    private int _depth;
+    private int _prefixDepth;
+    private bool _reported;
+
+    private PyParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
+    {
+        _text = text;
+        _tokens = tokens.RawArray;
+        _diagnostics = diagnostics;
+        _rows = new ValueBuilder<NodeRow>(Math.Max(8, tokens.Count / 3));
+        _chain = new ValueBuilder<ChainEntry>(16);
+    }
+
+    public static SyntaxData Parse(string text, DiagnosticBag diagnostics)
+    {
+        ValueBuilder<Token> tokens = PyLexer.Lex(text, diagnostics);
+        var parser = new PyParser(text, tokens, diagnostics);
+        parser.ParseFile();
+        return new SyntaxData(text, parser._tokens, tokens.Count, parser._rows.RawArray, parser._rows.Count);
+    }
+
+    private SyntaxKind Kind => _tokens[_pos].Kind;
+
+    private PyKeyword Keyword => _tokens[_pos].Kind == SyntaxKind.KeywordToken ? (PyKeyword)_tokens[_pos].Flags : PyKeyword.None;
+
+    private void ParseFile()
+    {
+        _rows.Add(default);
+        _pos = -1;
+        Advance();
+        _lastConsumed = 0;
+        while (Kind != SyntaxKind.EndOfFileToken)
+        {
+            ParseStatement();
+        }
+
+        _rows[0] = new NodeRow(SyntaxKind.ConfigFile, 0, _pos, _rows.Count);
+    }
+
+    /// <summary>Moves to the next significant token; trivia and line breaks inside brackets are skipped.</summary>
+    private void Advance()
+    {
+        if (_pos >= 0)
+        {
+            _lastConsumed = _pos;
+        }
+
+        while (true)
+        {
+            _pos++;
+            Token t = _tokens[_pos];
+            if (!t.IsTrivia && !(t.Kind == SyntaxKind.NewLineToken && (t.Flags & TokenFlags.Joined) != 0))
+            {
+                return;
+            }
+        }
+    }
+
+    private int PeekNext() => PeekNext(_pos);
+
+    private int PeekNext(int from)
+    {
+        int i = from;
+        while (true)
+        {
+            i++;
+            Token t = _tokens[i];
+            if (t.Kind == SyntaxKind.EndOfFileToken || (!t.IsTrivia && !(t.Kind == SyntaxKind.NewLineToken && (t.Flags & TokenFlags.Joined) != 0)))
+            {
+                return i;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private void ParseStatement()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _reported = false;
+        bool ok;
+        switch (Kind)
+        {
+            case SyntaxKind.NewLineToken:
+                _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, start, start, 1));
+                Advance();
+                return;
+            case SyntaxKind.SemicolonToken:
+                Error("a statement", start);
+                _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, start, start, 1));
+                Advance();
+                return;
+            case SyntaxKind.IndentToken:
+                _diagnostics.Add(DiagnosticDescriptors.XmInvalidIndentation, _tokens[start].Start, 0, "an unexpected indent");
+                _reported = true;
+                ok = false;
+                break;
+            case SyntaxKind.DedentToken:
+                Error("a statement", start);
+                ok = false;
+                break;
+            case SyntaxKind.AtToken:
+                ok = Unsupported("a decorator");
+                break;
+            case SyntaxKind.KeywordToken:
+                ok = Keyword switch
+                {
+                    PyKeyword.If => ParseIf(),
+                    PyKeyword.While => ParseWhile(),
+                    PyKeyword.For => ParseFor(),
+                    PyKeyword.Def => ParseDef(),
+                    PyKeyword.Class => Unsupported("class"),
+                    PyKeyword.Try => Unsupported("try"),
+                    PyKeyword.With => Unsupported("with"),
+                    PyKeyword.Exec => Unsupported("exec"),
+                    PyKeyword.Yield => Unsupported("yield"),
+                    PyKeyword.Elif or PyKeyword.Else or PyKeyword.Except or PyKeyword.Finally => Error("a statement", _pos),
+                    _ => ParseSimpleStatement(),
+                };
+                break;
+            default:
+                ok = ParseSimpleStatement();
+                break;
+        }
+
+        if (!ok)
+        {
+            Recover(row, start);
+        }
+
+        _reported = false; // a later error of an enclosing statement is reported on its own
+    }
+
+    private bool ParseSimpleStatement()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        switch (Keyword)
+        {
+            case PyKeyword.Pass or PyKeyword.Break or PyKeyword.Continue:
+                _rows.Add(default);
+                Advance();
+                return EndStatement(row, SyntaxKind.KeywordStatement, start);
+            case PyKeyword.Print:
+                _rows.Add(default);
+                Advance();
+                if (Kind == SyntaxKind.GreaterThanGreaterThanToken)
+                {
+                    Advance();
+                    if (!ParseTest())
+                    {
+                        return false;
+                    }
+
+                    if (Kind == SyntaxKind.CommaToken)
+                    {
+                        Advance();
+                    }
+                }
+
+                return ParseOptionalExpressionList(allowTrailingComma: true) && EndStatement(row, SyntaxKind.PrintStatement, start);
+            case PyKeyword.Return:
+                _rows.Add(default);
+                Advance();
+                return (IsEndOfStatement || ParseTestList()) && EndStatement(row, SyntaxKind.ReturnStatement, start);
+            case PyKeyword.Raise:
+                _rows.Add(default);
+                Advance();
+                return ParseOptionalExpressionList(allowTrailingComma: false) && EndStatement(row, SyntaxKind.RaiseStatement, start);
+            case PyKeyword.Assert:
+                _rows.Add(default);
+                Advance();
+                return ParseOptionalExpressionList(allowTrailingComma: false) && EndStatement(row, SyntaxKind.AssertStatement, start);
+            case PyKeyword.Del:
+                _rows.Add(default);
+                Advance();
+                return ParseExpressionList() && EndStatement(row, SyntaxKind.DelStatement, start);
+            case PyKeyword.Global:
+                _rows.Add(default);
+                Advance();
+                return ParseNameList() && EndStatement(row, SyntaxKind.GlobalStatement, start);
+            case PyKeyword.Import:
+                _rows.Add(default);
+                Advance();
+                return ParseImportNames() && EndStatement(row, SyntaxKind.ImportStatement, start);
+            case PyKeyword.From:
+                _rows.Add(default);
+                Advance();
+                return ParseFromImport() && EndStatement(row, SyntaxKind.FromImportStatement, start);
+            case PyKeyword.Class or PyKeyword.Try or PyKeyword.With or PyKeyword.Exec or PyKeyword.Yield or PyKeyword.If
+                or PyKeyword.While or PyKeyword.For or PyKeyword.Def:
+                return Error("a simple statement (a compound statement must start its own line)", _pos);
+            default:
+                return ParseExpressionStatement();
+        }
+    }
+
+    private bool ParseExpressionStatement()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _rows.Add(default);
+        if (!ParseTestList())
+        {
+            return false;
+        }
+
+        SyntaxKind op = Kind;
+        if (op == SyntaxKind.EqualsToken)
+        {
+            bool setting = _rows.Count == row + 2 && _rows[row + 1].Kind == SyntaxKind.NameExpression;
+            if (!CheckTarget(row + 1))
+            {
+                return false;
+            }
+
+            if (setting)
+            {
+                _rows.Truncate(row + 1); // a setting keeps its name as a token, like xl
+            }
+
+            while (Kind == SyntaxKind.EqualsToken)
+            {
+                Advance();
+                int valueRow = _rows.Count;
+                if (Keyword == PyKeyword.Yield)
+                {
+                    return Unsupported("yield");
+                }
+
+                if (!ParseTestList())
+                {
+                    return false;
+                }
+
+                if (Kind == SyntaxKind.EqualsToken)
+                {
+                    if (setting)
+                    {
+                        // a = b = 1: a general assignment after all; give the first target back its row.
+                        InsertRows(row + 1, 1);
+                        _rows[row + 1] = new NodeRow(SyntaxKind.NameExpression, start, start, 1);
+                        setting = false;
+                        valueRow++;
+                    }
+
+                    if (!CheckTarget(valueRow))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement, start);
+        }
+
+        if (op is SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken)
+        {
+            NodeRow target = _rows[row + 1];
+            if (target.Kind is not (SyntaxKind.NameExpression or SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression)
+                || _rows.Count != row + 1 + target.RowCount)
+            {
+                return Error("a name, attribute or subscript before an augmented assignment", target.FirstToken);
+            }
+
+            bool setting = target.Kind == SyntaxKind.NameExpression && op == SyntaxKind.PlusEqualsToken;
+            if (setting)
+            {
+                _rows.Truncate(row + 1);
+            }
+
+            Advance();
+            if (Keyword == PyKeyword.Yield)
+            {
+                return Unsupported("yield");
+            }
+
+            return ParseTestList() && EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement, start);
+        }
+
+        return EndStatement(row, SyntaxKind.ExpressionStatement, start);
+    }
+
+    /// <summary>Checks that the expression at <paramref name="row"/> can be assigned to (Python: "can't assign to literal").</summary>
+    private bool CheckTarget(int row)
+    {
+        int end = row + _rows[row].RowCount;
+        for (int r = row; r < end;)
+        {
+            NodeRow n = _rows[r];
+            switch (n.Kind)
+            {
+                case SyntaxKind.NameExpression:
+                    r++;
+                    continue;
+                case SyntaxKind.TupleExpression or SyntaxKind.List or SyntaxKind.ParenthesizedExpression:
+                    r++; // check the items
+                    continue;
+                case SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression:
+                    r += n.RowCount;
+                    continue;
+                default:
+                    return Error("a name, attribute, subscript, tuple or list to assign to", n.FirstToken);
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsEndOfStatement => Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.EndOfFileToken or SyntaxKind.DedentToken;
+
+    /// <summary>Ends a simple statement at a line break, ';', the end of the file or a dedent, and writes its row.</summary>
+    private bool EndStatement(int row, SyntaxKind kind, int start)
+    {
+        int last;
+        switch (Kind)
+        {
+            case SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken:
+                last = _pos;
+                Advance();
+                break;
+            case SyntaxKind.EndOfFileToken or SyntaxKind.DedentToken:
+                last = _lastConsumed;
+                break;
+            default:
+                return Error("the end of the statement", _pos);
+        }
+
+        _rows[row] = new NodeRow(kind, start, Math.Max(start, last), _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseOptionalExpressionList(bool allowTrailingComma)
+    {
+        if (IsEndOfStatement)
+        {
+            return true;
+        }
+
+        while (true)
+        {
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                return true;
+            }
+
+            Advance();
+            if (IsEndOfStatement)
+            {
+                return allowTrailingComma || Error("an expression", _pos);
+            }
+        }
+    }
+
+    /// <summary><c>exprlist</c>: targets of <c>for</c> and <c>del</c>; a bare tuple when there are commas.</summary>
+    private bool ParseExpressionList() => ParseCommaList(ParseBitOr);
+
+    private bool ParseNameList()
+    {
+        while (true)
+        {
+            if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+            {
+                return false;
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                return true;
+            }
+
+            Advance();
+        }
+    }
+
+    private bool ParseDottedName()
+    {
+        if (!Expect(SyntaxKind.IdentifierToken, "a module name"))
+        {
+            return false;
+        }
+
+        while (Kind == SyntaxKind.DotToken)
+        {
+            Advance();
+            if (!Expect(SyntaxKind.IdentifierToken, "a module name"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool ParseImportNames()
+    {
+        while (true)
+        {
+            if (!ParseDottedName())
+            {
+                return false;
+            }
+
+            if (Keyword == PyKeyword.As)
+            {
+                Advance();
+                if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+                {
+                    return false;
+                }
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                return true;
+            }
+
+            Advance();
+        }
+    }
+
+    private bool ParseFromImport()
+    {
+        bool dots = false;
+        while (Kind == SyntaxKind.DotToken)
+        {
+            dots = true;
+            Advance();
+        }
+
+        if (Kind == SyntaxKind.IdentifierToken)
+        {
+            if (!ParseDottedName())
+            {
+                return false;
+            }
+        }
+        else if (!dots)
+        {
+            return Error("a module name", _pos);
+        }
+
+        if (Keyword != PyKeyword.Import)
+        {
+            return Error("'import'", _pos);
+        }
+
+        Advance();
+        if (Kind == SyntaxKind.AsteriskToken)
+        {
+            Advance();
+            return true;
+        }
+
+        bool paren = Kind == SyntaxKind.OpenParenToken;
+        if (paren)
+        {
+            Advance();
+        }
+
+        while (true)
+        {
+            if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+            {
+                return false;
+            }
+
+            if (Keyword == PyKeyword.As)
+            {
+                Advance();
+                if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+                {
+                    return false;
+                }
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+            if (paren && Kind == SyntaxKind.CloseParenToken)
+            {
+                break;
+            }
+        }
+
+        return !paren || Expect(SyntaxKind.CloseParenToken, "')'");
+    }
+
+    // ---------------------------------------------------------------- compound statements
+
+    private bool ParseIf()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+        {
+            return false;
+        }
+
+        while (Keyword == PyKeyword.Elif)
+        {
+            int clauseStart = _pos;
+            int clauseRow = _rows.Count;
+            _rows.Add(default);
+            Advance();
+            if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+            {
+                return false;
+            }
+
+            _rows[clauseRow] = new NodeRow(SyntaxKind.ElifClause, clauseStart, _lastConsumed, _rows.Count - clauseRow);
+        }
+
+        if (!ParseElse())
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.IfStatement, start, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseElse()
+    {
+        if (Keyword != PyKeyword.Else)
+        {
+            return true;
+        }
+
+        int clauseStart = _pos;
+        int clauseRow = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        if (!Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+        {
+            return false;
+        }
+
+        _rows[clauseRow] = new NodeRow(SyntaxKind.ElseClause, clauseStart, _lastConsumed, _rows.Count - clauseRow);
+        return true;
+    }
+
+    private bool ParseWhile()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite() || !ParseElse())
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.WhileStatement, start, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseFor()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        int target = _rows.Count;
+        if (!ParseExpressionList() || !CheckTarget(target))
+        {
+            return false;
+        }
+
+        if (Keyword != PyKeyword.In)
+        {
+            return Error("'in'", _pos);
+        }
+
+        Advance();
+        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite() || !ParseElse())
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.ForStatement, start, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseDef()
+    {
+        int start = _pos;
+        int row = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        if (!Expect(SyntaxKind.IdentifierToken, "a function name") || !Expect(SyntaxKind.OpenParenToken, "'('"))
+        {
+            return false;
+        }
+
+        while (Kind != SyntaxKind.CloseParenToken)
+        {
+            if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+            {
+                return Unsupported("*args and **kwargs parameters");
+            }
+
+            if (Kind == SyntaxKind.OpenParenToken)
+            {
+                return Unsupported("tuple parameters");
+            }
+
+            int paramStart = _pos;
+            int paramRow = _rows.Count;
+            _rows.Add(default);
+            if (!Expect(SyntaxKind.IdentifierToken, "a parameter name"))
+            {
+                return false;
+            }
+
+            if (Kind == SyntaxKind.EqualsToken)
+            {
+                Advance();
+                if (!ParseTest())
+                {
+                    return false;
+                }
+            }
+
+            _rows[paramRow] = new NodeRow(SyntaxKind.Parameter, paramStart, _lastConsumed, _rows.Count - paramRow);
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        if (!Expect(SyntaxKind.CloseParenToken, "')'") || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.FunctionDefinition, start, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    /// <summary>The body after ':': simple statements on the same line, or a line break and an indented block.</summary>
+    private bool ParseSuite()
+    {
+        if (Kind != SyntaxKind.NewLineToken)
+        {
+            if (IsEndOfStatement)
+            {
+                return Error("a statement", _pos);
+            }
+
+            int start = _pos;
+            int row = _rows.Count;
+            _rows.Add(default);
+            while (true)
+            {
+                int statementRow = _rows.Count;
+                if (!ParseSimpleStatement())
+                {
+                    return false;
+                }
+
+                if (_tokens[_rows[statementRow].LastToken].Kind != SyntaxKind.SemicolonToken || IsEndOfStatement && Kind != SyntaxKind.NewLineToken)
+                {
+                    break;
+                }
+
+                if (Kind == SyntaxKind.NewLineToken)
+                {
+                    _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, _pos, _pos, 1));
+                    Advance();
+                    break;
+                }
+            }
+
+            _rows[row] = new NodeRow(SyntaxKind.Block, start, _lastConsumed, _rows.Count - row);
+            return true;
+        }
+
+        // NEWLINE, then blank and comment lines, then INDENT stmt+ DEDENT.
+        while (Kind == SyntaxKind.NewLineToken)
+        {
+            Advance();
+        }
+
+        if (Kind != SyntaxKind.IndentToken)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.XmInvalidIndentation, _tokens[_pos].Start, 0, "expected an indented block");
+            _reported = true;
+            return false;
+        }
+
+        int blockStart = _pos;
+        int blockRow = _rows.Count;
+        _rows.Add(default);
+        Advance();
+        while (Kind is not (SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken))
+        {
+            ParseStatement();
+        }
+
+        int last = _lastConsumed;
+        if (Kind == SyntaxKind.DedentToken)
+        {
+            last = _pos;
+            Advance();
+        }
+
+        _rows[blockRow] = new NodeRow(SyntaxKind.Block, blockStart, last, _rows.Count - blockRow);
+        return true;
+    }
+
+    /// <summary>
+    /// Turns a statement that failed into a skipped statement: its logical line, an indented block after it, and any
+    /// <c>elif</c>/<c>else</c>/<c>except</c>/<c>finally</c> clauses that follow.
+    /// </summary>
+    private void Recover(int row, int start)
+    {
+        _rows.Truncate(row);
+        if (!_reported)
+        {
+            Error("a statement", _pos);
+        }
+
+        int last = Math.Max(start, _lastConsumed);
+        if (Kind == SyntaxKind.IndentToken && _pos == start)
+        {
+            last = SkipBlock();
+        }
+        else if (Kind == SyntaxKind.DedentToken && _pos == start)
+        {
+            last = _pos; // a stray dedent: consume it so the parse moves on
+            Advance();
+        }
+
+        while (true)
+        {
+            while (Kind is not (SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken or SyntaxKind.DedentToken or SyntaxKind.IndentToken))
+            {
+                Advance();
+                last = _lastConsumed;
+            }
+
+            if (Kind == SyntaxKind.NewLineToken)
+            {
+                last = _pos;
+                Advance();
+                while (Kind == SyntaxKind.NewLineToken && _tokens[NextNonNewLine(_pos)].Kind == SyntaxKind.IndentToken)
+                {
+                    last = _pos;
+                    Advance();
+                }
+            }
+
+            if (Kind == SyntaxKind.IndentToken)
+            {
+                last = SkipBlock();
+            }
+
+            if (Keyword is PyKeyword.Elif or PyKeyword.Else or PyKeyword.Except or PyKeyword.Finally)
+            {
+                Advance();
+                last = _lastConsumed;
+                continue;
+            }
+
+            break;
+        }
+
+        if (Kind == SyntaxKind.EndOfFileToken)
+        {
+            // Line breaks inside unclosed brackets are significant tokens: keep them in the statement.
+            int k = _pos - 1;
+            while (k > last && _tokens[k].IsTrivia)
+            {
+                k--;
+            }
+
+            last = Math.Max(last, k);
+        }
+
+        _rows.Add(new NodeRow(SyntaxKind.SkippedStatement, start, Math.Max(start, last), 1));
+    }
+
+    private int NextNonNewLine(int from)
+    {
+        int i = PeekNext(from);
+        while (_tokens[i].Kind == SyntaxKind.NewLineToken)
+        {
+            i = PeekNext(i);
+        }
+
+        return i;
+    }
+
+    /// <summary>Skips an INDENT ... DEDENT region (nested ones included) and returns the last token skipped.</summary>
+    private int SkipBlock()
+    {
+        int level = 0;
+        int last = _pos;
+        do
+        {
+            if (Kind == SyntaxKind.IndentToken)
+            {
+                level++;
+            }
+            else if (Kind == SyntaxKind.DedentToken)
+            {
+                level--;
+            }
+
+            last = _pos;
+            Advance();
+        }
+        while (level > 0 && Kind != SyntaxKind.EndOfFileToken);
+        return last;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    /// <summary><c>testlist</c>: one expression, or a tuple when there is a comma.</summary>
+    private bool ParseTestList() => ParseCommaList(ParseTest);
+
+    /// <summary>Items separated by commas (a trailing comma allowed): the item alone, or a bare tuple of them.</summary>
+    private bool ParseCommaList(Func<bool> parseItem)
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        if (!parseItem())
+        {
+            return false;
+        }
+
+        if (Kind != SyntaxKind.CommaToken)
+        {
+            return true;
+        }
+
+        while (Kind == SyntaxKind.CommaToken)
+        {
+            Advance();
+            if (!StartsExpression())
+            {
+                break;
+            }
+
+            if (!parseItem())
+            {
+                return false;
+            }
+        }
+
+        InsertRows(mark, 1);
+        _rows[mark] = new NodeRow(SyntaxKind.TupleExpression, first, _lastConsumed, _rows.Count - mark);
+        return true;
+    }
+
+    private bool StartsExpression()
+    {
+        return Kind switch
+        {
+            SyntaxKind.IdentifierToken or SyntaxKind.NumberToken or SyntaxKind.StringToken or SyntaxKind.OpenParenToken
+                or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken or SyntaxKind.MinusToken or SyntaxKind.PlusToken
+                or SyntaxKind.TildeToken or SyntaxKind.BacktickToken => true,
+            SyntaxKind.KeywordToken => Keyword is PyKeyword.Not or PyKeyword.Lambda,
+            _ => false,
+        };
+    }
+
+    /// <summary><c>test: or_test ['if' or_test 'else' test] | lambdef</c></summary>
+    private bool ParseTest()
+    {
+        if (++_depth > MaxDepth)
+        {
+            return TooDeep();
+        }
+
+        try
+        {
+            if (Keyword == PyKeyword.Lambda)
+            {
+                return Unsupported("lambda");
+            }
+
+            int mark = _rows.Count;
+            int first = _pos;
+            if (!ParseOrTest())
+            {
+                return false;
+            }
+
+            if (Keyword != PyKeyword.If)
+            {
+                return true;
+            }
+
+            Advance();
+            if (!ParseOrTest())
+            {
+                return false;
+            }
+
+            if (Keyword != PyKeyword.Else)
+            {
+                return Error("'else'", _pos);
+            }
+
+            Advance();
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            InsertRows(mark, 1);
+            _rows[mark] = new NodeRow(SyntaxKind.ConditionalExpression, first, _lastConsumed, _rows.Count - mark);
+            return true;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private bool ParseOrTest() => ParseChain(Level.Or);
+
+    private bool ParseNotTest() => Keyword == PyKeyword.Not ? ParsePrefix(ParseNotTest) : ParseComparison();
+
+    /// <summary>A prefix operator (<c>not</c>, <c>-</c>, <c>+</c>, <c>~</c>) and its operand, one nesting level deeper.</summary>
+    private bool ParsePrefix(Func<bool> parseOperand)
+    {
+        if (++_prefixDepth > MaxPrefixDepth)
+        {
+            _prefixDepth--;
+            return TooDeep();
+        }
+
+        try
+        {
+            int row = _rows.Count;
+            int first = _pos;
+            _rows.Add(default);
+            Advance();
+            if (!parseOperand())
+            {
+                return false;
+            }
+
+            _rows[row] = new NodeRow(SyntaxKind.UnaryExpression, first, _lastConsumed, _rows.Count - row);
+            return true;
+        }
+        finally
+        {
+            _prefixDepth--;
+        }
+    }
+
+    /// <summary><c>comparison: expr (comp_op expr)*</c>, one node for the whole chain.</summary>
+    private bool ParseComparison()
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        if (!ParseBitOr())
+        {
+            return false;
+        }
+
+        bool any = false;
+        while (true)
+        {
+            switch (Kind)
+            {
+                case SyntaxKind.LessThanToken or SyntaxKind.GreaterThanToken or SyntaxKind.LessThanEqualsToken
+                    or SyntaxKind.GreaterThanEqualsToken or SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken:
+                    Advance();
+                    break;
+                case SyntaxKind.KeywordToken when Keyword == PyKeyword.In:
+                    Advance();
+                    break;
+                case SyntaxKind.KeywordToken when Keyword == PyKeyword.Not && IsKeywordAt(PeekNext(), PyKeyword.In):
+                    Advance();
+                    Advance();
+                    break;
+                case SyntaxKind.KeywordToken when Keyword == PyKeyword.Is:
+                    Advance();
+                    if (Keyword == PyKeyword.Not)
+                    {
+                        Advance();
+                    }
+
+                    break;
+                default:
+                    if (any)
+                    {
+                        InsertRows(mark, 1);
+                        _rows[mark] = new NodeRow(SyntaxKind.ComparisonExpression, first, _lastConsumed, _rows.Count - mark);
+                    }
+
+                    return true;
+            }
+
+            any = true;
+            if (!ParseBitOr())
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool IsKeywordAt(int index, PyKeyword keyword) =>
+        _tokens[index].Kind == SyntaxKind.KeywordToken && (PyKeyword)_tokens[index].Flags == keyword;
+
+    private bool ParseBitOr() => ParseChain(Level.BitOr);
+
+    private enum Level
+    {
+        Or,
+        And,
+        BitOr,
+        Xor,
+        BitAnd,
+        Shift,
+        Arith,
+        Term,
+    }
+
+    private bool IsOperatorOf(Level level) => level switch
+    {
+        Level.Or => Keyword == PyKeyword.Or,
+        Level.And => Keyword == PyKeyword.And,
+        Level.BitOr => Kind == SyntaxKind.BarToken,
+        Level.Xor => Kind == SyntaxKind.CaretToken,
+        Level.BitAnd => Kind == SyntaxKind.AmpersandToken,
+        Level.Shift => Kind is SyntaxKind.LessThanLessThanToken or SyntaxKind.GreaterThanGreaterThanToken,
+        Level.Arith => Kind is SyntaxKind.PlusToken or SyntaxKind.MinusToken,
+        _ => Kind is SyntaxKind.AsteriskToken or SyntaxKind.SlashToken or SyntaxKind.SlashSlashToken or SyntaxKind.PercentToken,
+    };
+
+    private bool ParseOperand(Level level) => level switch
+    {
+        Level.Or => ParseChain(Level.And),
+        Level.And => ParseNotTest(),
+        Level.Term => ParseFactor(),
+        _ => ParseChain(level + 1),
+    };
+
+    /// <summary>A left-associative chain of one precedence level; its binary rows are inserted in one go.</summary>
+    private bool ParseChain(Level level)
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        if (!ParseOperand(level))
+        {
+            return false;
+        }
+
+        if (!IsOperatorOf(level))
+        {
+            return true;
+        }
+
+        int chainBase = _chain.Count;
+        try
+        {
+            while (IsOperatorOf(level))
+            {
+                Advance();
+                if (!ParseOperand(level))
+                {
+                    return false;
+                }
+
+                _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.BinaryExpression));
+            }
+
+            WrapChain(mark, first, chainBase);
+            return true;
+        }
+        finally
+        {
+            _chain.Truncate(chainBase);
+        }
+    }
+
+    /// <summary>
+    /// Inserts one row per chain entry before the rows at <paramref name="mark"/>: entry m (0-based) becomes the node
+    /// that ends at that entry's row and token, wrapping every node before it.
+    /// </summary>
+    private void WrapChain(int mark, int firstToken, int chainBase)
+    {
+        int k = _chain.Count - chainBase;
+        InsertRows(mark, k);
+        for (int m = 0; m < k; m++)
+        {
+            ChainEntry e = _chain[chainBase + m];
+            int at = mark + (k - 1 - m);
+            _rows[at] = new NodeRow(e.Kind, firstToken, e.LastToken, e.RowEnd + k - at);
+        }
+    }
+
+    /// <summary><c>factor: ('+'|'-'|'~') factor | power</c></summary>
+    private bool ParseFactor() =>
+        Kind is SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.TildeToken ? ParsePrefix(ParseFactor) : ParsePower();
+
+    /// <summary><c>power: atom trailer* ['**' factor]</c></summary>
+    private bool ParsePower()
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        if (!ParseAtom())
+        {
+            return false;
+        }
+
+        int chainBase = _chain.Count;
+        try
+        {
+            while (true)
+            {
+                switch (Kind)
+                {
+                    case SyntaxKind.DotToken:
+                        Advance();
+                        if (!Expect(SyntaxKind.IdentifierToken, "an attribute name"))
+                        {
+                            return false;
+                        }
+
+                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.MemberAccessExpression));
+                        continue;
+                    case SyntaxKind.OpenParenToken:
+                        Advance();
+                        if (!ParseArguments())
+                        {
+                            return false;
+                        }
+
+                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.CallExpression));
+                        continue;
+                    case SyntaxKind.OpenBracketToken:
+                        Advance();
+                        if (!ParseSubscripts())
+                        {
+                            return false;
+                        }
+
+                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.SubscriptExpression));
+                        continue;
+                }
+
+                break;
+            }
+
+            if (_chain.Count > chainBase)
+            {
+                WrapChain(mark, first, chainBase);
+            }
+        }
+        finally
+        {
+            _chain.Truncate(chainBase);
+        }
+
+        if (Kind != SyntaxKind.AsteriskAsteriskToken)
+        {
+            return true;
+        }
+
+        Advance();
+        if (!ParseFactor())
+        {
+            return false;
+        }
+
+        InsertRows(mark, 1);
+        _rows[mark] = new NodeRow(SyntaxKind.BinaryExpression, first, _lastConsumed, _rows.Count - mark);
+        return true;
+    }
+
+    /// <summary>The arguments of a call, after '(' up to and including ')'.</summary>
+    private bool ParseArguments()
+    {
+        while (Kind != SyntaxKind.CloseParenToken)
+        {
+            if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+            {
+                return Unsupported("*args and **kwargs arguments");
+            }
+
+            if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
+            {
+                int row = _rows.Count;
+                int first = _pos;
+                _rows.Add(default);
+                Advance();
+                Advance();
+                if (!ParseTest())
+                {
+                    return false;
+                }
+
+                _rows[row] = new NodeRow(SyntaxKind.KeywordArgument, first, _lastConsumed, _rows.Count - row);
+            }
+            else if (!ParseTest())
+            {
+                return false;
+            }
+
+            if (Keyword == PyKeyword.For)
+            {
+                return Unsupported("a generator expression");
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        return Expect(SyntaxKind.CloseParenToken, "')' or ','");
+    }
+
+    /// <summary>The subscripts after '[' up to and including ']': an index, a slice, or several (a tuple).</summary>
+    private bool ParseSubscripts()
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        int count = 0;
+        bool comma = false;
+        while (true)
+        {
+            if (!ParseSubscript())
+            {
+                return false;
+            }
+
+            count++;
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            comma = true;
+            Advance();
+            if (Kind == SyntaxKind.CloseBracketToken)
+            {
+                break;
+            }
+        }
+
+        if (comma)
+        {
+            InsertRows(mark, 1);
+            _rows[mark] = new NodeRow(SyntaxKind.TupleExpression, first, _lastConsumed, _rows.Count - mark);
+        }
+
+        return Expect(SyntaxKind.CloseBracketToken, "']'");
+    }
+
+    private bool ParseSubscript()
+    {
+        int mark = _rows.Count;
+        int first = _pos;
+        if (Kind == SyntaxKind.DotToken)
+        {
+            return Unsupported("an ellipsis");
+        }
+
+        if (Kind != SyntaxKind.ColonToken && !ParseTest())
+        {
+            return false;
+        }
+
+        if (Kind != SyntaxKind.ColonToken)
+        {
+            return true;
+        }
+
+        Advance();
+        if (Kind is not (SyntaxKind.ColonToken or SyntaxKind.CloseBracketToken or SyntaxKind.CommaToken) && !ParseTest())
+        {
+            return false;
+        }
+
+        if (Kind == SyntaxKind.ColonToken)
+        {
+            Advance();
+            if (Kind is not (SyntaxKind.CloseBracketToken or SyntaxKind.CommaToken) && !ParseTest())
+            {
+                return false;
+            }
+        }
+
+        InsertRows(mark, 1);
+        _rows[mark] = new NodeRow(SyntaxKind.Slice, first, _lastConsumed, _rows.Count - mark);
+        return true;
+    }
+
+    private bool ParseAtom()
+    {
+        int first = _pos;
+        switch (Kind)
+        {
+            case SyntaxKind.IdentifierToken:
+                _rows.Add(new NodeRow(SyntaxKind.NameExpression, first, first, 1));
+                Advance();
+                return true;
+            case SyntaxKind.NumberToken:
+                _rows.Add(new NodeRow(SyntaxKind.NumberLiteral, first, first, 1));
+                Advance();
+                return true;
+            case SyntaxKind.StringToken:
+            {
+                int row = _rows.Count;
+                _rows.Add(new NodeRow(SyntaxKind.StringLiteral, first, first, 1));
+                Advance();
+                if (Kind != SyntaxKind.StringToken)
+                {
+                    return true;
+                }
+
+                while (Kind == SyntaxKind.StringToken)
+                {
+                    _rows.Add(new NodeRow(SyntaxKind.StringLiteral, _pos, _pos, 1));
+                    Advance();
+                }
+
+                InsertRows(row, 1);
+                _rows[row] = new NodeRow(SyntaxKind.ConcatenatedString, first, _lastConsumed, _rows.Count - row);
+                return true;
+            }
+
+            case SyntaxKind.OpenParenToken:
+                return ParseParenthesized();
+            case SyntaxKind.OpenBracketToken:
+                return ParseListDisplay();
+            case SyntaxKind.OpenBraceToken:
+                return ParseDictionaryDisplay();
+            case SyntaxKind.BacktickToken:
+                return Unsupported("a backquote (repr)");
+            case SyntaxKind.KeywordToken when Keyword is PyKeyword.Lambda or PyKeyword.Yield:
+                return Unsupported(Keyword == PyKeyword.Lambda ? "lambda" : "yield");
+            default:
+                return Error("an expression", _pos);
+        }
+    }
+
+    private bool ParseParenthesized()
+    {
+        int row = _rows.Count;
+        int first = _pos;
+        _rows.Add(default);
+        Advance();
+        if (Keyword == PyKeyword.Yield)
+        {
+            return Unsupported("yield");
+        }
+
+        int items = 0;
+        bool comma = false;
+        while (Kind != SyntaxKind.CloseParenToken)
+        {
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            items++;
+            if (Keyword == PyKeyword.For)
+            {
+                return Unsupported("a generator expression");
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            comma = true;
+            Advance();
+        }
+
+        if (!Expect(SyntaxKind.CloseParenToken, "')' or ','"))
+        {
+            return false;
+        }
+
+        SyntaxKind kind = items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression;
+        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseListDisplay()
+    {
+        int row = _rows.Count;
+        int first = _pos;
+        _rows.Add(default);
+        Advance();
+        while (Kind != SyntaxKind.CloseBracketToken)
+        {
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            if (Keyword == PyKeyword.For)
+            {
+                return Unsupported("a list comprehension");
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        if (!Expect(SyntaxKind.CloseBracketToken, "']' or ','"))
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.List, first, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    private bool ParseDictionaryDisplay()
+    {
+        int row = _rows.Count;
+        int first = _pos;
+        _rows.Add(default);
+        Advance();
+        while (Kind != SyntaxKind.CloseBraceToken)
+        {
+            int entryRow = _rows.Count;
+            int entryFirst = _pos;
+            _rows.Add(default);
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            if (Kind != SyntaxKind.ColonToken)
+            {
+                return Kind is SyntaxKind.CommaToken or SyntaxKind.CloseBraceToken ? Unsupported("a set display")
+                    : Keyword == PyKeyword.For ? Unsupported("a set comprehension") : Error("':'", _pos);
+            }
+
+            Advance();
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            if (Keyword == PyKeyword.For)
+            {
+                return Unsupported("a dictionary comprehension");
+            }
+
+            _rows[entryRow] = new NodeRow(SyntaxKind.DictionaryEntry, entryFirst, _lastConsumed, _rows.Count - entryRow);
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        if (!Expect(SyntaxKind.CloseBraceToken, "'}' or ','"))
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.DictionaryExpression, first, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void InsertRows(int at, int count)
+    {
+        int n = _rows.Count;
+        for (int i = 0; i < count; i++)
+        {
+            _rows.Add(default);
+        }
+
+        NodeRow[] raw = _rows.RawArray;
+        Array.Copy(raw, at, raw, at + count, n - at);
+    }
+
+    private bool Expect(SyntaxKind kind, string what)
+    {
+        if (Kind != kind)
+        {
+            return Error(what, _pos);
+        }
+
+        Advance();
+        return true;
+    }
+
+    private bool Error(string expected, int tokenIndex)
+    {
+        if (!_reported)
+        {
+            _reported = true;
+            Token t = _tokens[tokenIndex];
+            _diagnostics.Add(DiagnosticDescriptors.XmSyntaxError, t.Start, t.Length, expected, Describe(tokenIndex));
+        }
+
+        return false;
+    }
+
+    private bool Unsupported(string what)
+    {
+        if (!_reported)
+        {
+            _reported = true;
+            Token t = _tokens[_pos];
+            _diagnostics.Add(DiagnosticDescriptors.XmUnsupportedConstruct, t.Start, t.Length, what);
+        }
+
+        return false;
+    }
+
+    private bool TooDeep()
+    {
+        _depth--;
+        if (!_reported)
+        {
+            _reported = true;
+            Token t = _tokens[_pos];
+            _diagnostics.Add(DiagnosticDescriptors.XmNestingTooDeep, t.Start, t.Length, MaxDepth);
+        }
+
+        return false;
+    }
+
+    private string Describe(int index)
+    {
+        Token t = _tokens[index];
+        return t.Kind switch
+        {
+            SyntaxKind.EndOfFileToken => "the end of the file",
+            SyntaxKind.NewLineToken => "the end of the line",
+            SyntaxKind.IndentToken => "an indent",
+            SyntaxKind.DedentToken => "the end of the block",
+            _ => "'" + (t.Length > 40 ? _text.Substring(t.Start, 40) + "..." : _text.Substring(t.Start, t.Length)) + "'",
+        };
+    }
+
+    private readonly record struct ChainEntry(int RowEnd, int LastToken, SyntaxKind Kind);
+}

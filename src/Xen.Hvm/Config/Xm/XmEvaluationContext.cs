@@ -1,0 +1,53 @@
+namespace Xen.Hvm.Config;
+
+/// <summary>
+/// What an xm config may learn about the host when it is evaluated, and the bounds of the evaluation. Nothing is read
+/// from the real host: every question a config asks (<c>os.uname()</c>, <c>os.path.exists</c>, <c>os.environ</c>,
+/// <c>os.getcwd()</c>) is answered from here or its result is unknown.
+/// </summary>
+/// <remarks>Immutable; safe to share across threads.</remarks>
+public sealed record XmEvaluationContext
+{
+    /// <summary>Gets a context with no host profile, no answers and no command-line variables.</summary>
+    public static XmEvaluationContext Default { get; } = new();
+
+    /// <summary>Gets the answer to <c>os.uname()</c>, or <see langword="null"/> to leave it unknown.</summary>
+    public XmHostProfile? Host { get; init; }
+
+    /// <summary>
+    /// Gets the script variables given on the xm command line (<c>xm create guest.cfg vmid=3</c> gives <c>vmid</c>
+    /// = <c>"3"</c>). Like xm, they start as strings in the config's locals; a name that is an xm option
+    /// (<c>memory=512</c>) is not a script variable for xm, and is not treated specially here either.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Gets the answers to <c>os.path.exists</c>, <c>isfile</c>, <c>isdir</c>, <c>islink</c> and <c>lexists</c>,
+    /// by path. A key <c>"isdir:/path"</c> answers only <c>isdir</c>; a plain path answers every question.
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> PathAnswers { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>
+    /// Gets a value indicating whether questions <see cref="PathAnswers"/> does not answer may look at the real file
+    /// system (only <c>os.path.exists</c>-style questions, never reading a file). Off by default.
+    /// </summary>
+    public bool AllowFileSystemQueries { get; init; }
+
+    /// <summary>Gets the environment the config sees through <c>os.environ</c> and <c>os.getenv</c>, or <see langword="null"/> to leave it unknown.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>Gets the answer to <c>os.getcwd()</c>, or <see langword="null"/> to leave it unknown.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Gets the value of xm's <c>xm_file</c> variable, or <see langword="null"/> for the document's path.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>Gets the most evaluation steps (statements and expressions) before evaluation stops. 1,000,000 by default.</summary>
+    public int MaxSteps { get; init; } = 1_000_000;
+
+    /// <summary>Gets the most characters or items one value may hold, and a tenth of the total that may be allocated. 16,777,216 by default.</summary>
+    public int MaxValueSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Gets the deepest chain of function calls before evaluation stops (Python's own limit is 1,000). 200 by default.</summary>
+    public int MaxCallDepth { get; init; } = 200;
+}

@@ -1,0 +1,104 @@
+namespace Xen.Hvm.Diagnostics;
+
+internal static partial class DiagnosticDescriptors
+{
+    public static readonly DiagnosticDescriptor XmSyntaxError = new(
+        DiagnosticIds.XmSyntaxError, "Python syntax error",
+        "Python 2 cannot parse this: expected {0}, found {1}; xm rejects the whole file",
+        DiagnosticSeverity.Error, "XmSyntax");
+
+    public static readonly DiagnosticDescriptor XmUnterminatedString = new(
+        DiagnosticIds.XmUnterminatedString, "Unterminated string",
+        "This {0} has no closing quote; xm rejects the file",
+        DiagnosticSeverity.Error, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmInvalidIndentation = new(
+        DiagnosticIds.XmInvalidIndentation, "Invalid indentation",
+        "Invalid indentation: {0}; xm rejects the file",
+        DiagnosticSeverity.Error, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmInvalidCharacter = new(
+        DiagnosticIds.XmInvalidCharacter, "Invalid character",
+        "Python 2 cannot read '{0}' here; xm rejects the file",
+        DiagnosticSeverity.Error, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmNonAsciiWithoutEncoding = new(
+        DiagnosticIds.XmNonAsciiWithoutEncoding, "Non-ASCII text without an encoding declaration",
+        "Python 2 rejects non-ASCII text in a file without an encoding declaration ('# -*- coding: utf-8 -*-' on line 1 or 2); xm rejects the file",
+        DiagnosticSeverity.Error, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmInvalidNumber = new(
+        DiagnosticIds.XmInvalidNumber, "Invalid number",
+        "'{0}' is not a valid Python 2 number; xm rejects the file",
+        DiagnosticSeverity.Error, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmNestingTooDeep = new(
+        DiagnosticIds.XmNestingTooDeep, "Nesting too deep",
+        "This statement nests deeper than {0} levels; Python 2's parser runs out of stack (xm rejects the file), and the statement is kept as text",
+        DiagnosticSeverity.Error, "XmSyntax");
+
+    public static readonly DiagnosticDescriptor XmUnsupportedConstruct = new(
+        DiagnosticIds.XmUnsupportedConstruct, "Construct not read",
+        "'{0}' is valid Python that this library does not read; the statement is kept verbatim and not evaluated",
+        DiagnosticSeverity.Warning, "XmSyntax");
+
+    public static readonly DiagnosticDescriptor XmCarriageReturn = new(
+        DiagnosticIds.XmCarriageReturn, "Carriage return",
+        "xm reads this carriage return as a line break, but xl rejects the line (XH1002); convert the file to LF line endings before migrating",
+        DiagnosticSeverity.Info, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmNeedsContext = new(
+        DiagnosticIds.XmNeedsContext, "Value depends on the host",
+        "'{0}' needs {1}, which the evaluation context does not give; its value is unknown",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmRefusedOperation = new(
+        DiagnosticIds.XmRefusedOperation, "Operation never run",
+        "'{0}' would {1}; it is never run, and its result is unknown",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmRaisedException = new(
+        DiagnosticIds.XmRaisedException, "xm would stop here",
+        "xm would stop here with {0}: {1}; it creates no domain from this file",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmLimitExceeded = new(
+        DiagnosticIds.XmLimitExceeded, "Evaluation limit exceeded",
+        "Evaluation stopped: {0}",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmUnknownBranch = new(
+        DiagnosticIds.XmUnknownBranch, "Branch depends on an unknown value",
+        "This {0} depends on an unknown value, so these variables are unknown after it: {1}",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmNotEvaluated = new(
+        DiagnosticIds.XmNotEvaluated, "Statement not evaluated",
+        "This statement was not evaluated; these variables are unknown after it: {0}",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmUnsupportedOperation = new(
+        DiagnosticIds.XmUnsupportedOperation, "Operation not supported",
+        "'{0}' is not supported by the evaluator; its result is unknown",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmDroppedVariable = new(
+        DiagnosticIds.XmDroppedVariable, "Variable ignored by xm",
+        "'{0}' is a {1}; xm only keeps str, list, int and float variables and ignores this one",
+        DiagnosticSeverity.Info, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmUnrepresentableValue = new(
+        DiagnosticIds.XmUnrepresentableValue, "Value cannot be represented",
+        "'{0}' holds a {1}, which a config value cannot represent; it is left out",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmFileRejected = new(
+        DiagnosticIds.XmFileRejected, "xm rejects the file",
+        "xm rejects this file (Python reports a SyntaxError here), so it creates no domain; the values shown are what the statements that parsed compute",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmComputedValueReplaced = new(
+        DiagnosticIds.XmComputedValueReplaced, "Computed value replaced by a literal",
+        "The computed value of '{0}' ({1}) was replaced by a literal",
+        DiagnosticSeverity.Info, "XmEditing");
+}

@@ -1,0 +1,64 @@
+namespace Xen.Hvm.Diagnostics;
+
+public static partial class DiagnosticIds
+{
+    /// <summary>XH4001: a construct Python 2 cannot parse; xm rejects the whole file.</summary>
+    public const string XmSyntaxError = "XH4001";
+
+    /// <summary>XH4002: a string with no closing quote.</summary>
+    public const string XmUnterminatedString = "XH4002";
+
+    /// <summary>XH4003: indentation Python 2 rejects (an unexpected indent, a missing block, an unindent that matches no outer level).</summary>
+    public const string XmInvalidIndentation = "XH4003";
+
+    /// <summary>XH4004: a character Python 2 cannot read outside a string.</summary>
+    public const string XmInvalidCharacter = "XH4004";
+
+    /// <summary>XH4005: a non-ASCII character in a file that declares no encoding.</summary>
+    public const string XmNonAsciiWithoutEncoding = "XH4005";
+
+    /// <summary>XH4006: a malformed number literal.</summary>
+    public const string XmInvalidNumber = "XH4006";
+
+    /// <summary>XH4007: brackets or expressions nested deeper than Python 2's parser allows.</summary>
+    public const string XmNestingTooDeep = "XH4007";
+
+    /// <summary>XH4008: valid Python the library keeps as text without reading it (class, try, lambda, comprehensions, with, yield, decorators, exec...).</summary>
+    public const string XmUnsupportedConstruct = "XH4008";
+
+    /// <summary>XH4009: a carriage return line ending, which xm accepts and xl does not.</summary>
+    public const string XmCarriageReturn = "XH4009";
+
+    /// <summary>XH4101: a value that depends on the host (os.uname, os.path.exists, os.environ, os.getcwd) the evaluation context does not describe.</summary>
+    public const string XmNeedsContext = "XH4101";
+
+    /// <summary>XH4102: a call that would do I/O, run a process or code, or reflect; the evaluator never runs it.</summary>
+    public const string XmRefusedOperation = "XH4102";
+
+    /// <summary>XH4103: an exception Python would raise; xm create fails.</summary>
+    public const string XmRaisedException = "XH4103";
+
+    /// <summary>XH4104: evaluation exceeded its step, memory or recursion budget.</summary>
+    public const string XmLimitExceeded = "XH4104";
+
+    /// <summary>XH4105: a condition or loop that depends on an unknown value.</summary>
+    public const string XmUnknownBranch = "XH4105";
+
+    /// <summary>XH4106: a statement kept as text (XH4008 or a syntax error) that the evaluator skips.</summary>
+    public const string XmNotEvaluated = "XH4106";
+
+    /// <summary>XH4107: a builtin, method or operator the evaluator does not implement.</summary>
+    public const string XmUnsupportedOperation = "XH4107";
+
+    /// <summary>XH4108: a top-level variable whose type xm silently ignores (bool, None, tuple, dict, long, unicode).</summary>
+    public const string XmDroppedVariable = "XH4108";
+
+    /// <summary>XH4109: a kept variable (a list) that holds something other than strings, numbers and lists.</summary>
+    public const string XmUnrepresentableValue = "XH4109";
+
+    /// <summary>XH4110: the evaluated document has a syntax error, so Python would not run any of it.</summary>
+    public const string XmFileRejected = "XH4110";
+
+    /// <summary>XH4201: an edit replaced an expression with a literal.</summary>
+    public const string XmComputedValueReplaced = "XH4201";
+}
