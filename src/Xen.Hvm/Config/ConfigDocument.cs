@@ -260,6 +260,18 @@ public sealed partial class ConfigDocument
             return ReadAtom(row);
         }
 
+        // Fast path: a list of strings and numbers only (most disk/vif/pci lists).
+        if (HasOnlyAtoms(row))
+        {
+            var items = new ConfigValue[r.RowCount - 1];
+            for (int k = 0; k < items.Length; k++)
+            {
+                items[k] = ReadAtom(row + 1 + k);
+            }
+
+            return new ConfigList(items, owned: true);
+        }
+
         var stack = new Stack<(List<ConfigValue> Items, int End)>();
         stack.Push(([], row + r.RowCount));
         int i = row + 1;
@@ -291,6 +303,20 @@ public sealed partial class ConfigDocument
         }
     }
 
+    private bool HasOnlyAtoms(int row)
+    {
+        int end = row + Data.Rows[row].RowCount;
+        for (int child = row + 1; child < end; child++)
+        {
+            if (Data.Rows[child].Kind == SyntaxKind.List)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private ConfigString ReadAtom(int row)
     {
         int token = Data.Rows[row].FirstToken;
@@ -303,9 +329,11 @@ public sealed partial class ConfigDocument
     {
         var items = new List<KeyValuePair<string, ConfigValue>>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (int row in SyntaxNavigation.Statements(Data))
+        NodeRow[] rows = Data.Rows;
+        int end = rows[0].RowCount;
+        for (int row = 1; row < end; row += rows[row].RowCount)
         {
-            NodeRow r = Data.Rows[row];
+            NodeRow r = rows[row];
             if (r.Kind != SyntaxKind.Setting)
             {
                 continue;

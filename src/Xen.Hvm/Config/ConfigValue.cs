@@ -201,6 +201,13 @@ public sealed class ConfigList : ConfigValue
         Items = array;
     }
 
+    /// <summary>Takes ownership of an array the library built (no copy, no checks).</summary>
+    internal ConfigList(ConfigValue[] items, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned, "Only for arrays nobody else holds.");
+        Items = items;
+    }
+
     /// <summary>Gets the items.</summary>
     public IReadOnlyList<ConfigValue> Items { get; }
 

@@ -15,6 +15,7 @@ public class XlParseBenchmarks
     private string[] _corpus = [];
     private string[] _generated = [];
     private string _big = string.Empty;
+    private static readonly XenConfigParseOptions s_xl = new() { Dialect = ConfigDialect.Xl };
 
     /// <summary>Prints the input sizes so MB/s can be computed from the mean times.</summary>
     public static string InputBytes(string[] texts) => texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -41,7 +42,7 @@ public class XlParseBenchmarks
         int n = 0;
         foreach (string text in _corpus)
         {
-            n += XenConfig.Parse(text).Values.Count;
+            n += XenConfig.Parse(text, options: s_xl).Values.Count;
         }
 
         return n;
@@ -53,14 +54,14 @@ public class XlParseBenchmarks
         int n = 0;
         foreach (string text in _generated)
         {
-            n += XenConfig.Parse(text).Values.Count;
+            n += XenConfig.Parse(text, options: s_xl).Values.Count;
         }
 
         return n;
     }
 
     [Benchmark]
-    public int Generated20MB() => XenConfig.Parse(_big).Values.Count;
+    public int Generated20MB() => XenConfig.Parse(_big, options: s_xl).Values.Count;
 
     [Benchmark]
     public int CorpusTreeOnly()
@@ -68,7 +69,7 @@ public class XlParseBenchmarks
         int n = 0;
         foreach (string text in _corpus)
         {
-            n += XenConfig.Parse(text).HasErrors ? 1 : 0;
+            n += XenConfig.Parse(text, options: s_xl).HasErrors ? 1 : 0;
         }
 
         return n;

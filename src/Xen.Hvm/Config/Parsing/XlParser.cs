@@ -17,6 +17,7 @@ internal sealed class XlParser
     private ValueBuilder<NodeRow> _rows;
     private int _pos;
     private int _lastConsumed;
+    private Stack<int>? _open;
 
     private XlParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
     {
@@ -147,7 +148,8 @@ internal sealed class XlParser
     // '[' nlok valuelist ']' with valuelist: empty | values | values ',' nlok; iterative to bound the stack.
     private bool ParseList()
     {
-        var open = new Stack<int>();
+        Stack<int> open = _open ??= new Stack<int>();
+        open.Clear();
         open.Push(_rows.Count);
         _rows.Add(new NodeRow(SyntaxKind.List, _pos, _pos, 0));
         Advance();
