@@ -92,4 +92,19 @@ public sealed class ConfigCommandsTests
         Assert.Equal(2, Cli.Run("set", path, "Bad=1").ExitCode);
         Assert.Equal("a = 1\n", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Dump_BundledXmExample_EvaluatesWithHostAndVariables()
+    {
+        var r = Cli.Run("dump", "--uname", "Linux dom0 2.6.18 #1 SMP x86_64", "--var", "vmid=2", Sample("winxp-hvm.xm.cfg"));
+        Assert.Equal(0, r.ExitCode);
+        var json = JsonNode.Parse(r.Out)!.AsObject();
+        Assert.Equal("WinXP2", json["name"]!.GetValue<string>());
+        Assert.Equal("/usr/lib64/xen/bin/qemu-dm", json["device_model"]!.GetValue<string>());
+        Assert.Equal(512, json["memory"]!.GetValue<int>());
+        Assert.Equal("phy:/dev/vg/winxp2,ioemu:hda,w", json["disk"]![0]!.GetValue<string>());
+
+        var withoutVmid = Cli.Run("dump", Sample("winxp-hvm.xm.cfg"));
+        Assert.Equal(1, withoutVmid.ExitCode); // xend's vmid_check raises: no domain
+    }
 }
