@@ -146,6 +146,13 @@ public sealed partial class ConfigDocument
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = System.IO.Path.GetFullPath(path);
+
+        // Write through a symbolic link (/etc/xen/auto/guest.cfg -> ../guest.cfg) instead of replacing the link.
+        if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+        }
+
         string dir = System.IO.Path.GetDirectoryName(full) ?? ".";
         string temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
@@ -154,6 +161,12 @@ public sealed partial class ConfigDocument
             {
                 WriteTo(stream);
                 stream.Flush(flushToDisk: true);
+            }
+
+            // Keep the permissions of the file being replaced (configs may hold VNC passwords).
+            if (!OperatingSystem.IsWindows() && File.Exists(full))
+            {
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }
 
             File.Move(temp, full, overwrite: true);

@@ -80,3 +80,41 @@ internal static class SyntaxInvariants
         }
     }
 }
+
+public sealed class SaveTests
+{
+    [Fact]
+    public void Save_ExistingFile_KeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "vncpasswd = 'secret'\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        XenConfig.Load(path).SetValue("vncpasswd", "other").Save(path);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal("vncpasswd = 'other'\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void Save_ThroughSymbolicLink_WritesTheTargetAndKeepsTheLink()
+    {
+        using var dir = new TempDirectory();
+        string target = dir.File("guest.cfg");
+        string link = dir.File("auto.cfg");
+        File.WriteAllText(target, "memory = 512\n");
+        File.CreateSymbolicLink(link, target);
+
+        XenConfig.Load(link).SetValue("memory", 1024).Save(link);
+
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("memory = 1024\n", File.ReadAllText(target));
+    }
+}
