@@ -50,4 +50,17 @@ public sealed class ConsistencyTests
     {
         Assert.All(s_publicTypes, t => Assert.StartsWith("Xen.Hvm", t.Namespace, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void PublicTypeNames_AreUniqueAcrossNamespaces()
+    {
+        // A caller importing two of our namespaces must never meet an ambiguous name (CS0104).
+        var clashes = s_publicTypes
+            .Where(t => !t.IsNested)
+            .GroupBy(t => t.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g.Select(t => t.FullName)))
+            .ToArray();
+        Assert.Empty(clashes);
+    }
 }

@@ -19,7 +19,7 @@ public sealed record CpuidSpec
     public uint? Subleaf { get; init; }
 
     /// <summary>Gets the registers (xend form).</summary>
-    public SpecList<CpuidRegister> Registers { get; init; }
+    public SpecList<CpuidRegisterPolicy> Registers { get; init; }
 
     /// <summary>Returns the canonical text.</summary>
     /// <returns>The value.</returns>

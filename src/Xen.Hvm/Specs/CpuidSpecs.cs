@@ -120,7 +120,7 @@ public static class CpuidSpecs
         }
 
         p++;
-        var registers = new List<CpuidRegister>();
+        var registers = new List<CpuidRegisterPolicy>();
         while (p < s.Length)
         {
             if (p + 3 >= s.Length || s[p] != 'e' || s[p + 1] is < 'a' or > 'd' || s[p + 2] != 'x' || s[p + 3] != '=')
@@ -143,7 +143,7 @@ public static class CpuidSpecs
                 ctx.ReportAs(DiagnosticDescriptors.CpuidXendSyntax, DiagnosticSeverity.Warning, v + bad, 1, $"'{bits[bad]}' is not one of 0 1 x k s");
             }
 
-            registers.Add(new CpuidRegister(s.Substring(p, 3), bits));
+            registers.Add(new CpuidRegisterPolicy(s.Substring(p, 3), bits));
             if (comma < 0)
             {
                 break;
@@ -156,7 +156,7 @@ public static class CpuidSpecs
             }
         }
 
-        return new CpuidSpec { Form = CpuidForm.Xend, Leaf = (uint)leaf, Subleaf = subleaf, Registers = new SpecList<CpuidRegister>(registers) };
+        return new CpuidSpec { Form = CpuidForm.Xend, Leaf = (uint)leaf, Subleaf = subleaf, Registers = new SpecList<CpuidRegisterPolicy>(registers) };
     }
 
     private static CpuidSpec? Fail(SpecContext ctx, int start, int length, string message)

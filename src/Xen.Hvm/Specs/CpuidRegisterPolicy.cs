@@ -4,7 +4,7 @@ namespace Xen.Hvm.Specs;
 /// <param name="Register">The register name (<c>eax</c>, <c>ebx</c>, <c>ecx</c>, <c>edx</c>).</param>
 /// <param name="Bits">The 32 characters: <c>1</c> force on, <c>0</c> force off, <c>x</c> default, <c>k</c> keep host,
 /// <c>s</c> keep host across migration.</param>
-public readonly record struct CpuidRegister(string Register, string Bits)
+public readonly record struct CpuidRegisterPolicy(string Register, string Bits)
 {
     /// <summary>Returns <c>REG=BITS</c>.</summary>
     /// <returns>The register setting.</returns>
