@@ -20,7 +20,7 @@ internal static class DumpCommand
         };
         var vars = new Option<string[]>("--var")
         {
-            Description = "xm: a command-line variable, as for 'xm create FILE NAME=VALUE' (repeatable).",
+            Description = "xm: an 'xm create FILE NAME=VALUE' argument (repeatable): an xm option such as memory=1024 overrides the file, any other name is a script variable (vmid=3).",
             AllowMultipleArgumentsPerToken = false,
             DefaultValueFactory = _ => [],
         };
@@ -40,17 +40,14 @@ internal static class DumpCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string pair in result.GetValue(vars) ?? [])
+            string[] assignments = result.GetValue(vars) ?? [];
+            foreach (string pair in assignments)
             {
-                int eq = pair.IndexOf('=');
-                if (eq <= 0)
+                if (pair.IndexOf('=') <= 0)
                 {
                     context.Error.WriteLine($"xencfg: --var expects NAME=VALUE, got '{pair}'");
                     return ExitCodes.UsageOrIo;
                 }
-
-                variables[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
             }
 
             var doc = ConfigCommandHelpers.TryLoad(result.GetValue(file)!, d, context);
@@ -66,7 +63,7 @@ internal static class DumpCommand
                 return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
-            XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host, Variables = variables });
+            XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host }.WithCommandLine(assignments));
             ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
             if (evaluation.UnknownVariables.Count > 0)
             {

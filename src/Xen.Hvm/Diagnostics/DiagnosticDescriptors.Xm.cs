@@ -57,6 +57,11 @@ internal static partial class DiagnosticDescriptors
         "'{0}' would {1}; it is never run, and its result is unknown",
         DiagnosticSeverity.Warning, "XmEvaluation");
 
+    public static readonly DiagnosticDescriptor XmInvalidOption = new(
+        DiagnosticIds.XmInvalidOption, "Invalid xm create option",
+        "xm create's option '{0}={1}' is not a valid {2}; xm stops with 'Invalid value' before it reads the file",
+        DiagnosticSeverity.Error, "Xm");
+
     public static readonly DiagnosticDescriptor XmRaisedException = new(
         DiagnosticIds.XmRaisedException, "xm would stop here",
         "xm would stop here with {0}: {1}; it creates no domain from this file",

@@ -59,6 +59,9 @@ public static partial class DiagnosticIds
     /// <summary>XH4110: the evaluated document has a syntax error, so Python would not run any of it.</summary>
     public const string XmFileRejected = "XH4110";
 
+    /// <summary>XH4111: an option on xm create's command line has a value xm cannot convert.</summary>
+    public const string XmInvalidOption = "XH4111";
+
     /// <summary>XH4201: an edit replaced an expression with a literal.</summary>
     public const string XmComputedValueReplaced = "XH4201";
 }

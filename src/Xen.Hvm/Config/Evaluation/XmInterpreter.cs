@@ -29,6 +29,7 @@ internal sealed partial class XmInterpreter
     private readonly Dictionary<string, PyObj> _globals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _assignedAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PyObj> _seeded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConfigValue> _options = new(StringComparer.Ordinal);
     private readonly StringBuilder _output = new();
     private bool _softSpace;
     private bool _opaqueStarImport;
@@ -63,6 +64,13 @@ internal sealed partial class XmInterpreter
     {
         XmEvaluationOutcome outcome = XmEvaluationOutcome.Completed;
         string? exceptionType = null;
+        if (!ConvertOptions())
+        {
+            // opts.py parses the command line before it loads the file: xm exits with "Invalid value".
+            return new XmEvaluationResult(new ConfigValueCollection([], new Dictionary<string, int>()), [], _bag.Resolve(_doc.Path, _doc.Lines),
+                XmEvaluationOutcome.InvalidOption, null, _output.ToString());
+        }
+
         Seed();
         if (_doc.HasErrors)
         {
@@ -126,6 +134,33 @@ internal sealed partial class XmInterpreter
         }
     }
 
+    /// <summary>xm create's option converters (opts.py set_value, set_bool, set_int, set_long, append_value).</summary>
+    private bool ConvertOptions()
+    {
+        foreach (var (name, text) in _context.Options)
+        {
+            ConfigValue? value = XmOptions.KindOf(name) switch
+            {
+                XmOptionKind.Value => new ConfigString(text),
+                XmOptionKind.Bool => text is "yes" or "y" ? new ConfigInteger(1) : text is "no" or "n" ? new ConfigInteger(0) : null,
+                XmOptionKind.Int or XmOptionKind.Long => long.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n)
+                    ? new ConfigInteger(n)
+                    : null,
+                _ => new ConfigList([.. (_options.GetValueOrDefault(name) as ConfigList)?.Items ?? [], new ConfigString(text)]),
+            };
+            if (value is null)
+            {
+                string kind = XmOptions.KindOf(name) == XmOptionKind.Bool ? "yes/no value" : "integer";
+                _bag.Add(DiagnosticDescriptors.XmInvalidOption, 0, 0, name, text, kind);
+                return false;
+            }
+
+            _options[name] = value;
+        }
+
+        return true;
+    }
+
     private XmEvaluationResult Collect(XmEvaluationOutcome outcome, string? exceptionType)
     {
         var items = new List<KeyValuePair<string, ConfigValue>>();
@@ -133,6 +168,14 @@ internal sealed partial class XmInterpreter
         var unknown = new List<string>();
         foreach (var (name, value) in _top.Locals)
         {
+            if (_options.TryGetValue(name, out ConfigValue? option))
+            {
+                // opts.py load(): "if self.specified(k): continue" - the command line wins over the file.
+                index[name] = items.Count;
+                items.Add(new(name, option));
+                continue;
+            }
+
             if (_seeded.TryGetValue(name, out PyObj? seeded) && ReferenceEquals(seeded, value) && !_context.Variables.ContainsKey(name))
             {
                 continue; // xm's own names (modules, xm_file, xm_help...) unless the file replaced them
@@ -172,6 +215,15 @@ internal sealed partial class XmInterpreter
                     index[name] = items.Count;
                     items.Add(new(name, v));
                     break;
+            }
+        }
+
+        foreach (var (name, option) in _options)
+        {
+            if (!index.ContainsKey(name))
+            {
+                index[name] = items.Count;
+                items.Add(new(name, option));
             }
         }
 

@@ -22,6 +22,52 @@ public sealed record XmEvaluationContext
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// Gets the options given on <c>xm create</c>'s command line (<c>memory=1024</c>, <c>disk=...</c>), in order. As in
+    /// xm, the file cannot see them; after it has run, each replaces the file's value of the same name, converted as
+    /// xm converts that option (see <see cref="XmOptions"/>); append options such as <c>disk</c> collect one item per
+    /// occurrence. An invalid value (<c>memory=lots</c>) stops xm before it reads the file.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Options { get; init; } = [];
+
+    /// <summary>
+    /// Returns a copy with <c>xm create</c>'s <c>KEY=VALUE</c> arguments added as xm sorts them: names of
+    /// <see cref="XmOptions"/> become <see cref="Options"/>, every other name a script variable in <see cref="Variables"/>.
+    /// </summary>
+    /// <param name="assignments">The arguments, e.g. <c>vmid=3</c> and <c>memory=1024</c>.</param>
+    /// <returns>The new context.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assignments"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An argument has no <c>=</c>.</exception>
+    public XmEvaluationContext WithCommandLine(IEnumerable<string> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal);
+        var options = new List<KeyValuePair<string, string>>(Options);
+        foreach (string assignment in assignments)
+        {
+            ArgumentNullException.ThrowIfNull(assignment, nameof(assignments));
+            int eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0)
+            {
+                throw new ArgumentException($"'{assignment}' is not KEY=VALUE.", nameof(assignments));
+            }
+
+            // create.py: arg.strip().split('=', 1), then both halves stripped.
+            string key = assignment[..eq].Trim();
+            string value = assignment[(eq + 1)..].Trim();
+            if (XmOptions.IsOption(key))
+            {
+                options.Add(new(key, value));
+            }
+            else
+            {
+                variables[key] = value;
+            }
+        }
+
+        return this with { Variables = variables, Options = options };
+    }
+
+    /// <summary>
     /// Gets the answers to <c>os.path.exists</c>, <c>isfile</c>, <c>isdir</c>, <c>islink</c> and <c>lexists</c>,
     /// by path. A key <c>"isdir:/path"</c> answers only <c>isdir</c>; a plain path answers every question.
     /// </summary>

@@ -16,6 +16,9 @@ public enum XmEvaluationOutcome
 
     /// <summary>Evaluation stopped at its step, memory or recursion bound (an endless loop, a huge value).</summary>
     LimitExceeded = 3,
+
+    /// <summary>An option on xm create's command line has an invalid value (<c>memory=lots</c>); xm stops before reading the file.</summary>
+    InvalidOption = 4,
 }
 
 /// <summary>
