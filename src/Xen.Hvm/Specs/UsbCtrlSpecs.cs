@@ -103,15 +103,7 @@ public static class UsbCtrlSpecs
                 }
 
                 default:
-                    if (item.HasEquals)
-                    {
-                        SpecItems.UnknownKey(ctx, item, DiagnosticSeverity.Error);
-                    }
-                    else
-                    {
-                        ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, item.Whole.Start, item.Whole.Length, ctx.KindName, item.Whole.Text);
-                    }
-
+                    SpecItems.UnknownItem(ctx, item);
                     break;
             }
         }

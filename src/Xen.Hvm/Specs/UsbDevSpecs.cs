@@ -94,15 +94,7 @@ public static class UsbDevSpecs
                     dev = dev with { Port = SpecItems.Atoi(ctx, item) };
                     break;
                 default:
-                    if (item.HasEquals)
-                    {
-                        SpecItems.UnknownKey(ctx, item, DiagnosticSeverity.Error);
-                    }
-                    else
-                    {
-                        ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, item.Whole.Start, item.Whole.Length, ctx.KindName, item.Whole.Text);
-                    }
-
+                    SpecItems.UnknownItem(ctx, item);
                     break;
             }
         }

@@ -46,6 +46,19 @@ internal static class SpecItems
     public static void UnknownKey(SpecContext ctx, SpecItem item, DiagnosticSeverity severity) =>
         ctx.ReportAs(DiagnosticDescriptors.SpecUnknownKey, severity, item.Key.Start, item.Key.Length, ctx.KindName, item.Key.Text);
 
+    /// <summary>An item no key of the language matches: an unknown <c>key=value</c>, or a bare word.</summary>
+    public static void UnknownItem(SpecContext ctx, SpecItem item)
+    {
+        if (item.HasEquals)
+        {
+            UnknownKey(ctx, item, DiagnosticSeverity.Error);
+        }
+        else
+        {
+            ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, item.Whole.Start, item.Whole.Length, ctx.KindName, item.Whole.Text);
+        }
+    }
+
     public static void Invalid(SpecContext ctx, SpecItem item, string reason, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         ctx.ReportAs(DiagnosticDescriptors.SpecInvalidValue, severity, item.Value.Start, item.Value.Length, ctx.KindName, item.Value.Text, item.Key.Text, reason);
 
