@@ -308,13 +308,15 @@ public sealed partial class ConfigDocument
             }
 
             var (b, a) = spacing.Count == 0 ? (" ", " ") : spacing.MaxBy(p => p.Value).Key;
+            int lineFeeds = data.Text.AsSpan().Count('\n');
+            int crlf = data.Text.AsSpan().Count("\r\n");
             return new EditStyle
             {
                 Quote = single > dbl ? '\'' : '"',
                 BeforeEquals = b,
                 AfterEquals = a,
                 ListPadding = padding ?? string.Empty,
-                NewLine = "\n",
+                NewLine = crlf > 0 && crlf * 2 >= lineFeeds ? "\r\n" : "\n",
                 Python = doc.Dialect == ConfigDialect.Xm,
             };
         }

@@ -89,6 +89,18 @@ public sealed class ConfigDocumentEditingTests
     }
 
     [Fact]
+    public void AddSetting_CrlfFile_UsesCrlfForTheNewLine()
+    {
+        const string Text = "import os\r\nmemory = 512\r\ndisk = [ 'a',\r\n         'b' ]\r\n";
+        ConfigDocument doc = XenConfig.Parse(Text, options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm })
+            .AddSetting("vcpus", new ConfigInteger(2), after: "memory")
+            .AppendToList("disk", "c");
+
+        Assert.Equal("import os\r\nmemory = 512\r\nvcpus = 2\r\ndisk = [ 'a',\r\n         'b',\r\n         'c' ]\r\n", doc.ToFullString());
+        Assert.False(doc.HasErrors);
+    }
+
+    [Fact]
     public void AppendToList_StringValue_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => XenConfig.Parse("vif = 'x'\n").AppendToList("vif", "y"));
