@@ -13,6 +13,7 @@ public abstract class DiskImageStream : Stream
 {
     private long _position;
     private bool _disposed;
+    private DiskImageExtent _lastExtent;
 
     private protected DiskImageStream(DiskImageInfo info)
     {
@@ -80,9 +81,14 @@ public abstract class DiskImageStream : Stream
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, Length);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var extent = GetExtentCore(offset);
-        long length = Math.Clamp(extent.Length, 1, Length - offset);
-        return new DiskImageExtent(offset, length, extent.IsZero);
+        if (offset < _lastExtent.Offset || offset >= _lastExtent.End)
+        {
+            // Walks are costly; conversions ask again inside a data run every window, so remember the last run.
+            var extent = GetExtentCore(offset);
+            _lastExtent = new DiskImageExtent(offset, Math.Clamp(extent.Length, 1, Length - offset), extent.IsZero);
+        }
+
+        return new DiskImageExtent(offset, _lastExtent.End - offset, _lastExtent.IsZero);
     }
 
     /// <summary>Lists the whole disk as runs of data and of known zeros, in order; neighbouring runs of the same

@@ -40,7 +40,7 @@ public sealed class ImageCommandsTests
         var result = Cli.Run("mkimage", "-f", "qcow2", "-o", "backing_file=base.vhd,backing_fmt=vpc", dir.File("top.qcow2"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(DiskImage.Inspect(dir.File("base.vhd")).Capacity, DiskImage.Inspect(dir.File("top.qcow2")).Capacity);
+        Assert.Equal(DiskImage.Inspect(dir.File("base.vhd")).Capacity, DiskImage.Inspect(dir.File("top.qcow2"), DiskImageFormat.Qcow2).Capacity);
     }
 
     [Theory]
