@@ -33,6 +33,11 @@ internal sealed class SpyFileSystem : DelegatingFileSystem
 {
     public List<string> Opened { get; } = [];
 
+    public List<string> Created { get; } = [];
+
+    /// <summary>Gets paths that are recorded but never really opened (a FIFO would block the test for ever).</summary>
+    public HashSet<string> NeverOpen { get; } = [];
+
     public List<string> Statted { get; } = [];
 
     public int Reads { get; private set; }
@@ -46,7 +51,18 @@ internal sealed class SpyFileSystem : DelegatingFileSystem
     public override IImageReadFile OpenRead(string path)
     {
         Opened.Add(path);
+        if (NeverOpen.Contains(path))
+        {
+            throw new IOException("The test does not let this path be opened.");
+        }
+
         return new Counting(this, base.OpenRead(path));
+    }
+
+    public override IImageFile CreateNew(string path, long preallocationSize)
+    {
+        Created.Add(path);
+        return base.CreateNew(path, preallocationSize);
     }
 
     private sealed class Counting(SpyFileSystem owner, IImageReadFile inner) : IImageReadFile
