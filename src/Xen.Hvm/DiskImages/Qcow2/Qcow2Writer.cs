@@ -211,15 +211,32 @@ internal sealed class Qcow2Writer : ImageWriter
         RefcountOrder = BitOperations.Log2((uint)options.RefcountBits),
     };
 
-    private async ValueTask SelectL2Async(long cluster, bool async, CancellationToken cancellationToken)
+    // SelectL2Async and FlushL2Async run once per L2 table: they complete synchronously without allocating (no
+    // async state machine, even in Debug builds) when the write is synchronous.
+    private ValueTask SelectL2Async(long cluster, bool async, CancellationToken cancellationToken)
     {
         long l1 = cluster / _l2Entries;
-        if (l1 != _currentL1)
+        if (l1 == _currentL1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await FlushL2Async(async, cancellationToken).ConfigureAwait(false);
-            _currentL1 = l1;
+            return default;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var flush = FlushL2Async(async, cancellationToken);
+        if (!flush.IsCompletedSuccessfully)
+        {
+            return SelectAfterAsync(flush, l1);
+        }
+
+        flush.GetAwaiter().GetResult();
+        _currentL1 = l1;
+        return default;
+    }
+
+    private async ValueTask SelectAfterAsync(ValueTask flush, long l1)
+    {
+        await flush.ConfigureAwait(false);
+        _currentL1 = l1;
     }
 
     private void SetEntry(long cluster, ulong entry)
@@ -228,18 +245,32 @@ internal sealed class Qcow2Writer : ImageWriter
         _l2Dirty = true;
     }
 
-    private async ValueTask FlushL2Async(bool async, CancellationToken cancellationToken)
+    private ValueTask FlushL2Async(bool async, CancellationToken cancellationToken)
     {
         if (_currentL1 < 0 || !_l2Dirty)
         {
-            return;
+            return default;
         }
 
         long host = _nextCluster++ << _clusterBits;
-        await File.WriteAsync(_l2.Memory, host, async, cancellationToken).ConfigureAwait(false);
+        long entryAt = _clusterSize + (_currentL1 * 8);
         BinaryPrimitives.WriteUInt64BigEndian(_l1Entry.Span, (ulong)host | Qcow2Header.Copied);
-        await File.WriteAsync(_l1Entry, _clusterSize + (_currentL1 * 8), async, cancellationToken).ConfigureAwait(false);
-        _l2.Span.Clear();
         _l2Dirty = false;
+        if (async)
+        {
+            return WriteL2Async(host, entryAt, cancellationToken);
+        }
+
+        File.WriteAsync(_l2.Memory, host, async: false, cancellationToken).GetAwaiter().GetResult();
+        File.WriteAsync(_l1Entry, entryAt, async: false, cancellationToken).GetAwaiter().GetResult();
+        _l2.Span.Clear();
+        return default;
+    }
+
+    private async ValueTask WriteL2Async(long host, long entryAt, CancellationToken cancellationToken)
+    {
+        await File.WriteAsync(_l2.Memory, host, async: true, cancellationToken).ConfigureAwait(false);
+        await File.WriteAsync(_l1Entry, entryAt, async: true, cancellationToken).ConfigureAwait(false);
+        _l2.Span.Clear();
     }
 }
