@@ -56,6 +56,8 @@ public abstract class DiskImageStream : Stream
     /// <returns>The number of bytes read: less than the buffer only at the end of the disk.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
     /// <exception cref="ObjectDisposedException">The stream is disposed.</exception>
+    /// <exception cref="DiskImageException">Data in the image cannot be decoded, such as a damaged compressed qcow2
+    /// cluster (<c>XH7018</c>); the same holds for <see cref="Read(Span{byte})"/> and the other reads.</exception>
     public int ReadAt(long offset, Span<byte> buffer)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
