@@ -4,16 +4,18 @@ using Xen.Hvm.DiskImages;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg convert-image [-f FMT] -O FMT [-o ...] SRC DST</c>: converts between raw, qcow2 and VHD.</summary>
+/// <summary><c>xencfg convert-image [-f FMT] -O FMT [-o ...] [--backing-under DIR] [--device] SRC DST</c>: converts between raw, qcow2 and VHD.</summary>
 internal static class ConvertImageCommand
 {
     public static Command Create(CliContext context)
     {
-        var sourceFormat = ImageCommandHelpers.FormatOption("--format", "-f", "The source format; detected from the file when omitted.");
+        var sourceFormat = ImageCommandHelpers.FormatOption("--format", "-f", "The source format; probed from the file when omitted, by qemu's rule: a qcow2 overlay or a fixed VHD is then read as raw.");
         var targetFormat = ImageCommandHelpers.FormatOption("--output-format", "-O", "The target format: raw, qcow2 or vhd (vpc).");
         targetFormat.Required = true;
         var options = ImageCommandHelpers.OptionsOption();
         var overwrite = ImageCommandHelpers.OverwriteOption();
+        var device = ImageCommandHelpers.DeviceOption();
+        var backingUnder = ImageCommandHelpers.BackingUnderOption();
         var source = new Argument<string>("SRC") { Description = "The image to read (raw, qcow2 or VHD)." };
         var target = new Argument<string>("DST") { Description = "The image to write." };
         var command = new Command("convert-image", "Convert a disk image to raw, qcow2 or VHD (like 'qemu-img convert'), keeping it sparse.");
@@ -21,14 +23,23 @@ internal static class ConvertImageCommand
         command.Add(targetFormat);
         command.Add(options);
         command.Add(overwrite);
+        command.Add(device);
+        command.Add(backingUnder);
         command.Add(source);
         command.Add(target);
-        command.SetAction(parse => ImageCommandHelpers.Guard(context, "convert-image", () => Run(
-            context, parse.GetValue(sourceFormat), parse.GetValue(targetFormat)!, parse.GetValue(options), parse.GetValue(overwrite), parse.GetValue(source)!, parse.GetValue(target)!)));
+        command.SetAction(parse => ImageCommandHelpers.Guard(context, "convert-image", parse.GetValue(target)!, () => Run(
+            context,
+            parse.GetValue(sourceFormat),
+            parse.GetValue(targetFormat)!,
+            parse.GetValue(options),
+            (parse.GetValue(overwrite), parse.GetValue(device)),
+            ImageCommandHelpers.BackingPolicy(parse.GetValue(backingUnder)),
+            parse.GetValue(source)!,
+            parse.GetValue(target)!)));
         return command;
     }
 
-    private static int Run(CliContext context, string? sourceFormatName, string targetFormatName, string? optionText, bool overwrite, string source, string target)
+    private static int Run(CliContext context, string? sourceFormatName, string targetFormatName, string? optionText, (bool Overwrite, bool Device) write, BackingFilePolicy policy, string source, string target)
     {
         DiskImageFormat? sourceFormat = null;
         if (sourceFormatName is not null)
@@ -41,11 +52,19 @@ internal static class ConvertImageCommand
         }
 
         if (ImageCommandHelpers.ParseFormat(context, "convert-image", targetFormatName) is not { } format ||
-            ImageCommandHelpers.ParseOptions(context, format, optionText, overwrite) is not { } options)
+            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
             return ExitCodes.Failed;
         }
 
+        // Describing first (no backing file is opened for it) shows the warnings, such as a format read as raw.
+        if (!DiskImage.TryInspect(source, sourceFormat, out _, out var warnings))
+        {
+            ImageCommandHelpers.Report(context, source, warnings);
+            return ExitCodes.Failed;
+        }
+
+        ImageCommandHelpers.Report(context, source, warnings);
         DiskImageInfo info;
         if (context.IsTerminal)
         {
@@ -56,16 +75,17 @@ internal static class ConvertImageCommand
                 {
                     var task = ctx.AddTask($"{Path.GetFileName(source)} -> {Path.GetFileName(target)}", maxValue: 1);
                     var progress = new Progress(task);
-                    info = DiskImage.Convert(source, target, format, options, progress, sourceFormat);
+                    info = DiskImage.Convert(source, target, format, options, progress, sourceFormat, policy);
                     task.Value = task.MaxValue;
                 });
         }
         else
         {
-            info = DiskImage.Convert(source, target, format, options, progress: null, sourceFormat);
+            info = DiskImage.Convert(source, target, format, options, progress: null, sourceFormat, policy);
         }
 
         context.Out.WriteLine($"Converted '{source}' to '{target}': {ImageCommandHelpers.Name(info.Format)}, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, file {info.FileLength} bytes.");
+        context.Out.WriteLine(ImageCommandHelpers.DescribePolicy(policy));
         return ExitCodes.Ok;
     }
 

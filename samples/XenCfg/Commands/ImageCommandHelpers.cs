@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.DiskImages;
+using Xen.Hvm.Text;
 
 namespace XenCfg;
 
@@ -14,7 +15,28 @@ internal static class ImageCommandHelpers
         Description = "Format options as qemu-img takes them, e.g. compat=0.10,cluster_size=2M,backing_file=base.qcow2 (qcow2), subformat=fixed (vhd), preallocation=full (raw).",
     };
 
-    public static Option<bool> OverwriteOption() => new("--overwrite") { Description = "Replace an existing target file (never done otherwise)." };
+    public static Option<bool> OverwriteOption() => new("--overwrite") { Description = "Replace an existing target file (never done otherwise). A device is never replaced: see --device." };
+
+    public static Option<bool> DeviceOption() => new("--device")
+    {
+        Description = "Write onto a target that is a block device (or a symbolic link to one, such as /dev/vg/lv) in place; without it such a target is refused.",
+    };
+
+    public static Option<string[]> BackingUnderOption() => new("--backing-under")
+    {
+        Description = "Open qcow2 backing files of the source only when their real path (links resolved) is under this folder (repeatable). Default: none are opened.",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => [],
+    };
+
+    /// <summary>Builds the backing-file policy from <c>--backing-under</c> folders (none means <see cref="BackingFilePolicy.None"/>).</summary>
+    public static BackingFilePolicy BackingPolicy(string[]? folders) =>
+        folders is { Length: > 0 } ? BackingFilePolicy.AllowUnder(folders) : BackingFilePolicy.None;
+
+    /// <summary>Says which backing files a command opened, so that a reader of the output knows what was trusted.</summary>
+    public static string DescribePolicy(BackingFilePolicy policy) => policy.AllowsNone
+        ? "Backing files: none opened (policy: none; --backing-under FOLDER allows those under FOLDER)."
+        : $"Backing files: opened only {policy} (real paths; regular files only).";
 
     /// <summary>Parses raw, qcow2, vhd or vpc; prints an error and returns null otherwise.</summary>
     public static DiskImageFormat? ParseFormat(CliContext context, string command, string? name)
@@ -35,7 +57,7 @@ internal static class ImageCommandHelpers
     }
 
     /// <summary>Parses <c>-o</c> options (empty means defaults); prints diagnostics and returns null when invalid.</summary>
-    public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite)
+    public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false)
     {
         if (!DiskImageOptions.TryParse(format, text ?? string.Empty, out var options, out var diagnostics))
         {
@@ -43,7 +65,7 @@ internal static class ImageCommandHelpers
             return null;
         }
 
-        return options with { Overwrite = overwrite };
+        return options with { Overwrite = overwrite, WriteToDevice = device };
     }
 
     public static void Report(CliContext context, string source, IEnumerable<Diagnostic> diagnostics)
@@ -54,8 +76,11 @@ internal static class ImageCommandHelpers
         }
     }
 
-    /// <summary>Runs an image action and maps failures to exit codes: invalid input 1, I/O 2.</summary>
-    public static int Guard(CliContext context, string command, Func<int> action)
+    /// <summary>
+    /// Runs an image action and maps failures to exit codes: invalid input 1, I/O 2. Every failure is printed as a
+    /// diagnostic with an ID, in our words: no runtime exception text reaches the user.
+    /// </summary>
+    public static int Guard(CliContext context, string command, string path, Func<int> action)
     {
         try
         {
@@ -68,12 +93,13 @@ internal static class ImageCommandHelpers
         }
         catch (ArgumentException ex)
         {
-            context.Error.WriteLine($"xencfg {command}: {ex.Message}");
+            Report(context, command, [Create(DiagnosticIds.InvalidImageRequest, path, OwnText(ex))]);
             return ExitCodes.Failed;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"xencfg {command}: {ex.Message}");
+            string where = ex is FileNotFoundException { FileName: { } file } ? file : path;
+            Report(context, command, [Create(DiagnosticIds.ImageFileAccess, where, "used", Reason(ex))]);
             return ExitCodes.UsageOrIo;
         }
     }
@@ -86,6 +112,31 @@ internal static class ImageCommandHelpers
     };
 
     public static string Describe(long bytes) => $"{new ByteSize(bytes)} ({bytes} bytes)";
+
+    private static Diagnostic Create(string id, string path, params object?[] arguments)
+    {
+        DiagnosticCatalog.TryGet(id, out var descriptor);
+        return Diagnostic.Create(descriptor!, new SourceLocation(path, default, default, default), arguments);
+    }
+
+    /// <summary>The library's own sentence of an argument exception, without the runtime's "(Parameter 'x')" and "Actual value was" additions.</summary>
+    private static string OwnText(ArgumentException ex)
+    {
+        string text = ex.Message;
+        int cut = ex.ParamName is null ? -1 : text.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        text = cut >= 0 ? text[..cut] : text;
+        int actual = text.IndexOf(Environment.NewLine, StringComparison.Ordinal);
+        return (actual >= 0 ? text[..actual] : text).TrimEnd('.');
+    }
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "it does not exist",
+        UnauthorizedAccessException => "permission denied",
+        IOException io when (io.HResult & 0xFFFF) is 0x50 or 0xB7 || io.HResult == 17 => "it already exists (use --overwrite to replace it)",
+        IOException io when (io.HResult & 0xFFFF) is 0x70 or 0x27 || io.HResult == 28 => "no space left on the device",
+        _ => "an I/O error occurred",
+    };
 
     private static string Severity(Diagnostic d) => d.Severity switch
     {

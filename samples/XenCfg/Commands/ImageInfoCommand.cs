@@ -4,19 +4,19 @@ using Xen.Hvm.DiskImages;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg image-info [--json] [-f FMT] PATH</c>: what an image is, like <c>qemu-img info</c>.</summary>
+/// <summary><c>xencfg image-info [--json] [-f FMT] PATH</c>: what an image is, like <c>qemu-img info</c>; backing files are named, never opened.</summary>
 internal static class ImageInfoCommand
 {
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (format, virtual-size, file-length, cluster-size, format-specific fields)." };
-        var format = ImageCommandHelpers.FormatOption("--format", "-f", "The format; detected from the file when omitted.");
+        var format = ImageCommandHelpers.FormatOption("--format", "-f", "The format; probed from the file when omitted (a qcow2 overlay or a fixed VHD is then shown as raw, with a warning).");
         var path = new Argument<string>("PATH") { Description = "The image file." };
-        var command = new Command("image-info", "Show the format, virtual size and settings of a raw, qcow2 or VHD image (like 'qemu-img info').");
+        var command = new Command("image-info", "Show the format, virtual size and settings of a raw, qcow2 or VHD image (like 'qemu-img info'); a backing file is named, never opened.");
         command.Add(json);
         command.Add(format);
         command.Add(path);
-        command.SetAction(parse => ImageCommandHelpers.Guard(context, "image-info", () =>
+        command.SetAction(parse => ImageCommandHelpers.Guard(context, "image-info", parse.GetValue(path)!, () =>
             Run(context, parse.GetValue(path)!, parse.GetValue(format), parse.GetValue(json))));
         return command;
     }
@@ -29,16 +29,10 @@ internal static class ImageInfoCommand
             return ExitCodes.Failed;
         }
 
-        if (!DiskImage.TryOpen(path, format, out var stream, out var diagnostics))
+        if (!DiskImage.TryInspect(path, format, out var info, out var diagnostics))
         {
             ImageCommandHelpers.Report(context, path, diagnostics);
             return ExitCodes.Failed;
-        }
-
-        DiskImageInfo info;
-        using (stream)
-        {
-            info = stream.Info;
         }
 
         var fields = Fields(info);

@@ -12,6 +12,7 @@ internal static class MkimageCommand
         var format = ImageCommandHelpers.FormatOption("--format", "-f", "The format: raw (default), qcow2 or vhd (vpc).");
         var options = ImageCommandHelpers.OptionsOption();
         var overwrite = ImageCommandHelpers.OverwriteOption();
+        var device = ImageCommandHelpers.DeviceOption();
         var path = new Argument<string>("PATH") { Description = "The image file to create." };
         var size = new Argument<string?>("SIZE")
         {
@@ -22,17 +23,18 @@ internal static class MkimageCommand
         command.Add(format);
         command.Add(options);
         command.Add(overwrite);
+        command.Add(device);
         command.Add(path);
         command.Add(size);
-        command.SetAction(parse => ImageCommandHelpers.Guard(context, "mkimage", () =>
-            Run(context, parse.GetValue(format) ?? "raw", parse.GetValue(options), parse.GetValue(overwrite), parse.GetValue(path)!, parse.GetValue(size))));
+        command.SetAction(parse => ImageCommandHelpers.Guard(context, "mkimage", parse.GetValue(path)!, () =>
+            Run(context, parse.GetValue(format) ?? "raw", parse.GetValue(options), (parse.GetValue(overwrite), parse.GetValue(device)), parse.GetValue(path)!, parse.GetValue(size))));
         return command;
     }
 
-    private static int Run(CliContext context, string formatName, string? optionText, bool overwrite, string path, string? sizeText)
+    private static int Run(CliContext context, string formatName, string? optionText, (bool Overwrite, bool Device) write, string path, string? sizeText)
     {
         if (ImageCommandHelpers.ParseFormat(context, "mkimage", formatName) is not { } format ||
-            ImageCommandHelpers.ParseOptions(context, format, optionText, overwrite) is not { } options)
+            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
             return ExitCodes.Failed;
         }
@@ -50,8 +52,23 @@ internal static class MkimageCommand
         }
         else if (options is Qcow2Options { BackingFile: { } backing })
         {
+            // The backing file is only described (its own backing files are never opened).
             string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            capacity = DiskImage.Inspect(Path.Combine(directory, backing), options is Qcow2Options { BackingFormat: { } f } ? f : null).Capacity;
+            string backingPath = Path.Combine(directory, backing);
+            if (!DiskImage.TryInspect(backingPath, options is Qcow2Options { BackingFormat: { } f } ? f : null, out var backingInfo, out var diagnostics))
+            {
+                ImageCommandHelpers.Report(context, backingPath, diagnostics);
+                return ExitCodes.Failed;
+            }
+
+            ImageCommandHelpers.Report(context, backingPath, diagnostics);
+            if (backingInfo.Capacity == 0)
+            {
+                context.Error.WriteLine("xencfg mkimage: the backing file is empty: give a SIZE.");
+                return ExitCodes.Failed;
+            }
+
+            capacity = backingInfo.Capacity;
         }
         else
         {

@@ -84,4 +84,84 @@ internal static partial class DiagnosticDescriptors
         "The backing file '{0}' (resolved to '{1}') cannot be used: {2}",
         DiagnosticSeverity.Error,
         DiskImagesCategory);
+
+    /// <summary>XH7011. Arguments: the backing file as stored, the resolved path, the policy.</summary>
+    internal static readonly DiagnosticDescriptor BackingFileNotAllowed = new(
+        DiagnosticIds.BackingFileNotAllowed,
+        "Backing file not allowed",
+        "The backing file '{0}' (resolved to '{1}') is not opened: the backing-file policy ({2}) does not allow it",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7012. Arguments: the backing file as stored, the resolved path, the reason.</summary>
+    internal static readonly DiagnosticDescriptor BackingFileUnsafe = new(
+        DiagnosticIds.BackingFileUnsafe,
+        "Backing file refused",
+        "The backing file '{0}' (resolved to '{1}') is never opened: {2}",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7013. Arguments: the format it looks like, why it is not probed, the format name to pass.</summary>
+    internal static readonly DiagnosticDescriptor ProbedFormatReadAsRaw = new(
+        DiagnosticIds.ProbedFormatReadAsRaw,
+        "Probed format read as raw",
+        "The file looks like a {0} image but {1}, so without an explicit format it is read as raw; pass the format ({2}) to read it as {0}",
+        DiagnosticSeverity.Warning,
+        DiskImagesCategory);
+
+    /// <summary>XH7014. Arguments: the footer's size, the data length, what is done.</summary>
+    internal static readonly DiagnosticDescriptor VhdSizeMismatch = new(
+        DiagnosticIds.VhdSizeMismatch,
+        "VHD size mismatch",
+        "The fixed VHD footer gives a disk of {0} bytes but the file holds {1} bytes of data: {2}",
+        DiagnosticSeverity.Warning,
+        DiskImagesCategory);
+
+    /// <summary>XH7015. Arguments: what the path is.</summary>
+    internal static readonly DiagnosticDescriptor NotAnImageFile = new(
+        DiagnosticIds.NotAnImageFile,
+        "Not an image file",
+        "The path is {0}, not a regular file or a block device, so it is not opened as an image",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7016. Arguments: what the target is, what to do.</summary>
+    internal static readonly DiagnosticDescriptor TargetIsDevice = new(
+        DiagnosticIds.TargetIsDevice,
+        "Target is a device",
+        "The target is {0}: {1}",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7017. No arguments.</summary>
+    internal static readonly DiagnosticDescriptor EmptySourceImage = new(
+        DiagnosticIds.EmptySourceImage,
+        "Empty source image",
+        "The source image has a virtual size of 0 bytes: there is nothing to convert",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7018. Arguments: what cannot be decoded, the virtual offset.</summary>
+    internal static readonly DiagnosticDescriptor ImageDataUnreadable = new(
+        DiagnosticIds.ImageDataUnreadable,
+        "Image data unreadable",
+        "The {0} at virtual offset {1} cannot be decoded: the image is damaged",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7019. Arguments: the operation (read, write), the reason.</summary>
+    internal static readonly DiagnosticDescriptor ImageFileAccess = new(
+        DiagnosticIds.ImageFileAccess,
+        "Image file access failed",
+        "The file cannot be {0}: {1}",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7020. Arguments: what is wrong.</summary>
+    internal static readonly DiagnosticDescriptor InvalidImageRequest = new(
+        DiagnosticIds.InvalidImageRequest,
+        "Invalid image request",
+        "{0}",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
 }

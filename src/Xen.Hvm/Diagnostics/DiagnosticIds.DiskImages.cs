@@ -32,4 +32,34 @@ public static partial class DiagnosticIds
 
     /// <summary>XH7010: the backing file of a qcow2 image cannot be found or opened.</summary>
     public const string BackingFileUnavailable = "XH7010";
+
+    /// <summary>XH7011: a qcow2 backing file is not opened because the backing-file policy does not allow it.</summary>
+    public const string BackingFileNotAllowed = "XH7011";
+
+    /// <summary>XH7012: a qcow2 backing file is refused whatever the policy: not a regular file, a system path, the image itself or a cycle.</summary>
+    public const string BackingFileUnsafe = "XH7012";
+
+    /// <summary>XH7013: the content looks like a format that is only read when given explicitly, so the file is read as raw.</summary>
+    public const string ProbedFormatReadAsRaw = "XH7013";
+
+    /// <summary>XH7014: a fixed VHD's footer gives a size that differs from the data the file holds.</summary>
+    public const string VhdSizeMismatch = "XH7014";
+
+    /// <summary>XH7015: an image path names a FIFO, socket, character device or directory, not a file or block device.</summary>
+    public const string NotAnImageFile = "XH7015";
+
+    /// <summary>XH7016: a write target is (or links to) a device and writing devices was not asked for, or cannot be done.</summary>
+    public const string TargetIsDevice = "XH7016";
+
+    /// <summary>XH7017: a source image holds no bytes, so there is nothing to convert.</summary>
+    public const string EmptySourceImage = "XH7017";
+
+    /// <summary>XH7018: data inside an image (a compressed qcow2 cluster) cannot be decoded.</summary>
+    public const string ImageDataUnreadable = "XH7018";
+
+    /// <summary>XH7019: an image file cannot be read or written (missing, no permission, disk full, I/O error).</summary>
+    public const string ImageFileAccess = "XH7019";
+
+    /// <summary>XH7020: a request to write an image is invalid (options that do not go together, same source and target ...).</summary>
+    public const string InvalidImageRequest = "XH7020";
 }

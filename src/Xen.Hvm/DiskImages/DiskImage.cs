@@ -20,6 +20,11 @@ namespace Xen.Hvm.DiskImages;
 /// <para><b>Sizes.</b> Capacities are rounded up to a multiple of 512 bytes, as qemu-img does; VHD capacities are
 /// further rounded up to a CHS geometry (see <see cref="VhdOptions"/>). The returned <see cref="DiskImageInfo"/> gives
 /// the exact virtual size.</para>
+/// <para><b>Hostile images.</b> An image's content is chosen by whoever wrote it (often a guest). Backing files
+/// named in a qcow2 image are opened only as a <see cref="BackingFilePolicy"/> allows (none by default); a format is
+/// probed from content only when it cannot redirect the read (a qcow2 header naming a backing file and a footer-only
+/// VHD are read as raw unless the format is given, with <c>XH7013</c>); memory and the work of an extent walk stay
+/// bounded whatever sizes a header declares (see <c>docs/limits.md</c>).</para>
 /// <para><b>Streaming.</b> Fills and conversions read the source once, in order, through one pooled 4 MiB window;
 /// all-zero clusters are left unallocated, known-zero runs of image sources are skipped without reading, and memory
 /// stays well under 64 MiB whatever the image size.</para>
@@ -125,12 +130,16 @@ public static class DiskImage
     /// <param name="format">The target format.</param>
     /// <param name="options">Target options, or defaults.</param>
     /// <param name="progress">Receives progress.</param>
-    /// <param name="sourceFormat">The source format, or <see langword="null"/> to detect it.</param>
+    /// <param name="sourceFormat">The source format, or <see langword="null"/> to detect it (see <see cref="DetectFormat(string)"/>:
+    /// a qcow2 overlay or a fixed VHD is then read as raw).</param>
+    /// <param name="backingFiles">Which backing files of the source may be opened; <see langword="null"/> means
+    /// <see cref="BackingFilePolicy.None"/>, so an overlay cannot be converted without a policy.</param>
     /// <returns>What was written.</returns>
     /// <exception cref="ArgumentNullException">A path is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Both paths name the same file, or the options do not fit the format.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The source is too large for the target format, or an option is out of range.</exception>
-    /// <exception cref="DiskImageException">The source image is invalid or uses an unsupported feature (<c>XH7007</c>–<c>XH7010</c>).</exception>
+    /// <exception cref="DiskImageException">The source image is invalid, unsupported, empty or damaged, a backing file is
+    /// refused (<c>XH7007</c>–<c>XH7018</c>), or the target is a device (<c>XH7016</c>).</exception>
     /// <exception cref="IOException">The target exists without <see cref="DiskImageOptions.Overwrite"/>, or reading or writing failed.</exception>
     public static DiskImageInfo Convert(
         string sourcePath,
@@ -138,9 +147,10 @@ public static class DiskImage
         DiskImageFormat format,
         DiskImageOptions? options = null,
         IProgress<DiskImageProgress>? progress = null,
-        DiskImageFormat? sourceFormat = null)
+        DiskImageFormat? sourceFormat = null,
+        BackingFilePolicy? backingFiles = null)
     {
-        using var source = OpenForConversion(sourcePath, targetPath, sourceFormat);
+        using var source = OpenForConversion(sourcePath, targetPath, sourceFormat, backingFiles, options);
         return Sync(WriteAsync(targetPath, format, source.Length, options, source, progress, async: false, CancellationToken.None));
     }
 
@@ -151,12 +161,14 @@ public static class DiskImage
     /// <param name="options">Target options, or defaults.</param>
     /// <param name="progress">Receives progress.</param>
     /// <param name="sourceFormat">The source format, or <see langword="null"/> to detect it.</param>
+    /// <param name="backingFiles">Which backing files of the source may be opened; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the conversion; nothing is left under <paramref name="targetPath"/> then.</param>
     /// <returns>What was written.</returns>
     /// <exception cref="ArgumentNullException">A path is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Both paths name the same file, or the options do not fit the format.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The source is too large for the target format, or an option is out of range.</exception>
-    /// <exception cref="DiskImageException">The source image is invalid or unsupported.</exception>
+    /// <exception cref="DiskImageException">The source image is invalid, unsupported, empty or damaged, a backing file is
+    /// refused, or the target is a device (<c>XH7007</c>–<c>XH7018</c>).</exception>
     /// <exception cref="IOException">The target exists without <see cref="DiskImageOptions.Overwrite"/>, or reading or writing failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static async Task<DiskImageInfo> ConvertAsync(
@@ -166,9 +178,10 @@ public static class DiskImage
         DiskImageOptions? options = null,
         IProgress<DiskImageProgress>? progress = null,
         DiskImageFormat? sourceFormat = null,
+        BackingFilePolicy? backingFiles = null,
         CancellationToken cancellationToken = default)
     {
-        var source = OpenForConversion(sourcePath, targetPath, sourceFormat);
+        var source = OpenForConversion(sourcePath, targetPath, sourceFormat, backingFiles, options);
         await using (source.ConfigureAwait(false))
         {
             return await WriteAsync(targetPath, format, source.Length, options, source, progress, async: true, cancellationToken).ConfigureAwait(false);
@@ -177,14 +190,17 @@ public static class DiskImage
 
     /// <summary>Opens an image for reading its virtual disk.</summary>
     /// <param name="path">The image file.</param>
-    /// <param name="format">The format, or <see langword="null"/> to detect it (qcow2 magic, VHD footer, else raw).</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it (see <see cref="DetectFormat(string)"/>).</param>
+    /// <param name="backingFiles">Which qcow2 backing files may be opened; <see langword="null"/> means
+    /// <see cref="BackingFilePolicy.None"/>, so an overlay cannot be opened without a policy (<c>XH7011</c>).</param>
     /// <returns>The stream; dispose it to close the file (and any backing files).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DiskImageException">The image is invalid or uses an unsupported feature (<c>XH7007</c>–<c>XH7010</c>).</exception>
+    /// <exception cref="DiskImageException">The image is invalid, unsupported or not a file, or a backing file is
+    /// refused (<c>XH7007</c>–<c>XH7015</c>).</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static DiskImageStream Open(string path, DiskImageFormat? format = null)
+    public static DiskImageStream Open(string path, DiskImageFormat? format = null, BackingFilePolicy? backingFiles = null)
     {
-        if (!TryOpen(path, format, out var stream, out var diagnostics))
+        if (!TryOpen(path, format, backingFiles, out var stream, out var diagnostics))
         {
             throw new DiskImageException(diagnostics);
         }
@@ -192,48 +208,75 @@ public static class DiskImage
         return stream;
     }
 
-    /// <summary>Tries to open an image; invalid images give diagnostics instead of an exception.</summary>
+    /// <summary>Tries to open an image, opening no backing file; invalid images give diagnostics instead of an exception.</summary>
     /// <param name="path">The image file.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
     /// <param name="stream">The stream, when the image can be read.</param>
-    /// <param name="diagnostics">Errors (and warnings, such as a bad footer copy) found.</param>
+    /// <param name="diagnostics">Errors (and warnings, such as a bad footer copy or a format read as raw) found.</param>
     /// <returns><see langword="true"/> when the image can be read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
-    public static bool TryOpen(string path, DiskImageFormat? format, [NotNullWhen(true)] out DiskImageStream? stream, out IReadOnlyList<Diagnostic> diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var problems = new List<Diagnostic>();
-        stream = ImageOpener.Instance.Open(path, format, 0, problems);
-        diagnostics = problems;
-        return stream is not null;
-    }
+    public static bool TryOpen(string path, DiskImageFormat? format, [NotNullWhen(true)] out DiskImageStream? stream, out IReadOnlyList<Diagnostic> diagnostics) =>
+        TryOpen(path, format, null, out stream, out diagnostics);
 
-    /// <summary>Describes an image: format, virtual size and format settings.</summary>
+    /// <summary>Tries to open an image, opening backing files as a policy allows; invalid images give diagnostics instead of an exception.</summary>
+    /// <param name="path">The image file.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <param name="backingFiles">Which qcow2 backing files may be opened; <see langword="null"/> for none.</param>
+    /// <param name="stream">The stream, when the image can be read.</param>
+    /// <param name="diagnostics">Errors and warnings found.</param>
+    /// <returns><see langword="true"/> when the image can be read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static bool TryOpen(
+        string path,
+        DiskImageFormat? format,
+        BackingFilePolicy? backingFiles,
+        [NotNullWhen(true)] out DiskImageStream? stream,
+        out IReadOnlyList<Diagnostic> diagnostics) =>
+        TryOpen(path, format, backingFiles, PhysicalFileSystem.Instance, out stream, out diagnostics);
+
+    /// <summary>Describes an image: format, virtual size and format settings. A qcow2 backing file is named
+    /// (<see cref="DiskImageInfo.BackingFile"/>) but never opened.</summary>
     /// <param name="path">The image file.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
     /// <returns>The description.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DiskImageException">The image is invalid or unsupported.</exception>
+    /// <exception cref="DiskImageException">The image is invalid, unsupported or not a file.</exception>
     /// <exception cref="IOException">The file cannot be opened.</exception>
     public static DiskImageInfo Inspect(string path, DiskImageFormat? format = null)
     {
-        using var stream = Open(path, format);
-        return stream.Info;
+        if (!TryInspect(path, format, out var info, out var diagnostics))
+        {
+            throw new DiskImageException(diagnostics);
+        }
+
+        return info;
     }
 
-    /// <summary>Detects the format of an image file from its content: qcow2 magic, a VHD footer (at the start for
-    /// dynamic disks, at the end for fixed ones), otherwise raw.</summary>
-    /// <param name="path">The file.</param>
-    /// <returns>The format.</returns>
+    /// <summary>Tries to describe an image without opening its backing files; see <see cref="Inspect(string, DiskImageFormat?)"/>.</summary>
+    /// <param name="path">The image file.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <param name="info">The description, when the image is valid.</param>
+    /// <param name="diagnostics">Errors and warnings (such as <c>XH7013</c>, a format read as raw) found.</param>
+    /// <returns><see langword="true"/> when the image is valid.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    public static bool TryInspect(string path, DiskImageFormat? format, [NotNullWhen(true)] out DiskImageInfo? info, out IReadOnlyList<Diagnostic> diagnostics) =>
+        TryInspect(path, format, PhysicalFileSystem.Instance, out info, out diagnostics);
+
+    /// <summary>
+    /// Detects the format of an image file from its content, by QEMU's rule for probing: qcow2 magic, or a VHD
+    /// <c>conectix</c> cookie at offset 0 (dynamic VHD); otherwise raw. A qcow2 header naming a backing file and a VHD
+    /// footer found only at the end (fixed VHDs, or a raw disk whose last sector looks like one) count as raw, because
+    /// a guest can write them into its own raw disk: give the format explicitly to read such files.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The format <see cref="Open(string, DiskImageFormat?, BackingFilePolicy?)"/> reads when none is given.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DiskImageException">The path is a FIFO, socket, character device or directory (<c>XH7015</c>).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DiskImageFormat DetectFormat(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var handle = File.OpenHandle(path);
-        return ImageOpener.Detect(handle, RandomAccess.GetLength(handle));
-    }
+    public static DiskImageFormat DetectFormat(string path) => DetectFormat(path, PhysicalFileSystem.Instance);
 
     /// <summary>Returns the virtual size an image of the requested size gets: rounded up to 512 bytes, and for VHD
     /// up to a CHS geometry unless <see cref="VhdOptions.ForceSize"/> is set.</summary>
@@ -244,8 +287,11 @@ public static class DiskImage
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is not positive, or too large for the format.</exception>
     public static long GetCapacity(DiskImageFormat format, long capacity, DiskImageOptions? options = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, long.MaxValue - 511);
+        if (capacity <= 0 || capacity > long.MaxValue - 511)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The capacity must be positive and at most 8 EiB.");
+        }
+
         long rounded = (capacity + 511) / 512 * 512;
         if (format == DiskImageFormat.Vhd)
         {
@@ -259,6 +305,45 @@ public static class DiskImage
         }
 
         return rounded;
+    }
+
+    internal static bool TryOpen(
+        string path,
+        DiskImageFormat? format,
+        BackingFilePolicy? backingFiles,
+        IImageFileSystem fileSystem,
+        [NotNullWhen(true)] out DiskImageStream? stream,
+        out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<Diagnostic>();
+        stream = ImageOpener.Open(path, format, backingFiles, fileSystem, problems);
+        diagnostics = problems;
+        return stream is not null;
+    }
+
+    internal static bool TryInspect(string path, DiskImageFormat? format, IImageFileSystem fileSystem, [NotNullWhen(true)] out DiskImageInfo? info, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<Diagnostic>();
+        using var stream = ImageOpener.Describe(path, format, fileSystem, problems);
+        info = stream?.Info;
+        diagnostics = problems;
+        return info is not null;
+    }
+
+    internal static DiskImageFormat DetectFormat(string path, IImageFileSystem fileSystem)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string fullPath = Path.GetFullPath(path);
+        var status = fileSystem.GetStatus(fullPath, followLinks: true);
+        if (status.Kind is not (ImageFileKind.Regular or ImageFileKind.BlockDevice or ImageFileKind.Missing))
+        {
+            throw new DiskImageException([ImageDiagnostics.NotAFile(fullPath, status)]);
+        }
+
+        using var file = fileSystem.OpenRead(fullPath);
+        return ImageOpener.Probe(file, file.Length, fullPath, null);
     }
 
     private static T Sync<T>(ValueTask<T> task)
@@ -298,16 +383,31 @@ public static class DiskImage
         return length;
     }
 
-    private static DiskImageStream OpenForConversion(string sourcePath, string targetPath, DiskImageFormat? sourceFormat)
+    private static DiskImageStream OpenForConversion(string sourcePath, string targetPath, DiskImageFormat? sourceFormat, BackingFilePolicy? backingFiles, DiskImageOptions? options)
     {
         ArgumentNullException.ThrowIfNull(sourcePath);
         ArgumentNullException.ThrowIfNull(targetPath);
-        if (string.Equals(Path.GetFullPath(sourcePath), Path.GetFullPath(targetPath), StringComparison.Ordinal))
+        var fileSystem = options?.FileSystem ?? PhysicalFileSystem.Instance;
+        string source = Path.GetFullPath(sourcePath);
+        string target = Path.GetFullPath(targetPath);
+        var targetStatus = fileSystem.GetStatus(target, followLinks: true);
+        if (string.Equals(source, target, StringComparison.Ordinal) || fileSystem.GetStatus(source, followLinks: true).SameFileAs(targetStatus))
         {
             throw new ArgumentException("The source and the target are the same file.", nameof(targetPath));
         }
 
-        return Open(sourcePath, sourceFormat);
+        if (!TryOpen(sourcePath, sourceFormat, backingFiles, fileSystem, out var stream, out var diagnostics))
+        {
+            throw new DiskImageException(diagnostics);
+        }
+
+        if (stream.Length == 0)
+        {
+            stream.Dispose();
+            throw new DiskImageException([ImageDiagnostics.EmptySource(source)]);
+        }
+
+        return stream;
     }
 
     private static async ValueTask<DiskImageInfo> WriteAsync(
@@ -323,21 +423,23 @@ public static class DiskImage
         ArgumentNullException.ThrowIfNull(path);
         var plan = WritePlan.Create(path, format, capacity, options);
         cancellationToken.ThrowIfCancellationRequested();
-        await AtomicImageFile.WriteAsync(
+        long? deviceLength = await AtomicImageFile.WriteAsync(
             plan.FileSystem,
             plan.FullPath,
+            plan.Target,
             plan.Options,
             plan.PreallocationSize,
             file => plan.WriteAsync(file, source, progress, async, cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        return Describe(plan.FullPath, format);
+        return Describe(plan.FileSystem, plan.FullPath, format, deviceLength);
     }
 
-    /// <summary>Reads back what was written, without opening backing files (they may be unreadable and still valid to name).</summary>
-    private static DiskImageInfo Describe(string path, DiskImageFormat format)
+    /// <summary>Reads back what was written, without opening backing files (they may be unreadable and still valid to
+    /// name); on a device, only the length written counts.</summary>
+    private static DiskImageInfo Describe(IImageFileSystem fileSystem, string path, DiskImageFormat format, long? length)
     {
         var problems = new List<Diagnostic>();
-        using var stream = ImageOpener.DescribeOnly.Open(path, format, 0, problems) ?? throw new DiskImageException(problems);
+        using var stream = ImageOpener.Describe(path, format, fileSystem, problems, length) ?? throw new DiskImageException(problems);
         return stream.Info;
     }
 
@@ -348,6 +450,7 @@ public static class DiskImage
         long Capacity,
         DiskImageOptions Options,
         IImageFileSystem FileSystem,
+        AtomicImageFile.Target Target,
         long PreallocationSize,
         VhdGeometry Geometry,
         string? BackingFile,
@@ -369,19 +472,19 @@ public static class DiskImage
             {
                 case (DiskImageFormat.Raw, RawOptions raw):
                     ThrowIfUndefined(raw.Preallocation, nameof(RawOptions.Preallocation));
-                    return Checked(new WritePlan(fullPath, format, size, raw, fileSystem, raw.Preallocation == RawPreallocation.Falloc ? size : 0, default, null, null));
+                    return Checked(new WritePlan(fullPath, format, size, raw, fileSystem, default, raw.Preallocation == RawPreallocation.Falloc ? size : 0, default, null, null));
                 case (DiskImageFormat.Qcow2, Qcow2Options qcow2):
                     var (backingFile, backingFormat) = CheckQcow2(fullPath, size, qcow2, fileSystem);
-                    return Checked(new WritePlan(fullPath, format, size, qcow2, fileSystem, 0, default, backingFile, backingFormat));
+                    return Checked(new WritePlan(fullPath, format, size, qcow2, fileSystem, default, 0, default, backingFile, backingFormat));
                 case (DiskImageFormat.Vhd, VhdOptions vhd):
                     ThrowIfUndefined(vhd.Subformat, nameof(VhdOptions.Subformat));
-                    return Checked(new WritePlan(fullPath, format, size, vhd, fileSystem, 0, VhdSizing.Round(size, vhd.ForceSize).Geometry, null, null));
+                    return Checked(new WritePlan(fullPath, format, size, vhd, fileSystem, default, 0, VhdSizing.Round(size, vhd.ForceSize).Geometry, null, null));
                 case (DiskImageFormat.Raw or DiskImageFormat.Qcow2 or DiskImageFormat.Vhd, _) when options.GetType() == typeof(DiskImageOptions):
                     DiskImageOptions typed = format switch
                     {
-                        DiskImageFormat.Raw => new RawOptions { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, FileSystem = options.FileSystem },
-                        DiskImageFormat.Qcow2 => new Qcow2Options { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, FileSystem = options.FileSystem },
-                        _ => new VhdOptions { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, FileSystem = options.FileSystem },
+                        DiskImageFormat.Raw => new RawOptions { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, WriteToDevice = options.WriteToDevice, FileSystem = options.FileSystem },
+                        DiskImageFormat.Qcow2 => new Qcow2Options { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, WriteToDevice = options.WriteToDevice, FileSystem = options.FileSystem },
+                        _ => new VhdOptions { Overwrite = options.Overwrite, FlushToDisk = options.FlushToDisk, WriteToDevice = options.WriteToDevice, FileSystem = options.FileSystem },
                     };
                     return Create(path, format, capacity, typed);
                 default:
@@ -408,11 +511,8 @@ public static class DiskImage
             await ImageCopier.CopyAsync(content, writer, progress, async, cancellationToken).ConfigureAwait(false);
         }
 
-        private static WritePlan Checked(WritePlan plan)
-        {
-            AtomicImageFile.CheckTarget(plan.FileSystem, plan.FullPath, plan.Options.Overwrite);
-            return plan;
-        }
+        private static WritePlan Checked(WritePlan plan) =>
+            plan with { Target = AtomicImageFile.CheckTarget(plan.FileSystem, plan.FullPath, plan.Options) };
 
         private static (string? Name, string? Format) CheckQcow2(string fullPath, long capacity, Qcow2Options options, IImageFileSystem fileSystem)
         {
@@ -468,13 +568,20 @@ public static class DiskImage
                 throw new ArgumentException($"The header and the backing file name do not fit in one {clusterSize}-byte cluster.", nameof(options));
             }
 
-            string resolved = ImageOpener.ResolveBacking(fullPath, backing);
-            if (!fileSystem.FileExists(resolved))
+            string resolved = Path.GetFullPath(Path.IsPathRooted(backing) ? backing : Path.Join(Path.GetDirectoryName(fullPath), backing));
+            var status = fileSystem.GetStatus(resolved, followLinks: true);
+            if (status.Kind == ImageFileKind.Missing)
             {
                 throw new FileNotFoundException($"The backing file '{backing}' (resolved to '{resolved}') does not exist.", resolved);
             }
 
-            var backingFormat = options.BackingFormat ?? DetectFormat(resolved);
+            if (status.Kind is not (ImageFileKind.Regular or ImageFileKind.BlockDevice))
+            {
+                throw new ArgumentException($"The backing file '{backing}' (resolved to '{resolved}') is {status.Describe()}, not a regular file or block device.", nameof(options));
+            }
+
+            // Probed by QEMU's rule, so that a raw base whose content looks like an overlay is recorded as raw.
+            var backingFormat = options.BackingFormat ?? DetectFormat(resolved, fileSystem);
             ThrowIfUndefined(backingFormat, nameof(Qcow2Options.BackingFormat));
             return (backing, FormatNames.Qemu(backingFormat));
         }

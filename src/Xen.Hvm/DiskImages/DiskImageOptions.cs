@@ -20,7 +20,13 @@ public record DiskImageOptions
     /// (default <see langword="true"/>), so that a crash never leaves a half-written image under the target name.</summary>
     public bool FlushToDisk { get; init; } = true;
 
-    /// <summary>Gets the file system to write through; tests inject failures here.</summary>
+    /// <summary>Gets a value indicating whether a target that is a block device (or a symbolic link to one, such as
+    /// <c>/dev/vg/lv</c>) is written in place: no temporary file, no rename, the link left as it is. Without it such a
+    /// target is refused with <c>XH7016</c>, even with <see cref="Overwrite"/>, so that a device is never replaced by a
+    /// file. Character devices, FIFOs and sockets are always refused.</summary>
+    public bool WriteToDevice { get; init; }
+
+    /// <summary>Gets the file system to write (and, for conversions, read) through; tests inject failures here.</summary>
     internal IImageFileSystem? FileSystem { get; init; }
 
     /// <summary>

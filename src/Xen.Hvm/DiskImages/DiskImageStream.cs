@@ -13,6 +13,7 @@ public abstract class DiskImageStream : Stream
 {
     private long _position;
     private bool _disposed;
+    private DiskImageExtent _lastExtent;
 
     private protected DiskImageStream(DiskImageInfo info)
     {
@@ -55,6 +56,8 @@ public abstract class DiskImageStream : Stream
     /// <returns>The number of bytes read: less than the buffer only at the end of the disk.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
     /// <exception cref="ObjectDisposedException">The stream is disposed.</exception>
+    /// <exception cref="DiskImageException">Data in the image cannot be decoded, such as a damaged compressed qcow2
+    /// cluster (<c>XH7018</c>); the same holds for <see cref="Read(Span{byte})"/> and the other reads.</exception>
     public int ReadAt(long offset, Span<byte> buffer)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -80,9 +83,14 @@ public abstract class DiskImageStream : Stream
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(offset, Length);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var extent = GetExtentCore(offset);
-        long length = Math.Clamp(extent.Length, 1, Length - offset);
-        return new DiskImageExtent(offset, length, extent.IsZero);
+        if (offset < _lastExtent.Offset || offset >= _lastExtent.End)
+        {
+            // Walks are costly; conversions ask again inside a data run every window, so remember the last run.
+            var extent = GetExtentCore(offset);
+            _lastExtent = new DiskImageExtent(offset, Math.Clamp(extent.Length, 1, Length - offset), extent.IsZero);
+        }
+
+        return new DiskImageExtent(offset, _lastExtent.End - offset, _lastExtent.IsZero);
     }
 
     /// <summary>Lists the whole disk as runs of data and of known zeros, in order; neighbouring runs of the same

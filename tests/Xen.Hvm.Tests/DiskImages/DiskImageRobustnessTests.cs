@@ -58,9 +58,9 @@ public sealed class DiskImageRobustnessTests
                     stream.ReadAt(0, buffer);
                     stream.ReadAt(Math.Max(0, stream.Length - buffer.Length), buffer);
                 }
-                catch (InvalidDataException)
+                catch (DiskImageException ex) when (ex.FirstError?.Id == Xen.Hvm.Diagnostics.DiagnosticIds.ImageDataUnreadable)
                 {
-                    // A damaged compressed cluster: a read error, as from any stream.
+                    // A damaged compressed cluster: a read error with an ID, never the runtime's text.
                 }
 
                 return stream.GetExtents().Take(10_000).All(e => e.Length > 0);
@@ -69,14 +69,14 @@ public sealed class DiskImageRobustnessTests
     }
 
     [Fact]
-    public void TryOpen_SelfReferencingBackingFile_ReportsXH7010()
+    public void TryOpen_SelfReferencingBackingFile_ReportsXH7012()
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("loop.qcow2"), new byte[512]);
         DiskImage.Create(dir.File("loop.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Qcow2Options { BackingFile = "loop.qcow2", BackingFormat = DiskImageFormat.Qcow2, Overwrite = true });
 
-        Assert.False(DiskImage.TryOpen(dir.File("loop.qcow2"), null, out _, out var diagnostics));
-        Assert.Equal(Xen.Hvm.Diagnostics.DiagnosticIds.BackingFileUnavailable, diagnostics[^1].Id);
+        Assert.False(DiskImage.TryOpen(dir.File("loop.qcow2"), DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path), out _, out var diagnostics));
+        Assert.Equal(Xen.Hvm.Diagnostics.DiagnosticIds.BackingFileUnsafe, Assert.Single(diagnostics).Id);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public sealed class DiskImageRobustnessTests
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(footer[64..], ~sum);
         File.WriteAllBytes(path, bytes);
 
-        Assert.False(DiskImage.TryOpen(path, null, out _, out var diagnostics));
+        Assert.False(DiskImage.TryOpen(path, DiskImageFormat.Vhd, out _, out var diagnostics));
         Assert.Equal(Xen.Hvm.Diagnostics.DiagnosticIds.UnsupportedImageFeature, Assert.Single(diagnostics).Id);
     }
 }

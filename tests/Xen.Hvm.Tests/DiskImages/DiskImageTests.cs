@@ -41,7 +41,7 @@ public sealed class DiskImageTests
 
         Assert.Equal(format, info.Format);
         Assert.Equal(DiskImage.GetCapacity(format, data.Length, options), info.Capacity);
-        using var image = DiskImage.Open(path);
+        using var image = DiskImage.Open(path, format);
         Assert.Equal(format, image.Format);
         var back = new byte[info.Capacity];
         image.ReadExactly(back);
@@ -60,10 +60,10 @@ public sealed class DiskImageTests
 
         var info = await DiskImage.CreateAsync(path, format, (64L << 20) + 512, options);
 
-        Assert.Equal(DiskImage.Inspect(path), info);
-        Assert.Equal(format, DiskImage.DetectFormat(path));
+        Assert.Equal(DiskImage.Inspect(path, format), info);
+        Assert.Equal(variant == "vhd-fixed" ? DiskImageFormat.Raw : format, DiskImage.DetectFormat(path)); // footer-only VHDs are not probed
         Assert.Equal(format == DiskImageFormat.Vhd && options is VhdOptions { ForceSize: false } ? 67_125_248 : (64L << 20) + 512, info.Capacity);
-        using var image = DiskImage.Open(path);
+        using var image = DiskImage.Open(path, format);
         var extents = image.GetExtents().ToList();
         Assert.Equal(info.Capacity, extents.Sum(e => e.Length));
         if (variant is not ("raw-full" or "raw-falloc" or "qcow2-metadata"))
@@ -154,7 +154,7 @@ public sealed class DiskImageTests
             string path = dir.File($"overlay-{version}.qcow2");
             var info = DiskImage.CreateFrom(path, DiskImageFormat.Qcow2, new MemoryStream(data), options: new Qcow2Options { Version = version, BackingFile = "base.raw" });
             Assert.Equal(("base.raw", DiskImageFormat.Raw), (info.BackingFile, info.BackingFormat));
-            using var image = DiskImage.Open(path);
+            using var image = DiskImage.Open(path, DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path));
             var back = new byte[1 << 20];
             image.ReadExactly(back);
             Assert.Equal(data, back);
@@ -170,7 +170,7 @@ public sealed class DiskImageTests
         var info = DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 2 << 20, new Qcow2Options { BackingFile = "base.vhd" });
         Assert.Equal(DiskImageFormat.Vhd, info.BackingFormat);
 
-        using var image = DiskImage.Open(dir.File("top.qcow2"));
+        using var image = DiskImage.Open(dir.File("top.qcow2"), DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path));
         var back = new byte[2 << 20];
         image.ReadExactly(back);
 

@@ -3,7 +3,7 @@ using Xen.Hvm.DiskImages.Internal;
 namespace Xen.Hvm.Tests.DiskImages;
 
 /// <summary>The real file system, but writes fail once a byte budget is spent (a full disk or a crash mid-write).</summary>
-internal sealed class FailingFileSystem : IImageFileSystem
+internal sealed class FailingFileSystem : DelegatingFileSystem
 {
     private readonly long _budget;
     private readonly bool _failSetLength;
@@ -19,23 +19,17 @@ internal sealed class FailingFileSystem : IImageFileSystem
 
     public List<string> Moves { get; } = [];
 
-    public bool FileExists(string path) => PhysicalFileSystem.Instance.FileExists(path);
-
-    public bool DirectoryExists(string path) => PhysicalFileSystem.Instance.DirectoryExists(path);
-
-    public IImageFile CreateNew(string path, long preallocationSize)
+    public override IImageFile CreateNew(string path, long preallocationSize)
     {
         CreatedFiles++;
-        return new File(this, PhysicalFileSystem.Instance.CreateNew(path, preallocationSize));
+        return new File(this, base.CreateNew(path, preallocationSize));
     }
 
-    public void Move(string source, string destination, bool overwrite)
+    public override void Move(string source, string destination, bool overwrite)
     {
         Moves.Add(destination);
-        PhysicalFileSystem.Instance.Move(source, destination, overwrite);
+        base.Move(source, destination, overwrite);
     }
-
-    public void Delete(string path) => PhysicalFileSystem.Instance.Delete(path);
 
     private static IOException DiskFull() => new("No space left on device", unchecked((int)0x8007_0070));
 

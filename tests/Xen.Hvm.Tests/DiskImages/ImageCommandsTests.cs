@@ -40,7 +40,7 @@ public sealed class ImageCommandsTests
         var result = Cli.Run("mkimage", "-f", "qcow2", "-o", "backing_file=base.vhd,backing_fmt=vpc", dir.File("top.qcow2"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(DiskImage.Inspect(dir.File("base.vhd")).Capacity, DiskImage.Inspect(dir.File("top.qcow2")).Capacity);
+        Assert.Equal(DiskImage.Inspect(dir.File("base.vhd")).Capacity, DiskImage.Inspect(dir.File("top.qcow2"), DiskImageFormat.Qcow2).Capacity);
     }
 
     [Theory]
@@ -116,5 +116,53 @@ public sealed class ImageCommandsTests
         Assert.Equal("20806/16/63", doc.RootElement.GetProperty("geometry").GetString());
         Assert.Equal(0, Cli.Run("image-info", dir.File("a.vhd")).ExitCode);
         Assert.Equal(2, Cli.Run("image-info", dir.File("missing.vhd")).ExitCode);
+    }
+
+    [Fact]
+    public void ConvertImage_Overlay_NeedsBackingUnderAndPrintsThePolicy()
+    {
+        using var dir = new TempDirectory();
+        byte[] data = TestData.InMemory(1 << 20);
+        File.WriteAllBytes(dir.File("base.raw"), data);
+        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Xen.Hvm.DiskImages.Qcow2.Qcow2Options { BackingFile = "base.raw" });
+
+        var probed = Cli.Run("convert-image", "-O", "raw", dir.File("top.qcow2"), dir.File("probed.raw"));
+        var refused = Cli.Run("convert-image", "-f", "qcow2", "-O", "raw", dir.File("top.qcow2"), dir.File("refused.raw"));
+        var allowed = Cli.Run("convert-image", "-f", "qcow2", "--backing-under", dir.Path, "-O", "raw", dir.File("top.qcow2"), dir.File("flat.raw"));
+
+        Assert.Equal((0, 1, 0), (probed.ExitCode, refused.ExitCode, allowed.ExitCode));
+        Assert.Contains("warning XH7013", probed.Error, StringComparison.Ordinal);
+        Assert.Contains("Backing files: none opened", probed.Out, StringComparison.Ordinal);
+        Assert.Contains("XH7011", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"Backing files: opened only under {dir.Path}", allowed.Out, StringComparison.Ordinal);
+        Assert.Equal(data, File.ReadAllBytes(dir.File("flat.raw")));
+    }
+
+    [Fact]
+    public void ImageInfo_OverlayWithMissingBackingFile_NamesItWithoutOpeningIt()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("base.raw"), new byte[4096]);
+        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Xen.Hvm.DiskImages.Qcow2.Qcow2Options { BackingFile = "base.raw" });
+        File.Delete(dir.File("base.raw"));
+
+        var result = Cli.Run("image-info", "-f", "qcow2", dir.File("top.qcow2"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("backing-file: base.raw", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertImage_OverwriteOntoLinkToDevice_IsRefusedXH7016()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.File("a.raw"), new byte[4096]);
+        File.CreateSymbolicLink(dir.File("lv"), "/dev/null");
+
+        var result = Cli.Run("convert-image", "--overwrite", "--device", "-O", "raw", dir.File("a.raw"), dir.File("lv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("XH7016", result.Error, StringComparison.Ordinal);
+        Assert.Equal("/dev/null", new FileInfo(dir.File("lv")).LinkTarget);
     }
 }

@@ -1,6 +1,10 @@
 namespace Xen.Hvm.DiskImages.Internal;
 
-/// <summary>The file operations the writers use; the tests inject failures (a full disk, a crash mid-write) here.</summary>
+/// <summary>
+/// Every file operation the image code does, reads included: the writers create, rename and delete through it, the
+/// readers stat, resolve links and open through it. Tests inject failures (a full disk, a crash mid-write) and spies
+/// (which paths were opened, how many reads were made) here.
+/// </summary>
 internal interface IImageFileSystem
 {
     bool FileExists(string path);
@@ -10,9 +14,24 @@ internal interface IImageFileSystem
     /// <summary>Creates a new file that must not exist yet, optionally reserving space for it.</summary>
     IImageFile CreateNew(string path, long preallocationSize);
 
+    /// <summary>Opens an existing block device (or what stands for one) to write it in place.</summary>
+    IImageFile OpenDevice(string path);
+
     void Move(string source, string destination, bool overwrite);
 
     void Delete(string path);
+
+    /// <summary>Lists the names of the files of a directory whose names contain <paramref name="marker"/>.</summary>
+    IEnumerable<string> EnumerateFiles(string directory, string marker);
+
+    /// <summary>Returns what is at a path (<c>stat</c>, or <c>lstat</c> without <paramref name="followLinks"/>), without opening it.</summary>
+    ImageFileStatus GetStatus(string path, bool followLinks);
+
+    /// <summary>Returns the target of a symbolic link as stored, or <see langword="null"/> when the path is not a link.</summary>
+    string? ReadLink(string path);
+
+    /// <summary>Opens a file for reading.</summary>
+    IImageReadFile OpenRead(string path);
 }
 
 /// <summary>A file being written at explicit offsets.</summary>
@@ -23,4 +42,59 @@ internal interface IImageFile : IDisposable
     void SetLength(long length);
 
     void Flush();
+}
+
+/// <summary>A file being read at explicit offsets.</summary>
+internal interface IImageReadFile : IDisposable
+{
+    /// <summary>Gets the length in bytes (for a block device, its size).</summary>
+    long Length { get; }
+
+    /// <summary>Gets what the open file is (<c>fstat</c>), to compare with what the path named before it was opened.</summary>
+    ImageFileStatus Status { get; }
+
+    /// <summary>Reads at an offset; returns fewer bytes only at the end of the file (0 past it).</summary>
+    int Read(Span<byte> buffer, long offset);
+
+    /// <summary>Returns whether the run at <paramref name="offset"/> is a hole, and how long it is (up to <paramref name="limit"/>).</summary>
+    (bool IsHole, long Length) Probe(long offset, long limit);
+}
+
+/// <summary>What a path is.</summary>
+internal enum ImageFileKind
+{
+    Missing,
+    Regular,
+    Directory,
+    SymbolicLink,
+    BlockDevice,
+    CharacterDevice,
+    Fifo,
+    Socket,
+    Other,
+}
+
+/// <summary>The result of <c>stat</c>: the kind of file and, where the platform tells, its identity (device and inode).</summary>
+internal readonly record struct ImageFileStatus(ImageFileKind Kind, ulong Device = 0, ulong Inode = 0)
+{
+    public static ImageFileStatus Missing => new(ImageFileKind.Missing);
+
+    /// <summary>Gets a value indicating whether <see cref="Device"/> and <see cref="Inode"/> identify the file.</summary>
+    public bool HasIdentity => Inode != 0;
+
+    public bool SameFileAs(ImageFileStatus other) => HasIdentity && other.HasIdentity && Device == other.Device && Inode == other.Inode;
+
+    /// <summary>Describes the kind for messages: "a FIFO", "a character device" ...</summary>
+    public string Describe() => Kind switch
+    {
+        ImageFileKind.Missing => "missing",
+        ImageFileKind.Regular => "a regular file",
+        ImageFileKind.Directory => "a directory",
+        ImageFileKind.SymbolicLink => "a symbolic link",
+        ImageFileKind.BlockDevice => "a block device",
+        ImageFileKind.CharacterDevice => "a character device",
+        ImageFileKind.Fifo => "a FIFO (named pipe)",
+        ImageFileKind.Socket => "a socket",
+        _ => "not a regular file",
+    };
 }

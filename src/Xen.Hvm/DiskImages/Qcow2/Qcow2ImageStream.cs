@@ -1,39 +1,71 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Xen.Hvm.DiskImages.Internal;
 
 namespace Xen.Hvm.DiskImages.Qcow2;
 
 /// <summary>
 /// Reads the active layer of a qcow2 image (version 2 or 3): standard, zero and deflate-compressed clusters, and
-/// unallocated clusters from the backing file. Snapshots are ignored. Memory: the L1 table plus a few L2 tables.
+/// unallocated clusters from the backing file. Snapshots are ignored.
 /// </summary>
+/// <remarks>
+/// Memory is bounded whatever the declared size and however long the chain: the L1 table is read lazily in 4 KiB
+/// chunks (16 cached), at most 4 MiB of L2 tables are cached (at least one), and a summary of whole-table kinds
+/// lets a table that is all unallocated or all zero be skipped in one step. Extent walks skip runs of unallocated L1
+/// entries in one step too, using the file's holes where it has them, so an empty 2^61-byte disk is one extent.
+/// </remarks>
 internal sealed class Qcow2ImageStream : DiskImageStream
 {
-    private const int CachedTables = 4;
+    /// <summary>The bytes of the L1 table read at once.</summary>
+    public const int L1ChunkBytes = 4096;
 
-    private readonly SafeFileHandle _handle;
+    /// <summary>The L1 chunks cached.</summary>
+    public const int L1CachedChunks = 16;
+
+    /// <summary>The bytes of L2 tables cached (at least one table).</summary>
+    public const int L2CacheBytes = 4 * 1024 * 1024;
+
+    /// <summary>The whole-table summaries remembered (16 bytes each).</summary>
+    public const int SummaryEntries = 65536;
+
+    /// <summary>The longest run of data one extent reports (zero runs are not limited).</summary>
+    private const long MaxDataRun = 1L << 30;
+
+    /// <summary>How much of cluster 0 is read for the header extensions and the backing file name.</summary>
+    private const int HeaderReadBytes = 64 * 1024;
+
+    private readonly IImageReadFile _file;
+    private readonly string _path;
     private readonly Qcow2Header _header;
-    private readonly ulong[] _l1;
+    private readonly long _l1Offset;
+    private readonly long _l1Size;
     private readonly int _clusterBits;
     private readonly int _clusterSize;
     private readonly long _l2Entries;
+    private readonly long _totalClusters;
     private readonly DiskImageStream? _backing;
-    private readonly List<(ulong Offset, ulong[] Table)> _l2Cache = [];
+    private readonly List<(long Chunk, byte[] Data)> _l1Cache = [];
+    private readonly List<(ulong Offset, byte[] Table)> _l2Cache = [];
+    private readonly int _l2Cached;
+    private readonly Dictionary<ulong, Kind> _uniform = [];
     private byte[]? _inflated;
+    private byte[]? _compressed;
     private ulong _inflatedEntry;
 
-    private Qcow2ImageStream(SafeFileHandle handle, Qcow2Header header, ulong[] l1, DiskImageStream? backing, DiskImageInfo info)
+    private Qcow2ImageStream(IImageReadFile file, string path, Qcow2Header header, DiskImageStream? backing, DiskImageInfo info)
         : base(info)
     {
-        _handle = handle;
+        _file = file;
+        _path = path;
         _header = header;
-        _l1 = l1;
+        _l1Offset = (long)header.L1TableOffset;
+        _l1Size = header.L1Size;
         _clusterBits = header.ClusterBits;
         _clusterSize = 1 << header.ClusterBits;
         _l2Entries = _clusterSize / 8;
+        _totalClusters = (info.Capacity + _clusterSize - 1) >> _clusterBits;
+        _l2Cached = Math.Max(1, L2CacheBytes / _clusterSize);
         _backing = backing;
     }
 
@@ -43,13 +75,23 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         Zero,
         Data,
         Compressed,
+        Mixed,
     }
 
-    /// <summary>Opens a qcow2 image; problems are added to <paramref name="problems"/> and make the result null.</summary>
-    public static Qcow2ImageStream? Open(SafeFileHandle handle, string path, long fileLength, ImageOpener opener, int depth, List<Xen.Hvm.Diagnostics.Diagnostic> problems)
+    /// <summary>What a run of clusters reads as, for extent walks: data, zeros, or the backing file's bytes.</summary>
+    private enum RunClass
     {
+        Zero,
+        Data,
+        Backing,
+    }
+
+    /// <summary>Opens a qcow2 image; problems are added to the opener's list and make the result null.</summary>
+    public static Qcow2ImageStream? Open(IImageReadFile file, string path, string namePath, long fileLength, ImageOpener opener, int depth)
+    {
+        var problems = opener.Problems;
         var probe = new byte[Math.Min(fileLength, 4096)];
-        FileExtents.ReadOrZero(handle, probe, 0);
+        FileExtents.ReadOrZero(file, probe, 0);
         if (Qcow2Header.TryRead(probe, out var header) is { } error)
         {
             problems.Add(ImageDiagnostics.InvalidHeader(path, "qcow2", error));
@@ -57,8 +99,6 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         }
 
         int clusterSize = 1 << header.ClusterBits;
-        var cluster0 = new byte[clusterSize];
-        FileExtents.ReadOrZero(handle, cluster0, 0);
         if (Unsupported(header) is { } feature)
         {
             problems.Add(ImageDiagnostics.Unsupported(path, "qcow2", feature));
@@ -86,15 +126,10 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             return null;
         }
 
-        var l1Bytes = new byte[header.L1Size * 8];
-        FileExtents.ReadOrZero(handle, l1Bytes, (long)header.L1TableOffset);
-        var l1 = new ulong[header.L1Size];
-        for (int i = 0; i < l1.Length; i++)
-        {
-            l1[i] = BinaryPrimitives.ReadUInt64BigEndian(l1Bytes.AsSpan(i * 8)) & Qcow2Header.OffsetMask;
-        }
-
-        var (backingName, backingFormat, extError) = ReadExtensions(cluster0, header);
+        // Header extensions and the backing file name live in cluster 0; read no more of it than they need.
+        var head = new byte[Math.Min(clusterSize, HeaderReadBytes)];
+        FileExtents.ReadOrZero(file, head, 0);
+        var (backingName, backingFormat, extError) = ReadExtensions(file, head, clusterSize, header);
         if (extError is not null)
         {
             problems.Add(ImageDiagnostics.InvalidHeader(path, "qcow2", extError));
@@ -104,7 +139,7 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         DiskImageStream? backing = null;
         if (backingName is not null && opener.OpensBackingFiles)
         {
-            backing = opener.OpenBacking(path, backingName, backingFormat, depth + 1, problems);
+            backing = opener.OpenBacking(path, namePath, backingName, backingFormat, depth + 1);
             if (backing is null)
             {
                 return null;
@@ -123,7 +158,7 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             BackingFile = backingName,
             BackingFormat = backingFormat,
         };
-        return new Qcow2ImageStream(handle, header, l1, backing, info);
+        return new Qcow2ImageStream(file, path, header, backing, info);
     }
 
     private protected override void ReadCore(Span<byte> buffer, long offset)
@@ -134,14 +169,14 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             int inCluster = (int)(offset & (_clusterSize - 1));
             int n = Math.Min(buffer.Length, _clusterSize - inCluster);
             var part = buffer[..n];
-            var (kind, entry) = Lookup(cluster);
-            switch (kind)
+            ulong entry = Entry(cluster);
+            switch (KindOf(entry))
             {
                 case Kind.Data:
-                    FileExtents.ReadOrZero(_handle, part, (long)(entry & Qcow2Header.OffsetMask) + inCluster);
+                    FileExtents.ReadOrZero(_file, part, (long)(entry & Qcow2Header.OffsetMask) + inCluster);
                     break;
                 case Kind.Compressed:
-                    Inflate(entry).AsSpan(inCluster, n).CopyTo(part);
+                    Inflate(entry, offset - inCluster).AsSpan(inCluster, n).CopyTo(part);
                     break;
                 case Kind.Unallocated when _backing is not null:
                     int got = _backing.ReadAt(offset, part);
@@ -159,42 +194,40 @@ internal sealed class Qcow2ImageStream : DiskImageStream
 
     private protected override DiskImageExtent GetExtentCore(long offset)
     {
-        const long MaxRun = 1L << 30;
         long cluster = offset >> _clusterBits;
-        bool zero = IsKnownZero(cluster, offset);
-        long end = (cluster + 1) << _clusterBits;
-        while (end < Length && end - offset < MaxRun)
+        var (kind, end) = RunAt(cluster);
+        while (end < _totalClusters && (kind == RunClass.Zero || (end - cluster) << _clusterBits < MaxDataRun))
         {
-            long next = end >> _clusterBits;
-            long l1Index = next / _l2Entries;
-            if (l1Index < _l1.Length && _l1[l1Index] == 0 && next % _l2Entries == 0)
-            {
-                // A whole unallocated L2 range: skip it at once.
-                if (zero != IsKnownZero(next, end))
-                {
-                    break;
-                }
-
-                end = (next + _l2Entries) << _clusterBits;
-                continue;
-            }
-
-            if (zero != IsKnownZero(next, end))
+            var (next, nextEnd) = RunAt(end);
+            if (next != kind)
             {
                 break;
             }
 
-            end += _clusterSize;
+            end = nextEnd;
         }
 
-        return new DiskImageExtent(offset, Math.Min(end, Length) - offset, zero);
+        long endOffset = Math.Min(end << _clusterBits, Length);
+        if (kind != RunClass.Backing)
+        {
+            return new DiskImageExtent(offset, endOffset - offset, kind == RunClass.Zero);
+        }
+
+        // Unallocated here: the backing file's bytes, which may be known zeros there (or lie past its end).
+        if (offset >= _backing!.Length)
+        {
+            return new DiskImageExtent(offset, endOffset - offset, IsZero: true);
+        }
+
+        var below = _backing.GetExtent(offset);
+        return new DiskImageExtent(offset, Math.Min(endOffset, below.End) - offset, below.IsZero);
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _handle.Dispose();
+            _file.Dispose();
             _backing?.Dispose();
         }
 
@@ -227,15 +260,15 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         return unknown != 0 ? $"unknown incompatible features 0x{unknown:X}" : null;
     }
 
-    private static (string? Name, DiskImageFormat? Format, string? Error) ReadExtensions(byte[] cluster0, Qcow2Header header)
+    private static (string? Name, DiskImageFormat? Format, string? Error) ReadExtensions(IImageReadFile file, byte[] head, int clusterSize, Qcow2Header header)
     {
         string? format = null;
         int pos = header.HeaderLength;
-        int limit = header.BackingFileOffset is > 0 and var b && b < (ulong)cluster0.Length ? (int)b : cluster0.Length;
+        int limit = header.BackingFileOffset is > 0 and var b && b < (ulong)head.Length ? (int)b : head.Length;
         while (pos + 8 <= limit)
         {
-            uint type = BinaryPrimitives.ReadUInt32BigEndian(cluster0.AsSpan(pos));
-            uint length = BinaryPrimitives.ReadUInt32BigEndian(cluster0.AsSpan(pos + 4));
+            uint type = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(pos));
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(head.AsSpan(pos + 4));
             pos += 8;
             if (type == Qcow2Header.ExtensionEnd)
             {
@@ -249,10 +282,10 @@ internal sealed class Qcow2ImageStream : DiskImageStream
 
             if (type == Qcow2Header.ExtensionBackingFormat)
             {
-                format = Encoding.ASCII.GetString(cluster0, pos, (int)length);
+                format = Encoding.ASCII.GetString(head, pos, (int)length);
             }
 
-            pos += (int)((length + 7) & ~7u);
+            pos += (int)Math.Min((length + 7) & ~7u, (uint)(limit - pos));
         }
 
         if (header.BackingFileOffset == 0)
@@ -260,12 +293,17 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             return (null, null, null);
         }
 
-        if (header.BackingFileSize is 0 or > Qcow2Header.MaxBackingFileNameLength || header.BackingFileOffset + header.BackingFileSize > (ulong)cluster0.Length)
+        // Each term is checked on its own, so that no sum can wrap around.
+        if (header.BackingFileSize is 0 or > Qcow2Header.MaxBackingFileNameLength
+            || header.BackingFileOffset >= (ulong)clusterSize
+            || header.BackingFileOffset + header.BackingFileSize > (ulong)clusterSize)
         {
             return (null, null, "the backing file name is not inside the first cluster or longer than 1023 bytes");
         }
 
-        string name = Encoding.UTF8.GetString(cluster0, (int)header.BackingFileOffset, (int)header.BackingFileSize);
+        var nameBytes = new byte[header.BackingFileSize];
+        FileExtents.ReadOrZero(file, nameBytes, (long)header.BackingFileOffset);
+        string name = Encoding.UTF8.GetString(nameBytes);
         DiskImageFormat? parsed = format switch
         {
             null => null,
@@ -282,70 +320,204 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         return (name, parsed, null);
     }
 
-    private bool IsKnownZero(long cluster, long offset)
+    private Kind KindOf(ulong entry)
     {
-        var (kind, _) = Lookup(cluster);
-        return kind switch
-        {
-            Kind.Zero => true,
-            Kind.Unallocated => _backing is null || offset >= _backing.Length,
-            _ => false,
-        };
-    }
-
-    private (Kind Kind, ulong Entry) Lookup(long cluster)
-    {
-        long l1Index = cluster / _l2Entries;
-        if (l1Index >= _l1.Length || _l1[l1Index] == 0)
-        {
-            return (Kind.Unallocated, 0);
-        }
-
-        ulong entry = Table(_l1[l1Index])[cluster % _l2Entries];
         if ((entry & Qcow2Header.Compressed) != 0)
         {
-            return (Kind.Compressed, entry);
+            return Kind.Compressed;
         }
 
         if (_header.Version >= 3 && (entry & Qcow2Header.ZeroFlag) != 0)
         {
-            return (Kind.Zero, entry);
+            return Kind.Zero;
         }
 
-        return (entry & Qcow2Header.OffsetMask) == 0 ? (Kind.Unallocated, entry) : (Kind.Data, entry);
+        return (entry & Qcow2Header.OffsetMask) == 0 ? Kind.Unallocated : Kind.Data;
     }
 
-    private ulong[] Table(ulong offset)
+    private RunClass ClassOf(Kind kind) => kind switch
+    {
+        Kind.Zero => RunClass.Zero,
+        Kind.Unallocated => _backing is null ? RunClass.Zero : RunClass.Backing,
+        _ => RunClass.Data,
+    };
+
+    /// <summary>Returns the class of a cluster and the cluster where a run of that class may end (a whole L2 range,
+    /// or a run of unallocated L1 entries, at once when possible).</summary>
+    private (RunClass Class, long End) RunAt(long cluster)
+    {
+        long l1 = cluster / _l2Entries;
+        ulong l2Offset = L1Entry(l1);
+        if (l2Offset == 0)
+        {
+            long next = NextAllocatedL1(l1 + 1);
+            return (ClassOf(Kind.Unallocated), Math.Min(next * _l2Entries, _totalClusters));
+        }
+
+        var (table, uniform) = Table(l2Offset);
+        long tableEnd = Math.Min((l1 + 1) * _l2Entries, _totalClusters);
+        if (uniform != Kind.Mixed)
+        {
+            return (ClassOf(uniform), tableEnd);
+        }
+
+        int i = (int)(cluster % _l2Entries);
+        int limit = (int)(tableEnd - (l1 * _l2Entries));
+        var kind = ClassOf(KindOf(EntryAt(table, i)));
+        for (i++; i < limit && ClassOf(KindOf(EntryAt(table, i))) == kind; i++)
+        {
+        }
+
+        return (kind, (l1 * _l2Entries) + i);
+    }
+
+    private ulong Entry(long cluster)
+    {
+        long l1 = cluster / _l2Entries;
+        ulong l2Offset = L1Entry(l1);
+        return l2Offset == 0 ? 0 : EntryAt(Table(l2Offset).Table, (int)(cluster % _l2Entries));
+    }
+
+    private static ulong EntryAt(byte[] table, int index) => BinaryPrimitives.ReadUInt64BigEndian(table.AsSpan(index * 8));
+
+    /// <summary>Returns the L2 table offset of an L1 entry (0 when unallocated), reading the L1 table lazily.</summary>
+    private ulong L1Entry(long index)
+    {
+        if (index >= _l1Size)
+        {
+            return 0;
+        }
+
+        long byteIndex = index * 8;
+        var chunk = L1Chunk(byteIndex / L1ChunkBytes);
+        return BinaryPrimitives.ReadUInt64BigEndian(chunk.AsSpan((int)(byteIndex % L1ChunkBytes))) & Qcow2Header.OffsetMask;
+    }
+
+    /// <summary>Returns the first allocated L1 entry at or after <paramref name="index"/>, or the L1 size: holes in the
+    /// file are skipped without reading, and the rest is scanned a cached chunk at a time.</summary>
+    private long NextAllocatedL1(long index)
+    {
+        long end = _l1Offset + (_l1Size * 8);
+        while (index < _l1Size)
+        {
+            long at = _l1Offset + (index * 8);
+            var (isHole, length) = _file.Probe(at, end);
+            if (isHole && length > 0)
+            {
+                long next = (at + length - _l1Offset) / 8;
+                if (next > index)
+                {
+                    index = next;
+                    continue;
+                }
+            }
+
+            long chunkEnd = Math.Min(_l1Size, ((index * 8 / L1ChunkBytes) + 1) * L1ChunkBytes / 8);
+            for (; index < chunkEnd; index++)
+            {
+                if (L1Entry(index) != 0)
+                {
+                    return index;
+                }
+            }
+        }
+
+        return _l1Size;
+    }
+
+    private byte[] L1Chunk(long chunk)
+    {
+        for (int i = 0; i < _l1Cache.Count; i++)
+        {
+            if (_l1Cache[i].Chunk == chunk)
+            {
+                return _l1Cache[i].Data;
+            }
+        }
+
+        byte[] data;
+        if (_l1Cache.Count == L1CachedChunks)
+        {
+            data = _l1Cache[0].Data;
+            _l1Cache.RemoveAt(0);
+        }
+        else
+        {
+            data = new byte[L1ChunkBytes];
+        }
+
+        long at = chunk * L1ChunkBytes;
+        int n = (int)Math.Min(L1ChunkBytes, (_l1Size * 8) - at);
+        FileExtents.ReadOrZero(_file, data.AsSpan(0, n), _l1Offset + at);
+        data.AsSpan(n).Clear();
+        _l1Cache.Add((chunk, data));
+        return data;
+    }
+
+    private (byte[] Table, Kind Uniform) Table(ulong offset)
     {
         for (int i = 0; i < _l2Cache.Count; i++)
         {
             if (_l2Cache[i].Offset == offset)
             {
                 var hit = _l2Cache[i];
-                _l2Cache.RemoveAt(i);
-                _l2Cache.Add(hit);
-                return hit.Table;
+                if (i != _l2Cache.Count - 1)
+                {
+                    _l2Cache.RemoveAt(i);
+                    _l2Cache.Add(hit);
+                }
+
+                return (hit.Table, _uniform.GetValueOrDefault(offset, Kind.Mixed));
             }
         }
 
-        var bytes = new byte[_clusterSize];
-        FileExtents.ReadOrZero(_handle, bytes, (long)offset);
-        var table = new ulong[_l2Entries];
-        for (int i = 0; i < table.Length; i++)
+        byte[] table;
+        if (_l2Cache.Count == _l2Cached)
         {
-            table[i] = BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(i * 8));
-        }
-
-        if (_l2Cache.Count == CachedTables)
-        {
+            table = _l2Cache[0].Table;
             _l2Cache.RemoveAt(0);
         }
+        else
+        {
+            table = new byte[_clusterSize];
+        }
 
+        FileExtents.ReadOrZero(_file, table, (long)offset);
         _l2Cache.Add((offset, table));
-        return table;
+        if (!_uniform.ContainsKey(offset))
+        {
+            if (_uniform.Count == SummaryEntries)
+            {
+                _uniform.Clear();
+            }
+
+            _uniform[offset] = Summarize(table);
+        }
+
+        return (table, _uniform[offset]);
     }
 
-    private byte[] Inflate(ulong entry)
+    /// <summary>Returns the kind every entry of a table has, or <see cref="Kind.Mixed"/>.</summary>
+    private Kind Summarize(byte[] table)
+    {
+        var first = KindOf(EntryAt(table, 0));
+        if (first is Kind.Data or Kind.Compressed)
+        {
+            return Kind.Mixed; // data runs are walked entry by entry anyway
+        }
+
+        for (int i = 1; i < _l2Entries; i++)
+        {
+            if (KindOf(EntryAt(table, i)) != first)
+            {
+                return Kind.Mixed;
+            }
+        }
+
+        return first;
+    }
+
+    private byte[] Inflate(ulong entry, long virtualOffset)
     {
         if (_inflated is not null && _inflatedEntry == entry)
         {
@@ -356,12 +528,14 @@ internal sealed class Qcow2ImageStream : DiskImageStream
         ulong descriptor = entry & ~(Qcow2Header.Copied | Qcow2Header.Compressed);
         long hostOffset = (long)(descriptor & ((1UL << x) - 1));
         long sectors = (long)(descriptor >> x) + 1;
-        long compressedLength = Math.Min((sectors * 512) - (hostOffset & 511), 2L * _clusterSize);
-        var compressed = new byte[compressedLength];
-        FileExtents.ReadOrZero(_handle, compressed, hostOffset);
+        int compressedLength = (int)Math.Min((sectors * 512) - (hostOffset & 511), 2L * _clusterSize);
+        _compressed ??= new byte[2 * _clusterSize];
+        FileExtents.ReadOrZero(_file, _compressed.AsSpan(0, compressedLength), hostOffset);
         var output = _inflated ?? new byte[_clusterSize];
-        using (var deflate = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress))
+        _inflated = null;
+        try
         {
+            using var deflate = new DeflateStream(new MemoryStream(_compressed, 0, compressedLength), CompressionMode.Decompress);
             int done = 0;
             while (done < output.Length)
             {
@@ -375,6 +549,12 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             }
 
             output.AsSpan(done).Clear();
+        }
+        catch (InvalidDataException)
+        {
+            _inflated = output;
+            _inflatedEntry = 0; // never a compressed entry
+            throw new DiskImageException([ImageDiagnostics.DataUnreadable(_path, "compressed cluster", virtualOffset)]);
         }
 
         _inflated = output;

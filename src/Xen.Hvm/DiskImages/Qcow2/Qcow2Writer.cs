@@ -8,7 +8,8 @@ namespace Xen.Hvm.DiskImages.Qcow2;
 /// <summary>
 /// Streams a qcow2 image. Layout: header (cluster 0), L1 table (from cluster 1), then data clusters and L2 tables
 /// appended in order (each L2 table after its data), then refcount blocks and the refcount table. Every cluster
-/// up to the end is in use exactly once, so every refcount is 1 and nothing leaks. Memory: one L2 table.
+/// up to the end is in use exactly once, so every refcount is 1 and nothing leaks. Memory: one L2 table and one
+/// cluster for the refcount structures, which are streamed whatever the image size.
 /// </summary>
 internal sealed class Qcow2Writer : ImageWriter
 {
@@ -20,6 +21,7 @@ internal sealed class Qcow2Writer : ImageWriter
     private readonly long _l2Entries;
     private readonly long _l1Size;
     private readonly MemoryOwner<byte> _l2;
+    private readonly Memory<byte> _l1Entry = new byte[8];
     private long _nextCluster;
     private long _currentL1 = -1;
     private bool _l2Dirty;
@@ -108,10 +110,15 @@ internal sealed class Qcow2Writer : ImageWriter
         long first = offset >> _clusterBits;
         long end = (offset + length + _clusterSize - 1) >> _clusterBits;
         bool allocate = _options.Preallocation == Qcow2Preallocation.Metadata || _options.Version == Qcow2Version.V2;
-        for (long cluster = first; cluster < end; cluster++)
+        for (long cluster = first; cluster < end;)
         {
+            // One L2 table at a time, its entries filled in a tight loop.
             await SelectL2Async(cluster, async, cancellationToken).ConfigureAwait(false);
-            SetEntry(cluster, allocate ? (ulong)(_nextCluster++ << _clusterBits) | Qcow2Header.Copied : Qcow2Header.ZeroFlag);
+            long stop = Math.Min(end, ((cluster / _l2Entries) + 1) * _l2Entries);
+            for (; cluster < stop; cluster++)
+            {
+                SetEntry(cluster, allocate ? (ulong)(_nextCluster++ << _clusterBits) | Qcow2Header.Copied : Qcow2Header.ZeroFlag);
+            }
         }
     }
 
@@ -153,15 +160,23 @@ internal sealed class Qcow2Writer : ImageWriter
             }
         }
 
+        // The refcount table is streamed a cluster at a time: it grows with the image (4 MiB for 64 GiB of 512-byte clusters).
         long tableOffset = (used + blocks) << _clusterBits;
-        using (var table = MemoryOwner<byte>.Allocate((int)(tableClusters << _clusterBits), AllocationMode.Clear))
+        long entriesPerCluster = _clusterSize / 8;
+        using (var table = MemoryOwner<byte>.Allocate(_clusterSize))
         {
-            for (long b = 0; b < blocks; b++)
+            for (long c = 0; c < tableClusters; c++)
             {
-                BinaryPrimitives.WriteUInt64BigEndian(table.Span[(int)(b * 8)..], (ulong)((used + b) << _clusterBits));
-            }
+                table.Span.Clear();
+                long first = c * entriesPerCluster;
+                long count = Math.Clamp(blocks - first, 0, entriesPerCluster);
+                for (long e = 0; e < count; e++)
+                {
+                    BinaryPrimitives.WriteUInt64BigEndian(table.Span[(int)(e * 8)..], (ulong)((used + first + e) << _clusterBits));
+                }
 
-            await File.WriteAsync(table.Memory, tableOffset, async, cancellationToken).ConfigureAwait(false);
+                await File.WriteAsync(table.Memory, tableOffset + (c << _clusterBits), async, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         using (var cluster = MemoryOwner<byte>.Allocate(_clusterSize, AllocationMode.Clear))
@@ -196,15 +211,32 @@ internal sealed class Qcow2Writer : ImageWriter
         RefcountOrder = BitOperations.Log2((uint)options.RefcountBits),
     };
 
-    private async ValueTask SelectL2Async(long cluster, bool async, CancellationToken cancellationToken)
+    // SelectL2Async and FlushL2Async run once per L2 table: they complete synchronously without allocating (no
+    // async state machine, even in Debug builds) when the write is synchronous.
+    private ValueTask SelectL2Async(long cluster, bool async, CancellationToken cancellationToken)
     {
         long l1 = cluster / _l2Entries;
-        if (l1 != _currentL1)
+        if (l1 == _currentL1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await FlushL2Async(async, cancellationToken).ConfigureAwait(false);
-            _currentL1 = l1;
+            return default;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var flush = FlushL2Async(async, cancellationToken);
+        if (!flush.IsCompletedSuccessfully)
+        {
+            return SelectAfterAsync(flush, l1);
+        }
+
+        flush.GetAwaiter().GetResult();
+        _currentL1 = l1;
+        return default;
+    }
+
+    private async ValueTask SelectAfterAsync(ValueTask flush, long l1)
+    {
+        await flush.ConfigureAwait(false);
+        _currentL1 = l1;
     }
 
     private void SetEntry(long cluster, ulong entry)
@@ -213,19 +245,32 @@ internal sealed class Qcow2Writer : ImageWriter
         _l2Dirty = true;
     }
 
-    private async ValueTask FlushL2Async(bool async, CancellationToken cancellationToken)
+    private ValueTask FlushL2Async(bool async, CancellationToken cancellationToken)
     {
         if (_currentL1 < 0 || !_l2Dirty)
         {
-            return;
+            return default;
         }
 
         long host = _nextCluster++ << _clusterBits;
-        await File.WriteAsync(_l2.Memory, host, async, cancellationToken).ConfigureAwait(false);
-        var entry = new byte[8];
-        BinaryPrimitives.WriteUInt64BigEndian(entry, (ulong)host | Qcow2Header.Copied);
-        await File.WriteAsync(entry, _clusterSize + (_currentL1 * 8), async, cancellationToken).ConfigureAwait(false);
-        _l2.Span.Clear();
+        long entryAt = _clusterSize + (_currentL1 * 8);
+        BinaryPrimitives.WriteUInt64BigEndian(_l1Entry.Span, (ulong)host | Qcow2Header.Copied);
         _l2Dirty = false;
+        if (async)
+        {
+            return WriteL2Async(host, entryAt, cancellationToken);
+        }
+
+        File.WriteAsync(_l2.Memory, host, async: false, cancellationToken).GetAwaiter().GetResult();
+        File.WriteAsync(_l1Entry, entryAt, async: false, cancellationToken).GetAwaiter().GetResult();
+        _l2.Span.Clear();
+        return default;
+    }
+
+    private async ValueTask WriteL2Async(long host, long entryAt, CancellationToken cancellationToken)
+    {
+        await File.WriteAsync(_l2.Memory, host, async: true, cancellationToken).ConfigureAwait(false);
+        await File.WriteAsync(_l1Entry, entryAt, async: true, cancellationToken).ConfigureAwait(false);
+        _l2.Span.Clear();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Win32.SafeHandles;
 using Xen.Hvm.DiskImages.Internal;
 
 namespace Xen.Hvm.DiskImages.Raw;
@@ -6,20 +5,20 @@ namespace Xen.Hvm.DiskImages.Raw;
 /// <summary>Reads a raw image (or the data part of a fixed VHD): the bytes at the same offsets in the file; holes are known zeros.</summary>
 internal sealed class RawImageStream : DiskImageStream
 {
-    private readonly SafeFileHandle _handle;
+    private readonly IImageReadFile _file;
     private readonly long _dataLength;
 
-    public RawImageStream(SafeFileHandle handle, DiskImageInfo info, long dataLength)
+    public RawImageStream(IImageReadFile file, DiskImageInfo info, long dataLength)
         : base(info)
     {
-        _handle = handle;
+        _file = file;
         _dataLength = dataLength;
     }
 
     private protected override void ReadCore(Span<byte> buffer, long offset)
     {
         int inData = (int)Math.Clamp(_dataLength - offset, 0, buffer.Length);
-        FileExtents.ReadOrZero(_handle, buffer[..inData], offset);
+        FileExtents.ReadOrZero(_file, buffer[..inData], offset);
         buffer[inData..].Clear();
     }
 
@@ -30,7 +29,7 @@ internal sealed class RawImageStream : DiskImageStream
             return new DiskImageExtent(offset, Length - offset, IsZero: true);
         }
 
-        var (isHole, length) = FileExtents.Probe(_handle, offset, Math.Min(Length, _dataLength));
+        var (isHole, length) = _file.Probe(offset, Math.Min(Length, _dataLength));
         return new DiskImageExtent(offset, length, isHole);
     }
 
@@ -38,7 +37,7 @@ internal sealed class RawImageStream : DiskImageStream
     {
         if (disposing)
         {
-            _handle.Dispose();
+            _file.Dispose();
         }
 
         base.Dispose(disposing);

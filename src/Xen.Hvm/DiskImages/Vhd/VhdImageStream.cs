@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.DiskImages.Internal;
 using Xen.Hvm.DiskImages.Raw;
@@ -15,12 +14,12 @@ internal sealed class VhdImageStream : DiskImageStream
     /// <summary>The largest block allocation table read (4 Mi entries; qemu-img's 2040 GiB disks need 1 Mi).</summary>
     private const long MaxBatBytes = 16L * 1024 * 1024;
 
-    private readonly SafeFileHandle _handle;
+    private readonly IImageReadFile _handle;
     private readonly uint[] _bat;
     private readonly int _blockSize;
     private readonly int _bitmapSize;
 
-    private VhdImageStream(SafeFileHandle handle, uint[] bat, int blockSize, DiskImageInfo info)
+    private VhdImageStream(IImageReadFile handle, uint[] bat, int blockSize, DiskImageInfo info)
         : base(info)
     {
         _handle = handle;
@@ -30,7 +29,7 @@ internal sealed class VhdImageStream : DiskImageStream
     }
 
     /// <summary>Opens a VHD; problems are added to <paramref name="problems"/> and make the result null.</summary>
-    public static DiskImageStream? Open(SafeFileHandle handle, string path, long fileLength, List<Diagnostic> problems)
+    public static DiskImageStream? Open(IImageReadFile handle, string path, long fileLength, List<Diagnostic> problems)
     {
         if (ReadFooter(handle, path, fileLength, problems) is not { } footer)
         {
@@ -57,10 +56,17 @@ internal sealed class VhdImageStream : DiskImageStream
 
         if (footer.DiskType == VhdFooter.TypeFixed)
         {
-            if (capacity > fileLength - VhdFooter.Size)
+            long dataLength = Math.Max(0, fileLength - VhdFooter.Size);
+            if (capacity > dataLength)
             {
-                problems.Add(ImageDiagnostics.InvalidHeader(path, "VHD", $"the fixed disk claims {capacity} bytes but the file holds {Math.Max(0, fileLength - VhdFooter.Size)}"));
+                problems.Add(ImageDiagnostics.InvalidHeader(path, "VHD", $"the fixed disk claims {capacity} bytes but the file holds {dataLength}"));
                 return null;
+            }
+
+            if (capacity < dataLength)
+            {
+                // Never a silent truncation: QEMU reads the same size, but the caller is told what it does not see.
+                problems.Add(ImageDiagnostics.VhdSize(path, capacity, dataLength, $"the last {dataLength - capacity} bytes before the footer are not part of the disk (read it with the raw format to see every byte)"));
             }
 
             return new RawImageStream(handle, info with { VhdSubformat = VhdSubformat.Fixed }, dataLength: capacity);
@@ -84,12 +90,23 @@ internal sealed class VhdImageStream : DiskImageStream
             return null;
         }
 
-        var bytes = new byte[batBytes];
-        FileExtents.ReadOrZero(handle, bytes, (long)header.TableOffset);
-        var bat = new uint[header.MaxTableEntries];
-        for (int i = 0; i < bat.Length; i++)
+        if (header.TableOffset > (ulong)(long.MaxValue / 2))
         {
-            bat[i] = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(i * 4));
+            problems.Add(ImageDiagnostics.InvalidHeader(path, "VHD", $"the block allocation table offset {header.TableOffset} is outside the file"));
+            return null;
+        }
+
+        // Read in 64 KiB pieces, so that only the table itself is held.
+        var bat = new uint[header.MaxTableEntries];
+        var piece = new byte[64 * 1024];
+        for (long done = 0; done < batBytes; done += piece.Length)
+        {
+            int n = (int)Math.Min(piece.Length, batBytes - done);
+            FileExtents.ReadOrZero(handle, piece.AsSpan(0, n), (long)header.TableOffset + done);
+            for (int i = 0; i < n / 4; i++)
+            {
+                bat[(done / 4) + i] = BinaryPrimitives.ReadUInt32BigEndian(piece.AsSpan(i * 4));
+            }
         }
 
         return new VhdImageStream(handle, bat, (int)header.BlockSize, info with { VhdSubformat = VhdSubformat.Dynamic, ClusterSize = (int)header.BlockSize });
@@ -140,7 +157,7 @@ internal sealed class VhdImageStream : DiskImageStream
         base.Dispose(disposing);
     }
 
-    private static VhdFooter? ReadFooter(SafeFileHandle handle, string path, long fileLength, List<Diagnostic> problems)
+    private static VhdFooter? ReadFooter(IImageReadFile handle, string path, long fileLength, List<Diagnostic> problems)
     {
         var data = new byte[VhdFooter.Size];
         (uint Stored, uint Computed)? mismatch = null;
@@ -182,7 +199,7 @@ internal sealed class VhdImageStream : DiskImageStream
         return null;
     }
 
-    private static VhdDynamicHeader? ReadDynamicHeader(SafeFileHandle handle, string path, long fileLength, VhdFooter footer, List<Diagnostic> problems)
+    private static VhdDynamicHeader? ReadDynamicHeader(IImageReadFile handle, string path, long fileLength, VhdFooter footer, List<Diagnostic> problems)
     {
         if (footer.DataOffset > (ulong)Math.Max(0, fileLength - VhdDynamicHeader.Size))
         {
