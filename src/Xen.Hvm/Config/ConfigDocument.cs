@@ -136,52 +136,6 @@ public sealed partial class ConfigDocument
         stream.Write(ToBytes());
     }
 
-    /// <summary>
-    /// Saves the document to a file: written to a temporary file beside it, then renamed over it, so a failure never
-    /// leaves a half-written config.
-    /// </summary>
-    /// <param name="path">The file path.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="IOException">The file could not be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file or directory is not writable.</exception>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string full = System.IO.Path.GetFullPath(path);
-
-        // Write through a symbolic link (/etc/xen/auto/guest.cfg -> ../guest.cfg) instead of replacing the link.
-        if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-        {
-            full = target.FullName;
-        }
-
-        string dir = System.IO.Path.GetDirectoryName(full) ?? ".";
-        string temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                WriteTo(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // Keep the permissions of the file being replaced (configs may hold VNC passwords).
-            if (!OperatingSystem.IsWindows() && File.Exists(full))
-            {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
-
     internal SourceLocation GetLocation(TextSpan span) => SourceLocation.Create(Path, span, Lines);
 
     /// <summary>
