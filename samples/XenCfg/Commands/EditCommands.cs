@@ -13,6 +13,14 @@ namespace XenCfg.Commands;
 /// </summary>
 internal static class EditCommands
 {
+    /// <summary>The IDs of the diagnostics an edit leaves when it was not made.</summary>
+    private static readonly HashSet<string> s_refusedEdits = new(StringComparer.Ordinal)
+    {
+        DiagnosticIds.EditInsideOpenStatement,
+        DiagnosticIds.XmEditCharacterNotInEncoding,
+        DiagnosticIds.XmEditUnknownEncoding,
+    };
+
     public static Command CreateSet(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The config file to edit in place." };
@@ -102,14 +110,6 @@ internal static class EditCommands
     private static Option<bool> ReplaceReadOnlyOption() => new("--replace-read-only")
     {
         Description = "Write the file even when it has no write permission (mode 0444); it stays read-only.",
-    };
-
-    /// <summary>The IDs of the diagnostics an edit leaves when it was not made.</summary>
-    private static readonly HashSet<string> s_refusedEdits = new(StringComparer.Ordinal)
-    {
-        DiagnosticIds.EditInsideOpenStatement,
-        DiagnosticIds.XmEditCharacterNotInEncoding,
-        DiagnosticIds.XmEditUnknownEncoding,
     };
 
     private static int Save(ConfigDocument doc, string path, bool replaceReadOnly, CliContext context)

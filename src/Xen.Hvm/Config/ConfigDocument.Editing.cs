@@ -20,9 +20,14 @@ public sealed partial class ConfigDocument
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid key of the document's dialect.</exception>
     /// <remarks>
-    /// In an xm document only a top-level <c>name = value</c> is edited; when code after it may assign the name again
+    /// <para>In an xm document only a top-level <c>name = value</c> is edited; when code after it may assign the name again
     /// (an <c>if</c> block, a loop, <c>xm_vars.check()</c>), the new setting is added at the end instead. When the
-    /// replaced value was computed, the expression becomes a literal and the new document has an XH4201 info diagnostic.
+    /// replaced value was computed, the expression becomes a literal and the new document has an XH4201 info diagnostic.</para>
+    /// <para>In an xm document, strings are written as Python 2 reads them in that file: non-ASCII text as <c>\x</c>
+    /// escapes of its UTF-8 bytes when the file declares no encoding (info XH4202), otherwise in the declared encoding.</para>
+    /// <para>An edit that cannot be made safely is not made: the returned document has the same text and an error
+    /// diagnostic (XH2008 when the file ends inside an open statement, XH4203/XH4204 when the file's encoding cannot
+    /// hold the value). Check <see cref="Diagnostics"/> before saving.</para>
     /// </remarks>
     public ConfigDocument SetValue(string name, ConfigValue value)
     {
@@ -98,6 +103,7 @@ public sealed partial class ConfigDocument
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
     /// <exception cref="InvalidOperationException">The last setting of <paramref name="name"/> is not a list.</exception>
+    /// <remarks>Strings and refused edits as in <see cref="SetValue(string, ConfigValue)"/>.</remarks>
     public ConfigDocument AppendToList(string name, ConfigValue item)
     {
         CheckKey(name);
@@ -163,6 +169,11 @@ public sealed partial class ConfigDocument
     /// <returns>The edited document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key, or <paramref name="after"/> is not set.</exception>
+    /// <remarks>
+    /// The new line is always a statement of its own: after a blank line when the file ends in an xm line continuation,
+    /// and not added at all when the file ends inside an unclosed bracket or string (the returned document has the same
+    /// text and error XH2008). Strings and other refused edits as in <see cref="SetValue(string, ConfigValue)"/>.
+    /// </remarks>
     public ConfigDocument AddSetting(string name, ConfigValue value, string? after = null)
     {
         CheckKey(name);
