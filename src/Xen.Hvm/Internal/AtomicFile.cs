@@ -7,7 +7,7 @@ namespace Xen.Hvm.Internal;
 /// <param name="ReplaceReadOnly">Whether an existing file without any write permission (mode 0444) may be replaced.</param>
 internal readonly record struct AtomicFileOptions(bool ReplaceExisting, bool ReplaceReadOnly);
 
-/// <summary>What <see cref="AtomicFile.Write(string, Action{Stream}, AtomicFileOptions)"/> did.</summary>
+/// <summary>What <see cref="AtomicFile.WriteAsync"/> did.</summary>
 internal enum AtomicWriteOutcome
 {
     /// <summary>There was no file; it was created (written beside, then renamed into place).</summary>
@@ -126,6 +126,25 @@ internal static partial class AtomicFile
     /// <summary>Writes what <paramref name="write"/> writes to the stream it is given (positioned at 0 of an empty file) to <paramref name="path"/>.</summary>
     public static AtomicWriteResult Write(string path, Action<Stream> write, AtomicFileOptions options)
     {
+        ArgumentNullException.ThrowIfNull(write);
+
+        // Every await below is on the writer, which completes synchronously here: the task is already done.
+        ValueTask<AtomicWriteResult> task = WriteAsync(path, (stream, _) =>
+        {
+            write(stream);
+            return ValueTask.CompletedTask;
+        }, options, CancellationToken.None);
+        System.Diagnostics.Debug.Assert(task.IsCompleted, "A synchronous writer completes synchronously.");
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes to the stream it is given (positioned at 0 of an empty file) to
+    /// <paramref name="path"/>. A cancellation or any exception of the writer leaves the old file (or none) and no
+    /// temporary file, and is rethrown.
+    /// </summary>
+    public static async ValueTask<AtomicWriteResult> WriteAsync(string path, Func<Stream, CancellationToken, ValueTask> write, AtomicFileOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         string target = path;
@@ -135,7 +154,7 @@ internal static partial class AtomicFile
             FileFacts facts = FileFacts.Of(target);
             if (facts.Kind == FileKind.Missing)
             {
-                return Create(target, write);
+                return await CreateAsync(target, write, cancellationToken).ConfigureAwait(false);
             }
 
             if (facts.Kind != FileKind.Regular)
@@ -159,7 +178,7 @@ internal static partial class AtomicFile
                 : InPlaceReason.None;
             if (reason == InPlaceReason.None)
             {
-                AtomicWriteResult? replaced = Replace(target, write, facts);
+                AtomicWriteResult? replaced = await ReplaceAsync(target, write, facts, cancellationToken).ConfigureAwait(false);
                 if (replaced is not null)
                 {
                     return replaced;
@@ -168,7 +187,7 @@ internal static partial class AtomicFile
                 reason = InPlaceReason.OwnerNotKept;
             }
 
-            return WriteInPlace(target, write, reason);
+            return await WriteInPlaceAsync(target, write, reason, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsFileSystemError(ex))
         {
@@ -211,9 +230,9 @@ internal static partial class AtomicFile
         return info.LinkTarget is null ? full : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
     }
 
-    private static AtomicWriteResult Create(string target, Action<Stream> write)
+    private static async ValueTask<AtomicWriteResult> CreateAsync(string target, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
     {
-        string temp = WriteTemp(target, write, null); // a new file gets the usual mode (0666 less the umask)
+        string temp = await WriteTempAsync(target, write, null, cancellationToken).ConfigureAwait(false); // a new file gets the usual mode (0666 less the umask)
         try
         {
             File.Move(temp, target, overwrite: false);
@@ -228,9 +247,9 @@ internal static partial class AtomicFile
     }
 
     /// <summary>Writes a new file beside the target and renames it over; <see langword="null"/> when the owner cannot be kept.</summary>
-    private static AtomicWriteResult? Replace(string target, Action<Stream> write, FileFacts facts)
+    private static async ValueTask<AtomicWriteResult?> ReplaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, FileFacts facts, CancellationToken cancellationToken)
     {
-        string temp = WriteTemp(target, write, OwnerOnly);
+        string temp = await WriteTempAsync(target, write, OwnerOnly, cancellationToken).ConfigureAwait(false);
         try
         {
             if (!OperatingSystem.IsWindows())
@@ -259,7 +278,7 @@ internal static partial class AtomicFile
         return new AtomicWriteResult(AtomicWriteOutcome.Replaced, target);
     }
 
-    private static string WriteTemp(string target, Action<Stream> write, UnixFileMode? mode)
+    private static async ValueTask<string> WriteTempAsync(string target, Func<Stream, CancellationToken, ValueTask> write, UnixFileMode? mode, CancellationToken cancellationToken)
     {
         string temp = SiblingPath(target, ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -271,7 +290,8 @@ internal static partial class AtomicFile
         try
         {
             using var stream = new FileStream(temp, options);
-            write(stream);
+            await write(stream, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             stream.Flush(flushToDisk: true);
         }
         catch
@@ -284,7 +304,7 @@ internal static partial class AtomicFile
     }
 
     /// <summary>Rewrites the file itself: a backup copy first, then the new content, then the backup goes.</summary>
-    private static AtomicWriteResult WriteInPlace(string target, Action<Stream> write, InPlaceReason reason)
+    private static async ValueTask<AtomicWriteResult> WriteInPlaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, InPlaceReason reason, CancellationToken cancellationToken)
     {
         // Opening first: a file we may not write is refused before anything is copied.
         using var file = new FileStream(target, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
@@ -306,7 +326,8 @@ internal static partial class AtomicFile
         {
             file.Position = 0;
             file.SetLength(0);
-            write(file);
+            await write(file, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             file.Flush(flushToDisk: true);
         }
         catch (Exception ex)

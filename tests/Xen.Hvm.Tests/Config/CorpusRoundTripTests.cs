@@ -35,22 +35,6 @@ public sealed class CorpusRoundTripTests
         ConfigDocument doc = XenConfig.Load(Corpus.PathOf(file));
         SyntaxInvariants.AssertHold(doc);
     }
-
-    [Fact]
-    public void SaveThenLoad_LatinOneBytes_AreKept()
-    {
-        using var dir = new TempDirectory();
-        string path = dir.File("latin1.cfg");
-        byte[] bytes = [.. "# caf"u8, 0xE9, (byte)'\n', .. "name = \"x\"\n"u8];
-        File.WriteAllBytes(path, bytes);
-
-        ConfigDocument doc = XenConfig.Load(path);
-        doc.SetValue("name", "y").Save(path);
-
-        byte[] after = File.ReadAllBytes(path);
-        Assert.Equal(bytes[..6], after[..6]);
-        Assert.Equal("name = \"y\"\n"u8.ToArray(), after[7..]);
-    }
 }
 
 /// <summary>The universal assertions of STYLE.md §6.7, for any document.</summary>

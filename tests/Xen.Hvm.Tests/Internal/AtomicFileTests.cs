@@ -81,4 +81,22 @@ public sealed class AtomicFileTests
         Assert.False(called);
         Assert.Equal("a\n", File.ReadAllText(path));
     }
+
+    [UnixFact]
+    public async Task WriteAsync_CancelledWhileWriting_KeepsTheOldFileAndLeavesNoTemporaryFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("disk.img");
+        File.WriteAllText(path, "old");
+        using var cts = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await AtomicFile.WriteAsync(path, async (s, ct) =>
+        {
+            await s.WriteAsync("new"u8.ToArray(), ct);
+            await cts.CancelAsync();
+        }, s_replace, cts.Token));
+
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
 }
