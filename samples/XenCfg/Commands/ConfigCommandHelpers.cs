@@ -33,17 +33,16 @@ internal static class ConfigCommandHelpers
         }
     }
 
+    /// <summary>Loads a config; a file that cannot be read is printed as its XH2009 diagnostic and gives null.</summary>
     public static ConfigDocument? TryLoad(string path, ConfigDialect dialect, CliContext context)
     {
-        try
+        if (XenConfig.TryLoad(path, new XenConfigParseOptions { Dialect = dialect }, out var document, out var error))
         {
-            return XenConfig.Load(path, new XenConfigParseOptions { Dialect = dialect });
+            return document;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"xencfg: cannot read '{path}': {ex.Message}");
-            return null;
-        }
+
+        context.Error.WriteLine(error.ToString());
+        return null;
     }
 
     public static void WriteDiagnostics(ConfigDocument document, TextWriter writer) => WriteDiagnostics(document.Diagnostics, writer);

@@ -1,14 +1,26 @@
 using System.CommandLine;
 using Xen.Hvm.Config;
+using Xen.Hvm.Diagnostics;
 
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg set FILE KEY=VALUE...</c> and <c>xencfg unset FILE KEY...</c>: edit a config (xl or xm) in place, keeping
-/// everything else; in an xm file a computed value that is set becomes a literal (info XH4201).
+/// <c>xencfg set [--replace-read-only] FILE KEY=VALUE...</c> and <c>xencfg unset [--replace-read-only] FILE KEY...</c>:
+/// edit a config (xl or xm) in place, keeping everything else; in an xm file a computed value that is set becomes a
+/// literal (info XH4201), and non-ASCII text is written as the file's encoding allows (XH4202). An edit the library
+/// refuses (XH2008, XH4203, XH4204) leaves the file untouched; so does a file that cannot be written (XH2010) or
+/// has no write permission (XH2011, unless <c>--replace-read-only</c>).
 /// </summary>
 internal static class EditCommands
 {
+    /// <summary>The IDs of the diagnostics an edit leaves when it was not made.</summary>
+    private static readonly HashSet<string> s_refusedEdits = new(StringComparer.Ordinal)
+    {
+        DiagnosticIds.EditInsideOpenStatement,
+        DiagnosticIds.XmEditCharacterNotInEncoding,
+        DiagnosticIds.XmEditUnknownEncoding,
+    };
+
     public static Command CreateSet(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The config file to edit in place." };
@@ -17,7 +29,8 @@ internal static class EditCommands
             Description = "Settings. VALUE is read as an xl value when it is one ('text', \"text\", 512, [ ... ]), else as a plain string.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("set", "Set values in a config file in place; comments, quoting and layout stay.") { file, pairs };
+        var replaceReadOnly = ReplaceReadOnlyOption();
+        var command = new Command("set", "Set values in a config file in place; comments, quoting and layout stay.") { replaceReadOnly, file, pairs };
         command.SetAction(result =>
         {
             string path = result.GetValue(file)!;
@@ -49,7 +62,7 @@ internal static class EditCommands
                 doc = doc.SetValue(key, ParseValue(pair[(eq + 1)..]));
             }
 
-            return Save(doc, path, context);
+            return Save(doc, path, result.GetValue(replaceReadOnly), context);
         });
         return command;
     }
@@ -58,7 +71,8 @@ internal static class EditCommands
     {
         var file = new Argument<string>("FILE") { Description = "The config file to edit in place." };
         var keys = new Argument<string[]>("KEY") { Description = "Keys to remove.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("unset", "Remove settings from a config file in place.") { file, keys };
+        var replaceReadOnly = ReplaceReadOnlyOption();
+        var command = new Command("unset", "Remove settings from a config file in place.") { replaceReadOnly, file, keys };
         command.SetAction(result =>
         {
             string path = result.GetValue(file)!;
@@ -73,7 +87,7 @@ internal static class EditCommands
                 doc = doc.RemoveSetting(key);
             }
 
-            return Save(doc, path, context);
+            return Save(doc, path, result.GetValue(replaceReadOnly), context);
         });
         return command;
     }
@@ -93,19 +107,28 @@ internal static class EditCommands
         return new ConfigString(text);
     }
 
-    private static int Save(ConfigDocument doc, string path, CliContext context)
+    private static Option<bool> ReplaceReadOnlyOption() => new("--replace-read-only")
     {
-        try
+        Description = "Write the file even when it has no write permission (mode 0444); it stays read-only.",
+    };
+
+    private static int Save(ConfigDocument doc, string path, bool replaceReadOnly, CliContext context)
+    {
+        if (doc.Diagnostics.Any(d => s_refusedEdits.Contains(d.Id)))
         {
-            doc.Save(path);
+            // An edit was not made: saving the others would leave a half-done change.
+            ConfigCommandHelpers.WriteDiagnostics(doc.Diagnostics.Where(d => s_refusedEdits.Contains(d.Id)), context.Error);
+            return ExitCodes.Failed;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        ConfigSaveResult saved = doc.Save(path, new ConfigSaveOptions { ReplaceReadOnlyFile = replaceReadOnly });
+        if (!saved.Saved)
         {
-            context.Error.WriteLine($"xencfg: cannot write '{path}': {ex.Message}");
+            ConfigCommandHelpers.WriteDiagnostics(saved.Diagnostics, context.Error);
             return ExitCodes.UsageOrIo;
         }
 
-        ConfigCommandHelpers.WriteDiagnostics(doc, context.Out);
+        ConfigCommandHelpers.WriteDiagnostics(doc.Diagnostics.Concat(saved.Diagnostics), context.Out);
         return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

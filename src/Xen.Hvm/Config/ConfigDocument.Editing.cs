@@ -20,9 +20,14 @@ public sealed partial class ConfigDocument
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid key of the document's dialect.</exception>
     /// <remarks>
-    /// In an xm document only a top-level <c>name = value</c> is edited; when code after it may assign the name again
+    /// <para>In an xm document only a top-level <c>name = value</c> is edited; when code after it may assign the name again
     /// (an <c>if</c> block, a loop, <c>xm_vars.check()</c>), the new setting is added at the end instead. When the
-    /// replaced value was computed, the expression becomes a literal and the new document has an XH4201 info diagnostic.
+    /// replaced value was computed, the expression becomes a literal and the new document has an XH4201 info diagnostic.</para>
+    /// <para>In an xm document, strings are written as Python 2 reads them in that file: non-ASCII text as <c>\x</c>
+    /// escapes of its UTF-8 bytes when the file declares no encoding (info XH4202), otherwise in the declared encoding.</para>
+    /// <para>An edit that cannot be made safely is not made: the returned document has the same text and an error
+    /// diagnostic (XH2008 when the file ends inside an open statement, XH4203/XH4204 when the file's encoding cannot
+    /// hold the value). Check <see cref="Diagnostics"/> before saving.</para>
     /// </remarks>
     public ConfigDocument SetValue(string name, ConfigValue value)
     {
@@ -36,22 +41,28 @@ public sealed partial class ConfigDocument
         }
 
         var style = EditStyle.Detect(this);
+        RenderedValue rendered = style.Render(value, last.Value);
+        if (rendered.Unwritable is not null)
+        {
+            return RefuseUnwritable(style, name, rendered);
+        }
+
         var edits = new List<(TextSpan Span, string Text)>(2);
         if (last.IsAppend)
         {
             edits.Add((last.OperatorToken.Span, "="));
         }
 
-        string rendered = style.Render(value, last.Value);
-        edits.Add((last.Value.Span, rendered));
+        edits.Add((last.Value.Span, rendered.Text));
         ConfigDocument edited = Splice(edits);
+        int start = last.Value.Span.Start + (last.IsAppend ? 1 - last.OperatorToken.Span.Length : 0);
         if (Dialect == ConfigDialect.Xm && !last.Value.IsConstant)
         {
-            int start = last.Value.Span.Start + (last.IsAppend ? 1 - last.OperatorToken.Span.Length : 0);
             string expression = last.Value.ToString();
-            edited.AddEditNote(new EditNote(DiagnosticDescriptors.XmComputedValueReplaced, start, rendered.Length, [name, expression.Length > 60 ? expression[..57] + "..." : expression]));
+            edited.AddEditNote(new EditNote(DiagnosticDescriptors.XmComputedValueReplaced, start, rendered.Text.Length, [name, expression.Length > 60 ? expression[..57] + "..." : expression]));
         }
 
+        edited.NoteEscapes(style, name, rendered, start);
         return edited;
     }
 
@@ -92,6 +103,7 @@ public sealed partial class ConfigDocument
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
     /// <exception cref="InvalidOperationException">The last setting of <paramref name="name"/> is not a list.</exception>
+    /// <remarks>Strings and refused edits as in <see cref="SetValue(string, ConfigValue)"/>.</remarks>
     public ConfigDocument AppendToList(string name, ConfigValue item)
     {
         CheckKey(name);
@@ -108,10 +120,17 @@ public sealed partial class ConfigDocument
         }
 
         var style = EditStyle.Detect(this);
-        string rendered = style.Render(item, null);
+        RenderedValue renderedItem = style.Render(item, null);
+        if (renderedItem.Unwritable is not null)
+        {
+            return RefuseUnwritable(style, name, renderedItem);
+        }
+
+        string rendered = renderedItem.Text;
         if (list.Items.Count == 0)
         {
-            return Splice([(new TextSpan(list.OpenBracketToken.Span.End, 0), rendered)]);
+            int at = list.OpenBracketToken.Span.End;
+            return Splice([(new TextSpan(at, 0), rendered)]).NoteEscapes(style, name, renderedItem, at);
         }
 
         ValueSyntax lastItem = list.Items[^1];
@@ -136,7 +155,8 @@ public sealed partial class ConfigDocument
             text = trailingComma ? " " + rendered + "," : ", " + rendered;
         }
 
-        return Splice([(new TextSpan(anchor, 0), text)]);
+        int itemAt = anchor + text.IndexOf(rendered, StringComparison.Ordinal);
+        return Splice([(new TextSpan(anchor, 0), text)]).NoteEscapes(style, name, renderedItem, itemAt);
     }
 
     /// <summary>
@@ -149,37 +169,168 @@ public sealed partial class ConfigDocument
     /// <returns>The edited document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key, or <paramref name="after"/> is not set.</exception>
+    /// <remarks>
+    /// The new line is always a statement of its own: after a blank line when the file ends in an xm line continuation,
+    /// and not added at all when the file ends inside an unclosed bracket or string (the returned document has the same
+    /// text and error XH2008). Strings and other refused edits as in <see cref="SetValue(string, ConfigValue)"/>.
+    /// </remarks>
     public ConfigDocument AddSetting(string name, ConfigValue value, string? after = null)
     {
         CheckKey(name);
         ArgumentNullException.ThrowIfNull(value);
         var style = EditStyle.Detect(this);
-        string line = name + style.BeforeEquals + "=" + style.AfterEquals + style.Render(value, null);
-        string text = Data.Text;
+        RenderedValue rendered = style.Render(value, null);
+        string line = name + style.BeforeEquals + "=" + style.AfterEquals + rendered.Text;
         if (after is not null)
         {
             SettingSyntax anchor = GetSettings(after).LastOrDefault()
                 ?? throw new ArgumentException($"The key '{after}' is not set.", nameof(after));
+            if (rendered.Unwritable is not null)
+            {
+                return RefuseUnwritable(style, name, rendered);
+            }
+
             // After the first statement from the anchor on that ends its line (a list may span lines, ';' may join statements).
             StatementSyntax? lineEnd = Root.Statements
                 .SkipWhile(s => !ReferenceEquals(s, anchor))
                 .FirstOrDefault(s => s.Terminator is { Kind: SyntaxKind.NewLineToken });
             if (lineEnd is not null)
             {
-                return Splice([(new TextSpan(lineEnd.FullSpan.End, 0), line + style.NewLine)]);
+                int at = lineEnd.FullSpan.End;
+                ConfigDocument edited = Splice([(new TextSpan(at, 0), line + style.NewLine)]);
+                if (edited.HasInsertedStatement(this, line))
+                {
+                    return edited.NoteEscapes(style, name, rendered, at + line.Length - rendered.Text.Length);
+                }
+
+                return RefuseOpenStatement(name);
+            }
+        }
+        else if (rendered.Unwritable is not null)
+        {
+            return RefuseUnwritable(style, name, rendered);
+        }
+
+        return AppendLine(style, name, line, rendered);
+    }
+
+    /// <summary>
+    /// Adds a setting line at the end of the file, on a line of its own: the new text must re-parse as exactly the old
+    /// statements plus the new one. A file that ends in a line continuation (<c>\</c>) gets a blank line first, which
+    /// ends the continuation; a file that ends inside an unclosed bracket or string is left as it is (XH2008).
+    /// </summary>
+    private ConfigDocument AppendLine(EditStyle style, string name, string line, RenderedValue rendered)
+    {
+        string text = Data.Text;
+        string prefix = text.Length == 0 || text.EndsWith('\n') ? string.Empty : style.NewLine;
+        string suffix = text.Length == 0 || text.EndsWith('\n') ? style.NewLine : string.Empty;
+        foreach (string separator in (ReadOnlySpan<string>)[string.Empty, style.NewLine])
+        {
+            string inserted = prefix + separator + line + suffix;
+            ConfigDocument edited = Splice([(new TextSpan(text.Length, 0), inserted)]);
+            if (edited.HasInsertedStatement(this, line))
+            {
+                return edited.NoteEscapes(style, name, rendered, text.Length + prefix.Length + separator.Length + line.Length - rendered.Text.Length);
+            }
+        }
+
+        return RefuseOpenStatement(name);
+    }
+
+    /// <summary>
+    /// Returns whether this document's statements are exactly those of <paramref name="original"/> plus one new
+    /// statement whose text is <paramref name="line"/>: no existing statement changed, and the new setting is a
+    /// statement of its own (not glued to a continuation, an open bracket or an open string).
+    /// </summary>
+    private bool HasInsertedStatement(ConfigDocument original, string line)
+    {
+        List<(SyntaxKind Kind, int Start, int End)> before = original.StatementCores();
+        List<(SyntaxKind Kind, int Start, int End)> after = StatementCores();
+        if (after.Count != before.Count + 1)
+        {
+            return false;
+        }
+
+        int inserted = -1;
+        for (int i = 0, j = 0; j < after.Count; j++)
+        {
+            if (i < before.Count && after[j].Kind == before[i].Kind && Core(after[j]).SequenceEqual(original.Core(before[i])))
+            {
+                i++;
+                continue;
             }
 
-            return Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
+            if (inserted >= 0)
+            {
+                return false;
+            }
+
+            inserted = j;
         }
 
-        if (text.Length == 0)
+        return inserted >= 0
+            && after[inserted].Kind is not (SyntaxKind.SkippedStatement or SyntaxKind.ExpressionStatement)
+            && Core(after[inserted]).SequenceEqual(line.AsSpan().TrimEnd());
+    }
+
+    private ReadOnlySpan<char> Core((SyntaxKind Kind, int Start, int End) statement) => Data.Text.AsSpan(statement.Start, statement.End - statement.Start);
+
+    /// <summary>The top-level statements (blank ones left out), each from its first token to its last one before the terminator.</summary>
+    private List<(SyntaxKind Kind, int Start, int End)> StatementCores()
+    {
+        var cores = new List<(SyntaxKind Kind, int Start, int End)>();
+        foreach (int row in SyntaxNavigation.Statements(Data))
         {
-            return Splice([(new TextSpan(0, 0), line + style.NewLine)]);
+            NodeRow r = Data.Rows[row];
+            if (r.Kind == SyntaxKind.EmptyStatement)
+            {
+                continue;
+            }
+
+            int last = r.LastToken;
+            while (last > r.FirstToken && (Data.Tokens[last].IsTrivia || Data.Tokens[last].Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.DedentToken or SyntaxKind.IndentToken or SyntaxKind.EndOfFileToken))
+            {
+                last--;
+            }
+
+            cores.Add((r.Kind, Data.Tokens[r.FirstToken].Start, Data.Tokens[last].End));
         }
 
-        return text.EndsWith('\n')
-            ? Splice([(new TextSpan(text.Length, 0), line + style.NewLine)])
-            : Splice([(new TextSpan(text.Length, 0), style.NewLine + line)]);
+        return cores;
+    }
+
+    /// <summary>The same text with an error note: the edit was not made (XH2008).</summary>
+    private ConfigDocument RefuseOpenStatement(string name)
+    {
+        List<(SyntaxKind Kind, int Start, int End)> statements = StatementCores();
+        (int start, int end) = statements.Count > 0 ? (statements[^1].Start, statements[^1].End) : (Data.Text.Length, Data.Text.Length);
+        ConfigDocument same = Splice([]);
+        same.AddEditNote(new EditNote(DiagnosticDescriptors.EditInsideOpenStatement, start, end - start, [name]));
+        return same;
+    }
+
+    /// <summary>The same text with an error note: the value has characters the file's encoding cannot hold (XH4203, XH4204).</summary>
+    private ConfigDocument RefuseUnwritable(EditStyle style, string name, RenderedValue rendered)
+    {
+        XmSourceEncoding encoding = style.Encoding!;
+        ConfigDocument same = Splice([]);
+        DiagnosticDescriptor descriptor = encoding.Kind == XmSourceEncodingKind.Unknown ? DiagnosticDescriptors.XmEditUnknownEncoding : DiagnosticDescriptors.XmEditCharacterNotInEncoding;
+        same.AddEditNote(new EditNote(descriptor, encoding.DeclarationStart, encoding.DeclarationLength, [name, rendered.Unwritable, encoding.Kind == XmSourceEncodingKind.None ? "none (ASCII only)" : encoding.Name]));
+        return same;
+    }
+
+    /// <summary>Adds the XH4202 note when the rendered value wrote non-ASCII text as <c>\x</c> escapes; returns this document.</summary>
+    private ConfigDocument NoteEscapes(EditStyle style, string name, RenderedValue rendered, int start)
+    {
+        if (rendered.EscapedNonAscii)
+        {
+            string why = style.Encoding is { Kind: XmSourceEncodingKind.None }
+                ? "the file declares no encoding, and Python 2 rejects a non-ASCII byte without one"
+                : "they are bytes that are not text in the file's encoding";
+            AddEditNote(new EditNote(DiagnosticDescriptors.XmEditNonAsciiEscaped, start, rendered.Text.Length, [name, why]));
+        }
+
+        return this;
     }
 
     private void CheckKey(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
@@ -259,6 +410,18 @@ public sealed partial class ConfigDocument
     /// <summary>An info diagnostic an edit left on the document it made.</summary>
     private sealed record EditNote(DiagnosticDescriptor Descriptor, int Start, int Length, object?[] Args);
 
+    /// <summary>A value rendered as config text.</summary>
+    /// <param name="Text">The text.</param>
+    /// <param name="EscapedNonAscii">Whether non-ASCII text was written as <c>\x</c> escapes (xm, XH4202).</param>
+    /// <param name="Unwritable">The first character the file's encoding cannot hold, described; <see langword="null"/> when all can be written.</param>
+    private readonly record struct RenderedValue(string Text, bool EscapedNonAscii, string? Unwritable);
+
+    private sealed class RenderState
+    {
+        public bool EscapedNonAscii;
+        public string? Unwritable;
+    }
+
     /// <summary>The layout habits of a file, so new text looks like the rest of it.</summary>
     private sealed class EditStyle
     {
@@ -273,6 +436,9 @@ public sealed partial class ConfigDocument
         public string NewLine { get; private init; } = "\n";
 
         public bool Python { get; private init; }
+
+        /// <summary>Gets the source encoding of an xm file (<see langword="null"/> for xl, whose values are written as UTF-8).</summary>
+        public XmSourceEncoding? Encoding { get; private init; }
 
         public static EditStyle Detect(ConfigDocument doc)
         {
@@ -318,24 +484,29 @@ public sealed partial class ConfigDocument
                 ListPadding = padding ?? string.Empty,
                 NewLine = crlf > 0 && crlf * 2 >= lineFeeds ? "\r\n" : "\n",
                 Python = doc.Dialect == ConfigDialect.Xm,
+                Encoding = doc.Dialect == ConfigDialect.Xm ? XmSourceEncoding.Detect(data.Text) : null,
             };
         }
 
-        public string Render(ConfigValue value, ValueSyntax? replaced)
+        public RenderedValue Render(ConfigValue value, ValueSyntax? replaced)
         {
             char quote = replaced is StringLiteralSyntax s ? s.QuoteCharacter : Quote;
             var sb = new StringBuilder();
-            Append(sb, value, quote);
-            return sb.ToString();
+            var state = new RenderState();
+            Append(sb, value, quote, state);
+            return new RenderedValue(sb.ToString(), state.EscapedNonAscii, state.Unwritable);
         }
 
-        private void Append(StringBuilder sb, ConfigValue value, char quote)
+        private void Append(StringBuilder sb, ConfigValue value, char quote, RenderState state)
         {
             RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (value)
             {
+                case ConfigString s when Python:
+                    XmStringWriter.Append(sb, s.Value, quote, Encoding!, ref state.EscapedNonAscii, ref state.Unwritable);
+                    break;
                 case ConfigString s:
-                    sb.Append(Python ? PyString.Quote(s.Value, quote) : XlString.Quote(s.Value, quote));
+                    sb.Append(XlString.Quote(s.Value, quote));
                     break;
                 case ConfigInteger n when n.Value >= 0 || Python:
                     sb.Append(n.Value.ToString(CultureInfo.InvariantCulture));
@@ -358,7 +529,7 @@ public sealed partial class ConfigDocument
                             sb.Append(", ");
                         }
 
-                        Append(sb, l.Items[i], quote);
+                        Append(sb, l.Items[i], quote, state);
                     }
 
                     sb.Append(l.Items.Count > 0 ? ListPadding : string.Empty).Append(']');

@@ -1,3 +1,4 @@
+using System.Text;
 using CommunityToolkit.HighPerformance.Buffers;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
@@ -24,6 +25,7 @@ public sealed partial class ConfigDocument
     private SyntaxNode?[]? _nodes;
     private SettingSyntax[]? _settings;
     private ConfigValueCollection? _values;
+    private string?[]? _decoded;
 
     internal ConfigDocument(string? path, XenConfigParseOptions options, SyntaxData data, DiagnosticBag bag, ConfigDialect dialect, string dialectReason)
     {
@@ -134,60 +136,26 @@ public sealed partial class ConfigDocument
         stream.Write(ToBytes());
     }
 
-    /// <summary>
-    /// Saves the document to a file: written to a temporary file beside it, then renamed over it, so a failure never
-    /// leaves a half-written config.
-    /// </summary>
-    /// <param name="path">The file path.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="IOException">The file could not be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file or directory is not writable.</exception>
-    public void Save(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string full = System.IO.Path.GetFullPath(path);
-
-        // Write through a symbolic link (/etc/xen/auto/guest.cfg -> ../guest.cfg) instead of replacing the link.
-        if (File.Exists(full) && new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-        {
-            full = target.FullName;
-        }
-
-        string dir = System.IO.Path.GetDirectoryName(full) ?? ".";
-        string temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                WriteTo(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            // Keep the permissions of the file being replaced (configs may hold VNC passwords).
-            if (!OperatingSystem.IsWindows() && File.Exists(full))
-            {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
-
     internal SourceLocation GetLocation(TextSpan span) => SourceLocation.Create(Path, span, Lines);
 
+    /// <summary>
+    /// Returns the decoded value of a string token. Each token is decoded once: <see cref="Values"/>, the syntax nodes
+    /// and the xm evaluator share the result (a benign race may decode a token twice, never differently).
+    /// </summary>
     internal string DecodeString(int tokenIndex)
     {
-        Token t = Data.Tokens[tokenIndex];
-        return Dialect == ConfigDialect.Xm
-            ? PyString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.Unterminated) != 0)
-            : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
+        string?[] cache = _decoded ?? Interlocked.CompareExchange(ref _decoded, new string?[Data.TokenCount], null) ?? _decoded!;
+        string? value = cache[tokenIndex];
+        if (value is null)
+        {
+            Token t = Data.Tokens[tokenIndex];
+            value = Dialect == ConfigDialect.Xm
+                ? PyString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.Unterminated) != 0)
+                : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
+            Volatile.Write(ref cache[tokenIndex], value);
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -338,9 +306,14 @@ public sealed partial class ConfigDocument
             : new ConfigString(Data.TokenText(token).ToString());
     }
 
+    /// <summary>
+    /// xl's effective values: "last one wins", and <c>+=</c> appends to the value before it. A chain of appends is
+    /// gathered in a builder and materialized once, so a million <c>x += "a"</c> lines cost linear time, not the
+    /// quadratic time of concatenating the whole value again at each line.
+    /// </summary>
     private ConfigValueCollection ComputeValues()
     {
-        var items = new List<KeyValuePair<string, ConfigValue>>();
+        var pending = new List<(string Name, ValueAccumulator Value)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         NodeRow[] rows = Data.Rows;
         int end = rows[0].RowCount;
@@ -359,30 +332,62 @@ public sealed partial class ConfigDocument
             {
                 if (append)
                 {
-                    ConfigValue previous = items[at].Value;
-                    if (previous is ConfigString ps && value is ConfigString vs)
-                    {
-                        value = new ConfigString(ps.Value + vs.Value);
-                    }
-                    else if (previous is ConfigList pl && value is ConfigList vl)
-                    {
-                        value = new ConfigList(pl.Items.Concat(vl.Items));
-                    }
-                    else
-                    {
-                        continue; // XH2006 was reported; libxlu keeps nothing of it
-                    }
+                    _ = pending[at].Value.TryAppend(value); // false: XH2006 was reported; libxlu keeps nothing of it
                 }
-
-                items[at] = new(name, value);
+                else
+                {
+                    pending[at].Value.Reset(value);
+                }
             }
             else
             {
-                index[name] = items.Count;
-                items.Add(new(name, value));
+                index[name] = pending.Count;
+                pending.Add((name, new ValueAccumulator(value)));
             }
         }
 
+        var items = new List<KeyValuePair<string, ConfigValue>>(pending.Count);
+        foreach (var (name, value) in pending)
+        {
+            items.Add(new(name, value.ToValue()));
+        }
+
         return new ConfigValueCollection(items, index);
+    }
+
+    /// <summary>The value of one key while the settings are read: a value, or the parts a <c>+=</c> chain adds to it.</summary>
+    private sealed class ValueAccumulator(ConfigValue value)
+    {
+        private ConfigValue _value = value;
+        private StringBuilder? _text;
+        private List<ConfigValue>? _items;
+
+        public void Reset(ConfigValue value)
+        {
+            _value = value;
+            _text = null;
+            _items = null;
+        }
+
+        /// <summary>Appends a string to a string or a list to a list; returns false for a mix, which libxlu rejects.</summary>
+        public bool TryAppend(ConfigValue value)
+        {
+            switch (_value, value)
+            {
+                case (ConfigString first, ConfigString next):
+                    (_text ??= new StringBuilder(first.Value)).Append(next.Value);
+                    return true;
+                case (ConfigList first, ConfigList next):
+                    (_items ??= [.. first.Items]).AddRange(next.Items);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        public ConfigValue ToValue() =>
+            _text is not null ? new ConfigString(_text.ToString())
+            : _items is not null ? new ConfigList(_items.ToArray(), owned: true)
+            : _value;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Diagnostics;
 
@@ -94,12 +95,49 @@ public static class XenConfig
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="TryLoad"/> reports it as a diagnostic instead).</exception>
     /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
     public static ConfigDocument Load(string path, XenConfigParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         return Parse(File.ReadAllBytes(path), path, options);
+    }
+
+    /// <summary>
+    /// Reads and parses a config file; a file that cannot be read is reported as an XH2009 diagnostic (in words of
+    /// our own: "it does not exist", "permission denied", ...) instead of an exception.
+    /// </summary>
+    /// <param name="path">The file path; also used in diagnostics.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="document">The document, when the file was read (it may still have diagnostics of its own).</param>
+    /// <param name="error">Why the file could not be read, when it could not.</param>
+    /// <returns><see langword="true"/> when the file was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static bool TryLoad(string path, XenConfigParseOptions? options, [NotNullWhen(true)] out ConfigDocument? document, [NotNullWhen(false)] out Diagnostic? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        document = null;
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(Internal.AtomicFileError.NotAFile, 0, reading: true));
+                return false;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (Internal.AtomicFile.IsFileSystemError(ex))
+        {
+            Internal.AtomicFileError kind = Internal.AtomicFile.Classify(ex, out int code);
+            error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(kind, code, reading: true));
+            return false;
+        }
+
+        document = Parse(bytes, path, options);
+        error = null;
+        return true;
     }
 
     /// <summary>Reads and parses a config file asynchronously.</summary>

@@ -4,6 +4,8 @@ internal static partial class DiagnosticDescriptors
 {
     private const string Lexical = "Lexical";
     private const string Syntax = "Syntax";
+    private const string Editing = "Editing";
+    private const string Files = "Files";
 
     public static readonly DiagnosticDescriptor InvalidCharacter = new(
         DiagnosticIds.InvalidCharacter, "Invalid character",
@@ -104,4 +106,39 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.LooksLikePython, "File looks like Python",
         "This file looks like an xm config (Python code), which xl no longer reads; parse it with the xm dialect, or migrate it to xl",
         DiagnosticSeverity.Info, Syntax);
+
+    public static readonly DiagnosticDescriptor EditInsideOpenStatement = new(
+        DiagnosticIds.EditInsideOpenStatement, "Edit not made: the file ends inside an open statement",
+        "'{0}' was not added: the file ends inside this statement (an unclosed bracket or string), so a new line would become part of it. Close the statement, then edit again",
+        DiagnosticSeverity.Error, Editing);
+
+    public static readonly DiagnosticDescriptor ConfigFileUnreadable = new(
+        DiagnosticIds.ConfigFileUnreadable, "Cannot read the file",
+        "Cannot read '{0}': {1}",
+        DiagnosticSeverity.Error, Files);
+
+    public static readonly DiagnosticDescriptor ConfigFileNotWritten = new(
+        DiagnosticIds.ConfigFileNotWritten, "Cannot write the file",
+        "Cannot write '{0}': {1}. The file is unchanged",
+        DiagnosticSeverity.Error, Files);
+
+    public static readonly DiagnosticDescriptor ReadOnlyFileNotReplaced = new(
+        DiagnosticIds.ReadOnlyFileNotReplaced, "Read-only file not replaced",
+        "'{0}' has no write permission (mode {1}), so it was not replaced; make it writable, or allow replacing read-only files when saving",
+        DiagnosticSeverity.Error, Files);
+
+    public static readonly DiagnosticDescriptor ExistingFileNotReplaced = new(
+        DiagnosticIds.ExistingFileNotReplaced, "Existing file not replaced",
+        "'{0}' exists and replacing existing files was not allowed, so it was not written",
+        DiagnosticSeverity.Error, Files);
+
+    public static readonly DiagnosticDescriptor FileWrittenInPlace = new(
+        DiagnosticIds.FileWrittenInPlace, "File written in place",
+        "'{0}' was written in place, after a backup copy, since {1}; a crash while writing could leave it half-written (the backup would then stay beside it)",
+        DiagnosticSeverity.Info, Files);
+
+    public static readonly DiagnosticDescriptor BackupKept = new(
+        DiagnosticIds.BackupKept, "Backup copy kept",
+        "Writing '{0}' in place failed and its old content could not be put back; the old content is in '{1}'",
+        DiagnosticSeverity.Warning, Files);
 }

@@ -106,4 +106,19 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.XmComputedValueReplaced, "Computed value replaced by a literal",
         "The computed value of '{0}' ({1}) was replaced by a literal",
         DiagnosticSeverity.Info, "XmEditing");
+
+    public static readonly DiagnosticDescriptor XmEditNonAsciiEscaped = new(
+        DiagnosticIds.XmEditNonAsciiEscaped, "Non-ASCII text written as escapes",
+        "The non-ASCII text of '{0}' was written as \\x escapes of its bytes: {1}",
+        DiagnosticSeverity.Info, "XmEditing");
+
+    public static readonly DiagnosticDescriptor XmEditCharacterNotInEncoding = new(
+        DiagnosticIds.XmEditCharacterNotInEncoding, "Character not in the file's encoding",
+        "'{0}' was not set: {1} cannot be written in the file's encoding ({2}); Python 2 could not read it back. Use other characters, or convert the file to UTF-8 and declare '# -*- coding: utf-8 -*-'",
+        DiagnosticSeverity.Error, "XmEditing");
+
+    public static readonly DiagnosticDescriptor XmEditUnknownEncoding = new(
+        DiagnosticIds.XmEditUnknownEncoding, "Unknown declared encoding",
+        "'{0}' was not set: the value has {1}, and the file declares the encoding '{2}', which this library does not know, so it cannot tell which bytes Python 2 expects. Use ASCII, or declare a known encoding (utf-8)",
+        DiagnosticSeverity.Error, "XmEditing");
 }

@@ -61,4 +61,25 @@ public static partial class DiagnosticIds
 
     /// <summary>XH2007: the file looks like Python (an xm config); xl cannot read it.</summary>
     public const string LooksLikePython = "XH2007";
+
+    /// <summary>XH2008: an edit was not made: the file ends inside an open statement, which the new line would join.</summary>
+    public const string EditInsideOpenStatement = "XH2008";
+
+    /// <summary>XH2009: a config file could not be read.</summary>
+    public const string ConfigFileUnreadable = "XH2009";
+
+    /// <summary>XH2010: a config file could not be written.</summary>
+    public const string ConfigFileNotWritten = "XH2010";
+
+    /// <summary>XH2011: a file without write permission was not replaced, since the caller did not consent.</summary>
+    public const string ReadOnlyFileNotReplaced = "XH2011";
+
+    /// <summary>XH2012: an existing file was not replaced, since the caller did not consent.</summary>
+    public const string ExistingFileNotReplaced = "XH2012";
+
+    /// <summary>XH2013: the file was written in place (after a backup copy), to keep its owner, group or hard links.</summary>
+    public const string FileWrittenInPlace = "XH2013";
+
+    /// <summary>XH2014: writing in place failed; the backup copy of the old content was kept.</summary>
+    public const string BackupKept = "XH2014";
 }

@@ -64,4 +64,13 @@ public static partial class DiagnosticIds
 
     /// <summary>XH4201: an edit replaced an expression with a literal.</summary>
     public const string XmComputedValueReplaced = "XH4201";
+
+    /// <summary>XH4202: an edit wrote non-ASCII text as <c>\x</c> escapes, so Python 2 reads the file.</summary>
+    public const string XmEditNonAsciiEscaped = "XH4202";
+
+    /// <summary>XH4203: an edit was not made: the value has a character the file's declared encoding cannot hold.</summary>
+    public const string XmEditCharacterNotInEncoding = "XH4203";
+
+    /// <summary>XH4204: an edit was not made: the value is not ASCII and the file declares an encoding this library does not know.</summary>
+    public const string XmEditUnknownEncoding = "XH4204";
 }

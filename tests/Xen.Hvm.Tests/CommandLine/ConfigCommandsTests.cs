@@ -3,6 +3,7 @@ using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.CommandLine;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the Unix-only facts are skipped there
 public sealed class ConfigCommandsTests
 {
     private static string Sample(string name) => Path.Combine(Corpus.RepositoryRoot, "samples", "configs", name);
@@ -30,7 +31,7 @@ public sealed class ConfigCommandsTests
     {
         var r = Cli.Run("check", "/nonexistent/guest.cfg");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("cannot read", r.Error, StringComparison.Ordinal);
+        Assert.StartsWith("/nonexistent/guest.cfg(1,1): error XH2009:", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,5 +107,77 @@ public sealed class ConfigCommandsTests
 
         var withoutVmid = Cli.Run("dump", Sample("winxp-hvm.xm.cfg"));
         Assert.Equal(1, withoutVmid.ExitCode); // xend's vmid_check raises: no domain
+    }
+
+    [Fact]
+    public void Set_NonAsciiValueInXmFileWithoutCodingLine_WritesOnlyAsciiAndSaysSo()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "import os\nname = 'a'\n");
+
+        var r = Cli.Run("set", path, "name=café");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("import os\nname = 'caf\\xc3\\xa9'\n", File.ReadAllText(path));
+        Assert.Contains("info XH4202:", r.Out, StringComparison.Ordinal);
+    }
+
+    [Xen.Hvm.Tests.Config.Xm.PythonFact(2)]
+    public void Set_NonAsciiValueAndTrailingContinuationInXmFile_Python2StillReadsTheFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "import os\nname = 'a'\nmemory = 512 \\\n");
+
+        Assert.Equal(0, Cli.Run("set", path, "name=café", "vcpus=2").ExitCode);
+
+        var values = Xen.Hvm.Tests.Config.Xm.XmEditingTests.RunPython2(File.ReadAllBytes(path));
+        Assert.Equal("636166c3a9", values["name"]!.GetValue<string>());
+        Assert.Equal(512, values["memory"]!.GetValue<int>());
+        Assert.Equal(2, values["vcpus"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Set_FileEndingInsideAnOpenList_ExitsOneWithXH2008AndLeavesTheFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "memory = 512\ndisk = [ 'a',\n");
+
+        var r = Cli.Run("set", path, "memory=1024", "vcpus=2");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("g.cfg(2,1): error XH2008:", r.Error, StringComparison.Ordinal);
+        Assert.Equal("memory = 512\ndisk = [ 'a',\n", File.ReadAllText(path));
+    }
+
+    [Xen.Hvm.Tests.Config.UnixFact]
+    public void Set_ReadOnlyFile_ExitsTwoWithXH2011UnlessReplaceReadOnly()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "memory = 512\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+        var refused = Cli.Run("set", path, "memory=1024");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("error XH2011:", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", refused.Error, StringComparison.Ordinal);
+        Assert.Equal("memory = 512\n", File.ReadAllText(path));
+
+        var allowed = Cli.Run("set", "--replace-read-only", path, "memory=1024");
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal("memory = 1024\n", File.ReadAllText(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Unset_FileInAMissingFolder_ExitsTwoWithXH2009()
+    {
+        var r = Cli.Run("unset", "/nonexistent/dir/g.cfg", "memory");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error XH2009:", r.Error, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Xen.Hvm.Config;
+using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Tests.Config;
 
@@ -117,6 +118,53 @@ public sealed class ConfigDocumentEditingTests
     public void AddSetting_FileWithoutFinalNewLine_KeepsItThatWay()
     {
         Assert.Equal("a = 1\nb = 2", XenConfig.Parse("a = 1").AddSetting("b", new ConfigInteger(2)).ToFullString());
+    }
+
+    [Theory]
+    [InlineData("disk = [ 'a',\n")]
+    [InlineData("disk = [ 'a',")]
+    [InlineData("disk = [ 'a',\n# more to come\n")]
+    [InlineData("disk = [\n")]
+    public void AddSetting_FileEndsInsideAnOpenList_RefusesWithXH2008AndKeepsTheText(string text)
+    {
+        ConfigDocument doc = XenConfig.Parse(text, "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
+
+        ConfigDocument edited = doc.SetValue("name", "a");
+
+        Assert.Equal(text, edited.ToFullString());
+        Diagnostic d = Assert.Single(edited.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(0, d.Span.Start);
+        Assert.StartsWith("disk = [", edited.Text.Substring(d.Span.Start, d.Span.Length), StringComparison.Ordinal);
+        Assert.DoesNotContain(doc.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
+    }
+
+    [Theory]
+    [InlineData("x = 'abc", "x = 'abc\nname = \"a\"")]
+    [InlineData("x = 1\n# last comment", "x = 1\n# last comment\nname = \"a\"")]
+    [InlineData("x = 1 # c\n\n", "x = 1 # c\n\nname = \"a\"\n")]
+    [InlineData("x = 1\r\n# c\r\n", "x = 1\r\n# c\r\nname = \"a\"\r\n")]
+    public void AddSetting_AwkwardEndOfFile_AddsAStatementOfItsOwn(string text, string expected)
+    {
+        ConfigDocument original = XenConfig.Parse(text, "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
+
+        ConfigDocument edited = original.SetValue("name", "a");
+
+        Assert.Equal(expected, edited.ToFullString());
+        Assert.Equal("name", edited.Settings[^1].Name);
+        Assert.Equal(original.Settings.Count + 1, edited.Settings.Count);
+        Assert.Equal("a", edited.Values.GetString("name"));
+    }
+
+    [Fact]
+    public void RefusedEdit_LaterEdits_KeepTheXH2008Note()
+    {
+        ConfigDocument doc = XenConfig.Parse("memory = 512\ndisk = [ 'a',\n", "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl })
+            .SetValue("name", "a")
+            .SetValue("memory", 1024);
+
+        Assert.Equal("memory = 1024\ndisk = [ 'a',\n", doc.ToFullString());
+        Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
     }
 
     [Theory]

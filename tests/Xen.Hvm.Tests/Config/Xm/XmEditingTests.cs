@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.Config.Xm;
 
@@ -99,5 +102,175 @@ public sealed class XmEditingTests
     public void SetValue_UppercaseName_IsValidInXm()
     {
         Assert.Equal("x = 1\nVmId = \"a\"\n", XmParserTests.Xm("x = 1\n").SetValue("VmId", "a").ToFullString());
+    }
+
+    [Theory]
+    [InlineData("x = 1 \\\n", "x = 1 \\\n\nname = \"a\"\n")]
+    [InlineData("x = 1 \\", "x = 1 \\\n\nname = \"a\"")]
+    [InlineData("x = 1 \\\r\n", "x = 1 \\\r\n\r\nname = \"a\"\r\n")]
+    [InlineData("x = 1 \\\n# c\n", "x = 1 \\\n# c\nname = \"a\"\n")]
+    [InlineData("if 1:\n    x = 1 \\\n", "if 1:\n    x = 1 \\\n\nname = \"a\"\n")]
+    public void SetValue_FileEndsInALineContinuation_AddsTheSettingOnAClearLine(string text, string expected)
+    {
+        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", "a");
+
+        Assert.Equal(expected, doc.ToFullString());
+        Assert.False(doc.HasErrors);
+        Assert.Equal("a", doc.Values.GetString("name"));
+        Assert.Equal(new ConfigInteger(1), doc.Values["x"]);
+    }
+
+    [PythonFact(2)]
+    public void SetValue_FileEndsInALineContinuation_Python2ReadsBothSettings()
+    {
+        foreach (string text in (string[])["x = 1 \\\n", "x = 1 \\", "x = 1 \\\r\n", "x = 1 \\\n# c\n", "if 1:\n    x = 1 \\\n"])
+        {
+            JsonObject values = RunPython2(XmParserTests.Xm(text).SetValue("name", "a").ToBytes());
+
+            Assert.Equal(1, values["x"]!.GetValue<int>());
+            Assert.Equal(Hex("a"), values["name"]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData("disk = [ 'a',\n")]
+    [InlineData("disk = [ 'a',\r\n")]
+    [InlineData("x = '''abc\n")]
+    [InlineData("x = f(1,\n# comment\n")]
+    public void SetValue_FileEndsInsideAnOpenBracketOrString_RefusesWithXH2008(string text)
+    {
+        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", "a");
+
+        Assert.Equal(text, doc.ToFullString());
+        Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
+        Assert.Equal(0, d.Span.Start);
+    }
+
+    [Fact]
+    public void SetValue_NonAsciiInFileWithoutCodingLine_WritesUtf8EscapesWithXH4202()
+    {
+        ConfigDocument doc = XmParserTests.Xm("name = 'a'\n").SetValue("name", "café");
+
+        Assert.Equal("name = 'caf\\xc3\\xa9'\n", doc.ToFullString());
+        Assert.True(Ascii.IsValid(doc.ToBytes()));
+        Diagnostic d = Assert.Single(doc.Diagnostics);
+        Assert.Equal(DiagnosticIds.XmEditNonAsciiEscaped, d.Id);
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        Assert.Equal("'caf\\xc3\\xa9'", doc.Text.Substring(d.Span.Start, d.Span.Length));
+    }
+
+    [Fact]
+    public void AddSettingAndAppendToList_NonAsciiInFileWithoutCodingLine_WriteEscapes()
+    {
+        ConfigDocument doc = XmParserTests.Xm("disk = [ 'a' ]\n").AppendToList("disk", "file:/é.img,hda,w").AddSetting("name", "ü", after: "disk");
+
+        Assert.Equal("disk = [ 'a', 'file:/\\xc3\\xa9.img,hda,w' ]\nname = '\\xc3\\xbc'\n", doc.ToFullString());
+        string[] spans = [.. doc.Diagnostics.Where(d => d.Id == DiagnosticIds.XmEditNonAsciiEscaped).Select(d => doc.Text.Substring(d.Span.Start, d.Span.Length))];
+        Assert.Equal(["'file:/\\xc3\\xa9.img,hda,w'", "'\\xc3\\xbc'"], spans);
+        Assert.False(doc.HasErrors);
+    }
+
+    [Theory]
+    [InlineData("# -*- coding: utf-8 -*-\n", "636166c3a9")]
+    [InlineData("#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n", "636166c3a9")]
+    [InlineData("\uFEFF", "636166c3a9")]
+    [InlineData("# -*- coding: latin-1 -*-\n", "636166e9")]
+    [InlineData("# coding=cp1252\n", "636166e9")]
+    [InlineData("", "636166c3a9")]
+    public void SetValue_NonAscii_WritesTheBytesTheFileEncodingGives(string head, string expectedHex)
+    {
+        ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\n").SetValue("name", "café");
+
+        Assert.False(doc.HasErrors);
+        string literal = doc.Settings.Single(s => s.Name == "name").Value.ToString();
+        Assert.Equal(expectedHex, Convert.ToHexStringLower(ValueBytes(literal)));
+    }
+
+    [PythonFact(2)]
+    public void SetValue_NonAscii_Python2CompilesTheFileAndReadsTheIntendedBytes()
+    {
+        foreach (var (head, hex) in (ReadOnlySpan<(string, string)>)[("", "636166c3a9"), ("# -*- coding: utf-8 -*-\n", "636166c3a9"), ("\uFEFF", "636166c3a9"), ("# -*- coding: latin-1 -*-\n", "636166e9"), ("# coding=cp1252\n", "636166e9")])
+        {
+            ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\ndisk = []\n").SetValue("name", "café").AppendToList("disk", "é");
+
+            JsonObject values = RunPython2(doc.ToBytes());
+
+            Assert.Equal(hex, values["name"]!.GetValue<string>());
+            Assert.Equal(hex[6..], values["disk"]![0]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData("# -*- coding: latin-1 -*-\n", "€", DiagnosticIds.XmEditCharacterNotInEncoding)]
+    [InlineData("# -*- coding: ascii -*-\n", "é", DiagnosticIds.XmEditCharacterNotInEncoding)]
+    [InlineData("# -*- coding: klingon -*-\n", "é", DiagnosticIds.XmEditUnknownEncoding)]
+    public void SetValue_CharacterTheDeclaredEncodingCannotHold_RefusesAtTheDeclaration(string head, string value, string id)
+    {
+        string text = head + "name = 'a'\n";
+
+        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", value);
+
+        Assert.Equal(text, doc.ToFullString());
+        Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(head.TrimEnd('\n'), doc.Text.Substring(d.Span.Start, d.Span.Length));
+        Assert.Equal(text, XmParserTests.Xm(text).AddSetting("other", value).ToFullString());
+        Assert.Equal("xyz", XmParserTests.Xm(text).SetValue("name", "xyz").Values.GetString("name"));
+    }
+
+    [Fact]
+    public void SetValue_UndecodableByteOfALoadedFile_IsWrittenAsThatByte()
+    {
+        ConfigDocument latin1 = XenConfig.Parse([.. "x = '"u8, 0xE9, .. "'\n"u8], options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm });
+        string value = ((Xen.Hvm.Config.Syntax.StringLiteralSyntax)latin1.Settings[0].Value).Value;
+
+        ConfigDocument doc = XmParserTests.Xm("y = ''\n").SetValue("y", value);
+
+        Assert.Equal("y = '\\xe9'\n", doc.ToFullString());
+    }
+
+    private static string Hex(string ascii) => Convert.ToHexStringLower(Encoding.ASCII.GetBytes(ascii));
+
+    /// <summary>The bytes a Python 2 str literal of ours stands for: ASCII, \x escapes, and the file's own bytes.</summary>
+    private static byte[] ValueBytes(string literal)
+    {
+        byte[] raw = Xen.Hvm.Internal.ByteText.Encode(literal[1..^1]);
+        var bytes = new List<byte>();
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\\' && raw[i + 1] == 'x')
+            {
+                bytes.Add(Convert.FromHexString(Encoding.ASCII.GetString(raw, i + 2, 2))[0]);
+                i += 3;
+            }
+            else
+            {
+                bytes.Add(raw[i]);
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>Runs a file with Python 2's execfile and returns its variables; strings as the hex of their bytes.</summary>
+    internal static JsonObject RunPython2(byte[] file)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("guest.cfg");
+        File.WriteAllBytes(path, file);
+        const string Script = """
+            import json, sys
+            d = {}
+            execfile(sys.argv[1], d)
+            def conv(v):
+                if isinstance(v, str): return v.encode('hex')
+                if isinstance(v, list): return [conv(x) for x in v]
+                return v
+            kept = (str, list, int, long, float)
+            sys.stdout.write(json.dumps(dict((k, conv(v)) for k, v in d.items() if isinstance(v, kept))))
+            """;
+        var (code, output, error) = PythonInterpreters.Run(PythonInterpreters.Python2!, ["-c", Script, path], string.Empty);
+        Assert.True(code == 0, error);
+        return JsonNode.Parse(output)!.AsObject();
     }
 }
