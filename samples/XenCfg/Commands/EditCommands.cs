@@ -121,8 +121,7 @@ internal static class EditCommands
             return ExitCodes.Failed;
         }
 
-        ConfigSaveResult saved = doc.Save(path, new ConfigSaveOptions { ReplaceReadOnlyFile = replaceReadOnly });
-        if (!saved.Saved)
+        if (!doc.TrySave(path, new ConfigSaveOptions { ReplaceReadOnlyFile = replaceReadOnly }, out ConfigSaveResult saved))
         {
             ConfigCommandHelpers.WriteDiagnostics(saved.Diagnostics, context.Error);
             return ExitCodes.UsageOrIo;

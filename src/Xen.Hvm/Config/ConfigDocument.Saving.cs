@@ -14,8 +14,11 @@ public sealed partial class ConfigDocument
     /// </summary>
     /// <param name="path">The file path.</param>
     /// <param name="options">What may be done to an existing file, or <see langword="null"/> for <see cref="ConfigSaveOptions.Default"/>.</param>
-    /// <returns>Whether and how the file was written, with diagnostics; I/O failures are reported there (XH2010), never thrown.</returns>
+    /// <returns>How the file was written, with what a user should know (XH2013 when it was written in place).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="XenConfigException">Nothing was saved: the file could not be written (XH2010), is read-only
+    /// (XH2011) or exists and may not be replaced (XH2012); the exception's diagnostics say which. Use
+    /// <see cref="TrySave"/> to get the same result without an exception.</exception>
     /// <remarks>
     /// <para>Usually a new file is written beside the old one (hidden, mode 0600 while written), flushed to disk, given
     /// the old one's mode, owner and group, and renamed over it; then the folder is flushed. When the file has more than
@@ -27,6 +30,26 @@ public sealed partial class ConfigDocument
     /// <para>Extended attributes and ACLs are not copied to the new file when it is renamed over the old one.</para>
     /// </remarks>
     public ConfigSaveResult Save(string path, ConfigSaveOptions? options = null)
+    {
+        if (!TrySave(path, options, out ConfigSaveResult result))
+        {
+            Diagnostic first = result.Diagnostics.First(d => d.IsError);
+            throw new XenConfigException(first.ToString(), result.Diagnostics);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Tries to save the document to a file, as <see cref="Save(string, ConfigSaveOptions?)"/> does, reporting a
+    /// failure in <paramref name="result"/> instead of throwing.
+    /// </summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">What may be done to an existing file, or <see langword="null"/> for <see cref="ConfigSaveOptions.Default"/>.</param>
+    /// <param name="result">Whether and how the file was written, with diagnostics (XH2010–XH2014).</param>
+    /// <returns><see langword="true"/> when the document's bytes are now in the file.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public bool TrySave(string path, ConfigSaveOptions? options, out ConfigSaveResult result)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= ConfigSaveOptions.Default;
@@ -67,7 +90,8 @@ public sealed partial class ConfigDocument
             AtomicWriteOutcome.WrittenInPlace => ConfigSaveMethod.WrittenInPlace,
             _ => ConfigSaveMethod.NotSaved,
         };
-        return new ConfigSaveResult(target, method, diagnostics);
+        result = new ConfigSaveResult(target, method, diagnostics);
+        return result.Saved;
     }
 
     /// <summary>A diagnostic about a whole file, at its start.</summary>

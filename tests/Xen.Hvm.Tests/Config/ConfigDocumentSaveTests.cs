@@ -105,8 +105,10 @@ public sealed class ConfigDocumentSaveTests
         File.SetUnixFileMode(path, ReadOnly);
         ConfigDocument edited = XenConfig.Load(path).SetValue("memory", 1024);
 
-        ConfigSaveResult refused = edited.Save(path);
+        Assert.False(edited.TrySave(path, null, out ConfigSaveResult refused));
+        var thrown = Assert.Throws<XenConfigException>(() => edited.Save(path));
 
+        Assert.Equal(DiagnosticIds.ReadOnlyFileNotReplaced, thrown.FirstError?.Id);
         Assert.False(refused.Saved);
         Assert.Equal(DiagnosticIds.ReadOnlyFileNotReplaced, Assert.Single(refused.Diagnostics).Id);
         Assert.Equal("memory = 512\n", File.ReadAllText(path));
@@ -126,7 +128,7 @@ public sealed class ConfigDocumentSaveTests
         File.WriteAllText(path, "memory = 512\n");
         var createOnly = new ConfigSaveOptions { ReplaceExistingFile = false };
 
-        ConfigSaveResult refused = XenConfig.Parse("memory = 1\n").Save(path, createOnly);
+        Assert.False(XenConfig.Parse("memory = 1\n").TrySave(path, createOnly, out ConfigSaveResult refused));
         ConfigSaveResult created = XenConfig.Parse("memory = 1\n").Save(dir.File("new.cfg"), createOnly);
 
         Assert.Equal(DiagnosticIds.ExistingFileNotReplaced, Assert.Single(refused.Diagnostics).Id);
@@ -138,12 +140,14 @@ public sealed class ConfigDocumentSaveTests
     [Theory]
     [InlineData("missing/g.cfg")]
     [InlineData("")]
-    public void Save_PathThatCannotBeWritten_ReportsXH2010WithoutThrowing(string relative)
+    public void TrySave_PathThatCannotBeWritten_ReportsXH2010AndSaveThrowsIt(string relative)
     {
         using var dir = new TempDirectory();
         string path = relative.Length == 0 ? dir.Path : dir.File(relative);
+        ConfigDocument doc = XenConfig.Parse("memory = 1\n");
 
-        ConfigSaveResult result = XenConfig.Parse("memory = 1\n").Save(path);
+        Assert.False(doc.TrySave(path, null, out ConfigSaveResult result));
+        Assert.Equal(DiagnosticIds.ConfigFileNotWritten, Assert.Throws<XenConfigException>(() => doc.Save(path)).FirstError?.Id);
 
         Assert.False(result.Saved);
         Diagnostic d = Assert.Single(result.Diagnostics);
