@@ -351,6 +351,13 @@ internal static class PyBuiltins
             throw new EvaluationLimitException(XmLimit.IntegerDigits, $"{function}() of a string of {t.Length.ToString(CultureInfo.InvariantCulture)} digits, more than the bound of {interp.Context.MaxIntegerDigits.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        if (PyNumber.Bits(t, radix) > PyOps.MaxIntegerBits)
+        {
+            throw t.IndexOfAnyExcept("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0
+                ? PyOps.TooBig()
+                : PyExceptions.Raise(PyExceptions.ValueError, $"invalid literal for {function}() with base {shown}: {PyOps.ReprForMessage(new PyStr(text))}");
+        }
+
         if (t.IsEmpty || !PyNumber.TryBuild(t, radix, out BigInteger value))
         {
             throw PyExceptions.Raise(PyExceptions.ValueError, $"invalid literal for {function}() with base {shown}: {PyOps.ReprForMessage(new PyStr(text))}");

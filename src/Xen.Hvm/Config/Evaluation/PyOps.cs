@@ -462,6 +462,13 @@ internal static class PyOps
 
         interp.Budget.ChargeList(times * items.Count);
         var result = new List<PyObj>((int)(times * items.Count));
+        if (items.Count == 1)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(result, (int)times);
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result).Fill(items[0]);
+            return result;
+        }
+
         for (long i = 0; i < times; i++)
         {
             result.AddRange(items);

@@ -78,7 +78,7 @@ internal sealed partial class XmInterpreter
         {
             outcome = XmEvaluationOutcome.Rejected;
             Diagnostic first = _doc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-            _bag.Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
+            Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
         }
 
         try
@@ -95,40 +95,48 @@ internal sealed partial class XmInterpreter
             exceptionType = raise.Exception.Class.Name;
             int row = raise.Row >= 0 ? raise.Row : _currentRow;
             (int start, int length) = RowSpan(row);
-            _bag.Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
+            Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
         }
         catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
         {
-            outcome = XmEvaluationOutcome.LimitExceeded;
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.LimitExceeded;
+            }
+
             (int start, int length) = RowSpan(_currentRow);
             switch (ex)
             {
                 case EvaluationLimitException { Limit: XmLimit.Duration } limit:
-                    _bag.Add(DiagnosticDescriptors.XmTimeBudgetExceeded, start, length, limit.Message);
+                    Add(DiagnosticDescriptors.XmTimeBudgetExceeded, start, length, limit.Message);
                     break;
                 case EvaluationLimitException { Limit: XmLimit.AllocatedBytes } limit:
-                    _bag.Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, limit.Message);
+                    Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, limit.Message);
                     break;
                 case EvaluationLimitException { Limit: XmLimit.IntegerDigits } limit:
-                    _bag.Add(DiagnosticDescriptors.XmIntegerTooLong, start, length, limit.Message);
+                    Add(DiagnosticDescriptors.XmIntegerTooLong, start, length, limit.Message);
                     break;
                 case EvaluationLimitException limit:
-                    _bag.Add(DiagnosticDescriptors.XmLimitExceeded, start, length, limit.Message);
+                    Add(DiagnosticDescriptors.XmLimitExceeded, start, length, limit.Message);
                     break;
                 case OutOfMemoryException:
-                    _bag.Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, "the process ran out of memory");
+                    Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, "the process ran out of memory");
                     break;
                 default:
-                    _bag.Add(DiagnosticDescriptors.XmLimitExceeded, start, length, "the expressions or calls nest too deeply");
+                    Add(DiagnosticDescriptors.XmLimitExceeded, start, length, "the expressions or calls nest too deeply");
                     break;
             }
         }
         catch (Exception ex) when (ex is not (ThreadAbortException or StackOverflowException))
         {
             // A fault of the evaluator itself (a bug): never let it end the caller's process.
-            outcome = XmEvaluationOutcome.Failed;
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.Failed;
+            }
+
             (int start, int length) = RowSpan(_currentRow);
-            _bag.Add(DiagnosticDescriptors.XmEvaluatorFault, start, length, ex.GetType().Name);
+            Add(DiagnosticDescriptors.XmEvaluatorFault, start, length, ex.GetType().Name);
         }
 
         return Collect(outcome, exceptionType);
@@ -179,7 +187,7 @@ internal sealed partial class XmInterpreter
             if (value is null)
             {
                 string kind = XmOptions.KindOf(name) == XmOptionKind.Bool ? "yes/no value" : "integer";
-                _bag.Add(DiagnosticDescriptors.XmInvalidOption, 0, 0, name, text, kind);
+                Add(DiagnosticDescriptors.XmInvalidOption, 0, 0, name, text, kind);
                 return false;
             }
 
@@ -223,7 +231,7 @@ internal sealed partial class XmInterpreter
                 if (value is PyBool or PyNone or PyTuple or PyDict or PyInt or PyStr && _assignedAt.TryGetValue(name, out int row))
                 {
                     (int start, int length) = RowSpan(row);
-                    _bag.Add(DiagnosticDescriptors.XmDroppedVariable, start, length, name, DescribeType(value));
+                    Add(DiagnosticDescriptors.XmDroppedVariable, start, length, name, DescribeType(value));
                 }
 
                 continue;
@@ -238,7 +246,7 @@ internal sealed partial class XmInterpreter
                 {
                     int at = _assignedAt.TryGetValue(name, out int row) ? row : 0;
                     (int start, int length) = RowSpan(at);
-                    _bag.Add(DiagnosticDescriptors.XmUnrepresentableValue, start, length, name, bad);
+                    Add(DiagnosticDescriptors.XmUnrepresentableValue, start, length, name, bad);
                     break;
                 }
 
@@ -383,12 +391,28 @@ internal sealed partial class XmInterpreter
         return (start, Math.Max(0, _data.Tokens[last].End - start));
     }
 
+    /// <summary>Adds a diagnostic; text that comes from the config (names, paths, values) is clipped so no message grows with the input.</summary>
+    private void Add(DiagnosticDescriptor descriptor, int start, int length, params object?[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string { Length: > MaxArgumentLength } text)
+            {
+                args[i] = text[..(MaxArgumentLength - 3)] + "...";
+            }
+        }
+
+        _bag.Add(descriptor, start, length, args);
+    }
+
+    private const int MaxArgumentLength = 300;
+
     private void Report(int row, DiagnosticDescriptor descriptor, params object?[] args)
     {
         if (_reportedAt.Add((row, descriptor.Id)))
         {
             (int start, int length) = RowSpan(row);
-            _bag.Add(descriptor, start, length, args);
+            Add(descriptor, start, length, args);
         }
     }
 
@@ -1198,7 +1222,7 @@ internal sealed partial class XmInterpreter
             return "(none)";
         }
 
-        string list = string.Join(", ", names.Order(StringComparer.Ordinal).Take(Shown));
+        string list = string.Join(", ", names.Order(StringComparer.Ordinal).Take(Shown).Select(n => n.Length > 40 ? n[..37] + "..." : n));
         return names.Count <= Shown ? list : $"{list} and {(names.Count - Shown).ToString(CultureInfo.InvariantCulture)} more";
     }
 
@@ -1237,10 +1261,15 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.NumberLiteral:
             {
                 ReadOnlySpan<char> text = _data.TokenText(r.FirstToken);
-                PyNumberValue n = PyNumber.Parse(text, _context.MaxIntegerDigits);
+                PyNumberValue n = PyNumber.Parse(text, _context.MaxIntegerDigits, PyOps.MaxIntegerBits);
                 if (n.TooLong)
                 {
                     throw new EvaluationLimitException(XmLimit.IntegerDigits, $"an integer literal of {text.Length.ToString(CultureInfo.InvariantCulture)} characters, more than the bound of {_context.MaxIntegerDigits.ToString(CultureInfo.InvariantCulture)} digits");
+                }
+
+                if (n.TooBig)
+                {
+                    throw PyOps.TooBig();
                 }
 
                 if (n.IsComplex)

@@ -249,8 +249,11 @@ internal static class PyString
     }
 }
 
-/// <summary>A Python 2 number literal's value; <see cref="TooLong"/> when it has more digits than the bound it was read with (then it has no value).</summary>
-internal readonly record struct PyNumberValue(BigInteger Integer, double Float, bool IsFloat, bool IsLong, bool IsComplex, bool Valid, bool TooLong = false);
+/// <summary>
+/// A Python 2 number literal's value; <see cref="TooLong"/> when it has more digits, <see cref="TooBig"/> when its
+/// value would have more bits, than the bounds it was read with (then it has no value: nothing was converted).
+/// </summary>
+internal readonly record struct PyNumberValue(BigInteger Integer, double Float, bool IsFloat, bool IsLong, bool IsComplex, bool Valid, bool TooLong = false, bool TooBig = false);
 
 /// <summary>Python 2 number literals: decimal, octal (<c>0755</c>, <c>0o7</c>), hex, binary, long (<c>L</c>), floats and imaginary numbers.</summary>
 internal static class PyNumber
@@ -258,8 +261,11 @@ internal static class PyNumber
     /// <summary>The default bound on the digits of an integer (CPython 3.11's <c>sys.int_info.default_max_str_digits</c>).</summary>
     public const int DefaultMaxDigits = 4300;
 
-    /// <summary>Reads a number token; an integer of more than <paramref name="maxDigits"/> digits is not converted (<see cref="PyNumberValue.TooLong"/>).</summary>
-    public static PyNumberValue Parse(ReadOnlySpan<char> text, int maxDigits = DefaultMaxDigits)
+    /// <summary>
+    /// Reads a number token; an integer of more than <paramref name="maxDigits"/> digits, or whose digits make more
+    /// than <paramref name="maxBits"/> bits, is not converted (<see cref="PyNumberValue.TooLong"/>, <see cref="PyNumberValue.TooBig"/>).
+    /// </summary>
+    public static PyNumberValue Parse(ReadOnlySpan<char> text, int maxDigits = DefaultMaxDigits, int maxBits = int.MaxValue)
     {
         if (text.IsEmpty)
         {
@@ -277,7 +283,7 @@ internal static class PyNumber
         if (t.Length > 1 && t[0] == '0' && t[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
         {
             int radix = char.ToLowerInvariant(t[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
-            return Integer(t[2..], radix, isLong, maxDigits);
+            return Integer(t[2..], radix, isLong, maxDigits, maxBits);
         }
 
         if (!isLong && t.ContainsAny('.', 'e', 'E'))
@@ -286,7 +292,7 @@ internal static class PyNumber
             return new PyNumberValue(default, d, true, false, false, ok);
         }
 
-        return t.Length > 1 && t[0] == '0' ? Integer(t[1..], 8, isLong, maxDigits) : Integer(t, 10, isLong, maxDigits);
+        return t.Length > 1 && t[0] == '0' ? Integer(t[1..], 8, isLong, maxDigits, maxBits) : Integer(t, 10, isLong, maxDigits, maxBits);
     }
 
     /// <summary>The value of a digit in bases up to 36 (<c>0-9</c>, <c>a-z</c>, <c>A-Z</c>); 99 for anything else.</summary>
@@ -344,7 +350,14 @@ internal static class PyNumber
         return true;
     }
 
-    private static PyNumberValue Integer(ReadOnlySpan<char> digits, int radix, bool isLong, int maxDigits)
+    /// <summary>The fewest bits a number of <paramref name="digits"/> digits in <paramref name="radix"/> can have, leading zeros aside.</summary>
+    public static double Bits(ReadOnlySpan<char> digits, int radix)
+    {
+        ReadOnlySpan<char> significant = digits.TrimStart('0');
+        return significant.IsEmpty ? 0 : ((significant.Length - 1) * Math.Log2(radix)) + 1;
+    }
+
+    private static PyNumberValue Integer(ReadOnlySpan<char> digits, int radix, bool isLong, int maxDigits, int maxBits)
     {
         if (digits.IsEmpty && radix != 8)
         {
@@ -354,6 +367,11 @@ internal static class PyNumber
         if (digits.Length > maxDigits)
         {
             return new PyNumberValue(default, 0, false, true, false, true, TooLong: true);
+        }
+
+        if (Bits(digits, radix) > maxBits)
+        {
+            return new PyNumberValue(default, 0, false, true, false, true, TooBig: true);
         }
 
         if (!TryBuild(digits, radix, out BigInteger value))

@@ -742,7 +742,7 @@ internal sealed class PyParser
             string name = _text.Substring(_tokens[paramStart].Start, _tokens[paramStart].Length);
             if (!names.Add(name))
             {
-                return CompileError($"duplicate argument '{name}' in function definition", paramStart);
+                return CompileError($"duplicate argument '{(name.Length > 40 ? name[..40] + "..." : name)}' in function definition", paramStart);
             }
 
             if (Kind == SyntaxKind.EqualsToken)
