@@ -155,8 +155,12 @@ internal static class PyBuiltins
             call.Interpreter.Budget.ChargeList(kept.Count);
             return call.Arg(1) is PyStr s ? new PyStr(string.Concat(kept.Select(k => ((PyStr)k).Value)), s.IsUnicode) : new PyList(kept);
         });
-        F("hex", call => IntegerOf(call.Arg(0), "hex") is var (i, isLong) ? new PyStr((i.Sign < 0 ? "-0x" : "0x") + BigInteger.Abs(i).ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0') + (isLong ? "L" : string.Empty)) : PyUnknown.Instance);
-        F("oct", call => IntegerOf(call.Arg(0), "oct") is var (i, isLong) ? new PyStr(i.IsZero ? "0" : (i.Sign < 0 ? "-0" : "0") + Octal(BigInteger.Abs(i)) + (isLong ? "L" : string.Empty)) : PyUnknown.Instance);
+        F("hex", call => IntegerOf(call.Arg(0), "hex") is var (i, isLong)
+            ? NewStr(call, (i.Sign < 0 ? "-0x" : "0x") + BigInteger.Abs(i).ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0') + (isLong ? "L" : string.Empty))
+            : PyUnknown.Instance);
+        F("oct", call => IntegerOf(call.Arg(0), "oct") is var (i, isLong)
+            ? NewStr(call, i.IsZero ? "0" : (i.Sign < 0 ? "-0" : "0") + PyOps.Octal(BigInteger.Abs(i)) + (isLong ? "L" : string.Empty))
+            : PyUnknown.Instance);
         F("chr", call => IntegerOf(call.Arg(0), "chr") is var (i, _) && i >= 0 && i < 256 ? new PyStr(((char)(int)i).ToString()) : throw PyExceptions.Raise(PyExceptions.ValueError, "chr() arg not in range(256)"));
         F("unichr", call => IntegerOf(call.Arg(0), "unichr") is var (i, _) && i >= 0 && i < 0x110000 && !(i >= 0xD800 && i < 0xE000) ? new PyStr(char.ConvertFromUtf32((int)i), true) : throw PyExceptions.Raise(PyExceptions.ValueError, "unichr() arg not in range"));
         F("ord", call => Known(call.Arg(0)) is PyStr { Value.Length: 1 } s ? PyOps.MakeInt(s.Value[0]) : throw PyExceptions.Raise(PyExceptions.TypeError, "ord() expected a character"));
@@ -224,16 +228,10 @@ internal static class PyBuiltins
             : throw PyExceptions.Raise(PyExceptions.TypeError, $"{what}() argument can't be converted to an integer");
     }
 
-    private static string Octal(BigInteger n)
+    private static PyStr NewStr(CallInfo call, string value)
     {
-        var sb = new StringBuilder();
-        while (!n.IsZero)
-        {
-            sb.Insert(0, (char)('0' + (int)(n % 8)));
-            n /= 8;
-        }
-
-        return sb.ToString();
+        call.Interpreter.Budget.ChargeString(value.Length);
+        return new PyStr(value);
     }
 
     private static string S(CallInfo call, int index, string what)
@@ -1009,6 +1007,19 @@ internal static class PyBuiltins
     /// <summary>Python's replacement template (<c>\1</c>, <c>\g&lt;name&gt;</c>, escapes) as .NET's (<c>$1</c>, <c>${name}</c>).</summary>
     private static string TranslateTemplate(string t)
     {
+        // The next '>' at or after a position, found once for every position before it (so a template of many
+        // unclosed "\g<" is still read in linear time).
+        int close = -2;
+        int NextClose(int from)
+        {
+            if (close != -1 && close < from)
+            {
+                close = t.IndexOf('>', from);
+            }
+
+            return close;
+        }
+
         var sb = new StringBuilder();
         for (int i = 0; i < t.Length; i++)
         {
@@ -1031,10 +1042,10 @@ internal static class PyBuiltins
                     sb.Append("${").Append(t, i, j - i).Append('}');
                     i = j - 1;
                 }
-                else if (n == 'g' && i + 1 < t.Length && t[i + 1] == '<' && t.IndexOf('>', i) is int close and > 0)
+                else if (n == 'g' && i + 1 < t.Length && t[i + 1] == '<' && NextClose(i) is int end and > 0)
                 {
-                    sb.Append("${").Append(t, i + 2, close - i - 2).Append('}');
-                    i = close;
+                    sb.Append("${").Append(t, i + 2, end - i - 2).Append('}');
+                    i = end;
                 }
                 else
                 {
@@ -1483,9 +1494,9 @@ internal static class PyBuiltins
     {
         "upper" => call => Str(call, s => s.ToUpperInvariant()),
         "lower" => call => Str(call, s => s.ToLowerInvariant()),
-        "strip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.Trim(c.Value.ToCharArray()) : s.Trim(PyWhitespace)),
-        "lstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.TrimStart(c.Value.ToCharArray()) : s.TrimStart(PyWhitespace)),
-        "rstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.TrimEnd(c.Value.ToCharArray()) : s.TrimEnd(PyWhitespace)),
+        "strip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: true, right: true) : s.Trim(PyWhitespace)),
+        "lstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: true, right: false) : s.TrimStart(PyWhitespace)),
+        "rstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: false, right: true) : s.TrimEnd(PyWhitespace)),
         "capitalize" => call => Str(call, s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant()),
         "swapcase" => call => Str(call, s => string.Concat(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)))),
         "title" => call => Str(call, Title),
@@ -1495,7 +1506,7 @@ internal static class PyBuiltins
             int max = call.Args.Length > 2 && PyOps.TryInteger(Known(call.Arg(2)), out BigInteger c) && c >= 0 ? (int)BigInteger.Min(c, int.MaxValue) : int.MaxValue;
             long growth = old.Length == 0 ? (long)(s.Length + 1) * rep.Length : (long)(s.Length / old.Length) * Math.Max(0, rep.Length - old.Length);
             call.Interpreter.Budget.ChargeString(s.Length + growth);
-            return new PyStr(Replace(s, old, rep, max), IsUnicode(call));
+            return new PyStr(PyText.Replace(s, old, rep, max, call.Interpreter.Budget), IsUnicode(call));
         },
         "split" => call => Split(call, fromRight: false),
         "rsplit" => call => Split(call, fromRight: true),
@@ -1526,11 +1537,11 @@ internal static class PyBuiltins
         },
         "startswith" => call => PyBool.Of(Affix(call).Any(p => Self(call).StartsWith(p, StringComparison.Ordinal))),
         "endswith" => call => PyBool.Of(Affix(call).Any(p => Self(call).EndsWith(p, StringComparison.Ordinal))),
-        "find" => call => PyOps.MakeInt(Self(call).IndexOf(S(call, 0, "find()"), StringComparison.Ordinal)),
-        "rfind" => call => PyOps.MakeInt(Self(call).LastIndexOf(S(call, 0, "rfind()"), StringComparison.Ordinal)),
-        "index" => call => Self(call).IndexOf(S(call, 0, "index()"), StringComparison.Ordinal) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
-        "rindex" => call => Self(call).LastIndexOf(S(call, 0, "rindex()"), StringComparison.Ordinal) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
-        "count" => call => PyOps.MakeInt(Count(Self(call), S(call, 0, "count()"))),
+        "find" => call => PyOps.MakeInt(PyText.IndexOf(Self(call), S(call, 0, "find()"), 0, call.Interpreter.Budget)),
+        "rfind" => call => PyOps.MakeInt(PyText.LastIndexOf(Self(call), S(call, 0, "rfind()"), call.Interpreter.Budget)),
+        "index" => call => PyText.IndexOf(Self(call), S(call, 0, "index()"), 0, call.Interpreter.Budget) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
+        "rindex" => call => PyText.LastIndexOf(Self(call), S(call, 0, "rindex()"), call.Interpreter.Budget) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
+        "count" => call => PyOps.MakeInt(PyText.Count(Self(call), S(call, 0, "count()"), call.Interpreter.Budget)),
         "isdigit" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiDigit)),
         "isalpha" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiLetter)),
         "isalnum" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiLetterOrDigit)),
@@ -1549,7 +1560,7 @@ internal static class PyBuiltins
         "partition" or "rpartition" => call =>
         {
             string s = Self(call), sep = S(call, 0, name + "()");
-            int i = name == "partition" ? s.IndexOf(sep, StringComparison.Ordinal) : s.LastIndexOf(sep, StringComparison.Ordinal);
+            int i = name == "partition" ? PyText.IndexOf(s, sep, 0, call.Interpreter.Budget) : PyText.LastIndexOf(s, sep, call.Interpreter.Budget);
             PyObj[] parts = i < 0
                 ? name == "partition" ? [new PyStr(s), PyStr.Empty, PyStr.Empty] : [PyStr.Empty, PyStr.Empty, new PyStr(s)]
                 : [new PyStr(s[..i]), new PyStr(sep), new PyStr(s[(i + sep.Length)..])];
@@ -1612,51 +1623,6 @@ internal static class PyBuiltins
         return sb.ToString();
     }
 
-    private static int Count(string s, string sub)
-    {
-        if (sub.Length == 0)
-        {
-            return s.Length + 1;
-        }
-
-        int n = 0;
-        for (int i = s.IndexOf(sub, StringComparison.Ordinal); i >= 0; i = s.IndexOf(sub, i + sub.Length, StringComparison.Ordinal))
-        {
-            n++;
-        }
-
-        return n;
-    }
-
-    private static string Replace(string s, string old, string rep, int max)
-    {
-        if (max == int.MaxValue && old.Length > 0)
-        {
-            return s.Replace(old, rep, StringComparison.Ordinal);
-        }
-
-        var sb = new StringBuilder();
-        int at = 0, n = 0;
-        if (old.Length == 0)
-        {
-            for (int i = 0; i <= s.Length && n < max; i++, n++)
-            {
-                sb.Append(s, at, i - at).Append(rep);
-                at = i;
-            }
-
-            return sb.Append(s, at, s.Length - at).ToString();
-        }
-
-        for (int i = s.IndexOf(old, StringComparison.Ordinal); i >= 0 && n < max; i = s.IndexOf(old, at, StringComparison.Ordinal), n++)
-        {
-            sb.Append(s, at, i - at).Append(rep);
-            at = i + old.Length;
-        }
-
-        return sb.Append(s, at, s.Length - at).ToString();
-    }
-
     private static PyObj Split(CallInfo call, bool fromRight)
     {
         string s = Self(call);
@@ -1671,8 +1637,8 @@ internal static class PyBuiltins
                 throw PyExceptions.Raise(PyExceptions.ValueError, "empty separator");
             }
 
-            string[] all = s.Split(sep.Value);
-            if (all.Length - 1 <= max)
+            List<string> all = PyText.Split(s, sep.Value, call.Interpreter.Budget);
+            if (all.Count - 1 <= max)
             {
                 parts.AddRange(all);
             }
@@ -1683,8 +1649,8 @@ internal static class PyBuiltins
             }
             else
             {
-                parts.Add(string.Join(sep.Value, all.Take(all.Length - max)));
-                parts.AddRange(all.Skip(all.Length - max));
+                parts.Add(string.Join(sep.Value, all.Take(all.Count - max)));
+                parts.AddRange(all.Skip(all.Count - max));
             }
         }
         else

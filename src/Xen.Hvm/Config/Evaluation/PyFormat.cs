@@ -167,7 +167,7 @@ internal static class PyFormat
                     {
                         'x' => abs.ToString("x", CultureInfo.InvariantCulture).TrimStart('0'),
                         'X' => abs.ToString("X", CultureInfo.InvariantCulture).TrimStart('0'),
-                        'o' => ToOctal(abs),
+                        'o' => PyOps.Octal(abs),
                         _ => abs.ToString(CultureInfo.InvariantCulture),
                     };
                     if (body.Length == 0)
@@ -273,23 +273,6 @@ internal static class PyFormat
         throw PyExceptions.Raise(PyExceptions.TypeError, type is 'x' or 'X' or 'o'
             ? $"%{type} format: a number is required, not {value.TypeName}"
             : $"%{type} format: a number is required, not {value.TypeName}");
-    }
-
-    private static string ToOctal(BigInteger n)
-    {
-        if (n.IsZero)
-        {
-            return "0";
-        }
-
-        var sb = new StringBuilder();
-        while (!n.IsZero)
-        {
-            sb.Insert(0, (char)('0' + (int)(n % 8)));
-            n /= 8;
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>C's printf for a non-negative double.</summary>

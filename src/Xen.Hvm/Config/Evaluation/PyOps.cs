@@ -426,6 +426,32 @@ internal static class PyOps
         return MakeInt(BigInteger.Pow(a, (int)b), isLong);
     }
 
+    /// <summary>The octal digits of a non-negative integer ("0" for zero), three bits at a time: linear in its size.</summary>
+    public static string Octal(BigInteger n)
+    {
+        if (n.IsZero)
+        {
+            return "0";
+        }
+
+        byte[] bytes = n.ToByteArray(isUnsigned: true, isBigEndian: false);
+        long bits = n.GetBitLength();
+        var digits = new char[(bits + 2) / 3];
+        for (int d = 0; d < digits.Length; d++)
+        {
+            int value = 0;
+            for (int k = 2; k >= 0; k--)
+            {
+                long bit = (3L * d) + k;
+                value = (value << 1) | (bit < bits ? (bytes[bit >> 3] >> (int)(bit & 7)) & 1 : 0);
+            }
+
+            digits[digits.Length - 1 - d] = (char)('0' + value);
+        }
+
+        return new string(digits);
+    }
+
     public static BigInteger FloorDiv(BigInteger a, BigInteger b)
     {
         BigInteger q = BigInteger.DivRem(a, b, out BigInteger r);
@@ -569,7 +595,7 @@ internal static class PyOps
         switch (container)
         {
             case PyStr s when item is PyStr sub:
-                return s.Value.Contains(sub.Value, StringComparison.Ordinal);
+                return PyText.Contains(s.Value, sub.Value, budget);
             case PyStr:
                 throw PyExceptions.Raise(PyExceptions.TypeError, $"'in <string>' requires string as left operand, not {item.TypeName}");
             case PyList l:

@@ -32,6 +32,8 @@ internal sealed partial class XmInterpreter
     private readonly Dictionary<string, ConfigValue> _options = new(StringComparer.Ordinal);
     private readonly StringBuilder _output = new();
     private readonly XmBudget _budget;
+    private readonly Dictionary<int, PyObj> _literals = [];
+    private readonly Dictionary<int, PyStr> _strings = [];
     private readonly Dictionary<(string Pattern, System.Text.RegularExpressions.RegexOptions Options), System.Text.RegularExpressions.Regex> _regexes = [];
     private bool _softSpace;
     private bool _opaqueStarImport;
@@ -1260,6 +1262,11 @@ internal sealed partial class XmInterpreter
                 return Lookup(TokenText(r.FirstToken), f);
             case SyntaxKind.NumberLiteral:
             {
+                if (_literals.TryGetValue(row, out PyObj? known))
+                {
+                    return known;
+                }
+
                 ReadOnlySpan<char> text = _data.TokenText(r.FirstToken);
                 PyNumberValue n = PyNumber.Parse(text, _context.MaxIntegerDigits, PyOps.MaxIntegerBits);
                 if (n.TooLong)
@@ -1277,13 +1284,21 @@ internal sealed partial class XmInterpreter
                     throw NotSupported(row, "complex numbers");
                 }
 
-                return n.IsFloat ? new PyFloat(n.Float) : PyOps.MakeInt(n.Integer, n.IsLong);
+                PyObj number = n.IsFloat ? new PyFloat(n.Float) : PyOps.MakeInt(n.Integer, n.IsLong);
+                _budget.ChargeObjects(1);
+                _literals[row] = number; // numbers are immutable: a literal in a loop is read once
+                return number;
             }
 
             case SyntaxKind.StringLiteral:
                 return StringAt(r.FirstToken);
             case SyntaxKind.ConcatenatedString:
             {
+                if (_literals.TryGetValue(row, out PyObj? joined))
+                {
+                    return joined;
+                }
+
                 var sb = new StringBuilder();
                 bool unicode = false;
                 foreach (int child in Children(row))
@@ -1294,7 +1309,9 @@ internal sealed partial class XmInterpreter
                 }
 
                 _budget.ChargeString(sb.Length);
-                return new PyStr(sb.ToString(), unicode);
+                var concatenated = new PyStr(sb.ToString(), unicode);
+                _literals[row] = concatenated;
+                return concatenated;
             }
 
             case SyntaxKind.List:
@@ -1379,12 +1396,21 @@ internal sealed partial class XmInterpreter
         }
     }
 
+    /// <summary>A string literal, decoded (and charged) once: strings are immutable, so a literal in a loop costs nothing more.</summary>
     private PyStr StringAt(int token)
     {
+        if (_strings.TryGetValue(token, out PyStr? known))
+        {
+            return known;
+        }
+
         string value = _doc.DecodeString(token);
+        _budget.ChargeString(value.Length);
         ReadOnlySpan<char> raw = _data.TokenText(token);
         bool unicode = raw.Length > 0 && raw[0] is 'u' or 'U';
-        return new PyStr(value, unicode);
+        var s = new PyStr(value, unicode);
+        _strings[token] = s;
+        return s;
     }
 
     /// <summary>Raises Python's <c>TypeError</c> for a key that holds a list or dictionary.</summary>

@@ -324,6 +324,26 @@ public sealed class XmHostileInputTests
         Assert.Equal([DiagnosticIds.XmTimeBudgetExceeded], Errors(r));
     }
 
+    [Fact]
+    public void Evaluate_SubstringSearchOnChosenText_StaysWithinTheDefaultBudgets()
+    {
+        // .NET's ordinal search takes seconds on this (the product of the lengths); the evaluator's is linear.
+        const string text = """
+            x = 'ab' * 800000
+            y = 'ab' * 100000 + 'aa' + 'ab' * 100000
+            a = 1 if y in x else 0
+            b = x.find(y) + x.rfind(y)
+            c = x.count(y)
+            d = len(x.split(y)) + len(x.replace(y, '')) + len(x.partition(y)[0])
+            e = len(('a' * 1000000).strip('b' * 1000000 + 'a'))
+            f = x.find('ab' * 100000 + 'ab') + 1
+            """;
+        XmEvaluationResult r = Eval(text);
+
+        Assert.Equal(XmEvaluationOutcome.Completed, r.Outcome);
+        Assert.Equal("a=0, b=-2, c=0, d=3200001, e=0, f=1", string.Join(", ", r.Variables.Where(p => p.Key.Length == 1 && p.Key[0] >= 'a' && p.Key[0] <= 'f').Select(p => p.Key + "=" + p.Value)));
+    }
+
     [Theory]
     [InlineData("import re\nx = re.match('(', 'a')\n")]
     [InlineData("import re\np = re.compile('[z-a]')\nx = p.search('a')\n")]
