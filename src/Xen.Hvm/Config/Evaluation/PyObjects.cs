@@ -78,7 +78,8 @@ internal sealed class PyList(List<PyObj> items) : PyObj
 
 internal sealed class PyTuple(PyObj[] items) : PyObj
 {
-    public static readonly PyTuple Empty = new([]);
+    /// <summary>The empty tuple, shared by every evaluation: its hash is computed here, so no evaluation writes to it.</summary>
+    public static readonly PyTuple Empty = Hashed(new([]));
 
     public PyObj[] Items { get; } = items;
 
@@ -93,6 +94,12 @@ internal sealed class PyTuple(PyObj[] items) : PyObj
     {
         Hash = hash;
         HasHash = true;
+    }
+
+    private static PyTuple Hashed(PyTuple t)
+    {
+        _ = PyDeep.Hash(t, null);
+        return t;
     }
 }
 

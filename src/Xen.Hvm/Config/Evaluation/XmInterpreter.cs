@@ -20,6 +20,9 @@ namespace Xen.Hvm.Config.Evaluation;
 /// </remarks>
 internal sealed partial class XmInterpreter
 {
+    /// <summary>The longest text from the config (a name, a path, a value) a diagnostic message quotes.</summary>
+    private const int MaxArgumentLength = 300;
+
     private readonly ConfigDocument _doc;
     private readonly SyntaxData _data;
     private readonly XmEvaluationContext _context;
@@ -129,9 +132,9 @@ internal sealed partial class XmInterpreter
                     break;
             }
         }
-        catch (Exception ex) when (ex is not (ThreadAbortException or StackOverflowException))
+        catch (Exception ex)
         {
-            // A fault of the evaluator itself (a bug): never let it end the caller's process.
+            // A fault of the evaluator itself (a bug): report it, never let it end the caller's process.
             if (outcome == XmEvaluationOutcome.Completed)
             {
                 outcome = XmEvaluationOutcome.Failed;
@@ -406,8 +409,6 @@ internal sealed partial class XmInterpreter
 
         _bag.Add(descriptor, start, length, args);
     }
-
-    private const int MaxArgumentLength = 300;
 
     private void Report(int row, DiagnosticDescriptor descriptor, params object?[] args)
     {

@@ -36,6 +36,10 @@ internal sealed class PyParser
     private ValueBuilder<ChainEntry> _chain;
     private int _pos;
     private int _lastConsumed;
+    /// <summary>
+    /// The grammar rules being parsed, as CPython's parser stack holds them. A rule that fails fails its statement,
+    /// and <see cref="ParseStatement"/> sets the count back, so only success paths need to give entries back.
+    /// </summary>
     private int _stack;
     private int _functionDepth;
     private int _loopDepth;
@@ -1611,9 +1615,9 @@ internal sealed class PyParser
             case SyntaxKind.OpenParenToken:
                 return ParseParenthesized();
             case SyntaxKind.OpenBracketToken:
-                return ParseListDisplay();
+                return ParseBracketDisplay(SyntaxKind.CloseBracketToken, "']' or ','", SyntaxKind.List);
             case SyntaxKind.OpenBraceToken:
-                return ParseDictionaryDisplay();
+                return ParseBracketDisplay(SyntaxKind.CloseBraceToken, "'}' or ','", SyntaxKind.DictionaryExpression);
             case SyntaxKind.BacktickToken:
                 return Unsupported("a backquote (repr)");
             case SyntaxKind.KeywordToken when Keyword is PyKeyword.Lambda or PyKeyword.Yield:
@@ -1634,40 +1638,7 @@ internal sealed class PyParser
             return Unsupported("yield");
         }
 
-        int items = 0;
-        bool comma = false;
-        int inner = Kind == SyntaxKind.CloseParenToken ? 0 : 1; // testlist_comp
-        _stack += inner;
-        try
-        {
-            while (Kind != SyntaxKind.CloseParenToken)
-            {
-                if (!ParseTest())
-                {
-                    return false;
-                }
-
-                items++;
-                if (Keyword == PyKeyword.For)
-                {
-                    return Unsupported("a generator expression");
-                }
-
-                if (Kind != SyntaxKind.CommaToken)
-                {
-                    break;
-                }
-
-                comma = true;
-                Advance();
-            }
-        }
-        finally
-        {
-            _stack -= inner;
-        }
-
-        if (!Expect(SyntaxKind.CloseParenToken, "')' or ','"))
+        if (!ParseDisplay(SyntaxKind.CloseParenToken, "')' or ','", out int items, out bool comma))
         {
             return false;
         }
@@ -1677,76 +1648,64 @@ internal sealed class PyParser
         return true;
     }
 
-    private bool ParseListDisplay()
+    /// <summary>A list (<c>[...]</c>) or dictionary (<c>{...}</c>) display, from its opening bracket.</summary>
+    private bool ParseBracketDisplay(SyntaxKind close, string expected, SyntaxKind kind)
     {
         int row = _rows.Count;
         int first = _pos;
         _rows.Add(default);
         Advance();
-        int inner = Kind == SyntaxKind.CloseBracketToken ? 0 : 1; // listmaker
-        _stack += inner;
-        try
-        {
-            while (Kind != SyntaxKind.CloseBracketToken)
-            {
-                if (!ParseTest())
-                {
-                    return false;
-                }
-
-                if (Keyword == PyKeyword.For)
-                {
-                    return Unsupported("a list comprehension");
-                }
-
-                if (Kind != SyntaxKind.CommaToken)
-                {
-                    break;
-                }
-
-                Advance();
-            }
-        }
-        finally
-        {
-            _stack -= inner;
-        }
-
-        if (!Expect(SyntaxKind.CloseBracketToken, "']' or ','"))
+        if (!ParseDisplay(close, expected, out _, out _))
         {
             return false;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.List, first, _lastConsumed, _rows.Count - row);
+        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
         return true;
     }
 
-    private bool ParseDictionaryDisplay()
+    /// <summary>
+    /// The rest of a display after its opening bracket, up to and including <paramref name="close"/>. Its items, when
+    /// there are any, are one grammar rule deeper (<c>testlist_comp</c>, <c>listmaker</c> or <c>dictorsetmaker</c>).
+    /// </summary>
+    private bool ParseDisplay(SyntaxKind close, string expected, out int items, out bool comma)
     {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
-        Advance();
-        int inner = Kind == SyntaxKind.CloseBraceToken ? 0 : 1; // dictorsetmaker
+        items = 0;
+        comma = false;
+        int inner = Kind == close ? 0 : 1;
         _stack += inner;
-        try
+        bool ok = inner == 0 || (close == SyntaxKind.CloseBraceToken ? ParseDictionaryEntries() : ParseSequenceItems(close, out items, out comma));
+        _stack -= inner;
+        return ok && Expect(close, expected);
+    }
+
+    /// <summary>The items of a tuple or list display, separated by commas, up to <paramref name="close"/>.</summary>
+    private bool ParseSequenceItems(SyntaxKind close, out int items, out bool comma)
+    {
+        items = 0;
+        comma = false;
+        while (Kind != close)
         {
-            if (!ParseDictionaryEntries())
+            if (!ParseTest())
             {
                 return false;
             }
-        }
-        finally
-        {
-            _stack -= inner;
+
+            items++;
+            if (Keyword == PyKeyword.For)
+            {
+                return Unsupported(close == SyntaxKind.CloseParenToken ? "a generator expression" : "a list comprehension");
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            comma = true;
+            Advance();
         }
 
-        if (!Expect(SyntaxKind.CloseBraceToken, "'}' or ','"))
-        {
-            return false;
-        }
-
-        _rows[row] = new NodeRow(SyntaxKind.DictionaryExpression, first, _lastConsumed, _rows.Count - row);
         return true;
     }
 
