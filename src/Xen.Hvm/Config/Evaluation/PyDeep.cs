@@ -315,6 +315,23 @@ internal static class PyDeep
             return root.Hash;
         }
 
+        if (Array.TrueForAll(root.Items, item => item is not PyTuple { HasHash: false }))
+        {
+            // The common case, (1, 'a'): no tuple inside left to hash, so no stack.
+            var flat = default(HashCode);
+            flat.Add(0x7475706C);
+            flat.Add(root.Items.Length);
+            foreach (PyObj item in root.Items)
+            {
+                budget?.Work();
+                flat.Add(item is PyTuple known ? known.Hash : ScalarHash(item));
+            }
+
+            int h = flat.ToHashCode();
+            root.SetHash(h);
+            return h;
+        }
+
         var frames = new HashFrame[8];
         int count = 0;
         Push(root);

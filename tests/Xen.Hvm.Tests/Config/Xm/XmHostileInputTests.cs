@@ -406,6 +406,11 @@ public sealed class XmHostileInputTests
         Assert.Equal(
             PyDeep.Hash(new PyTuple([new PyInt(1), new PyTuple([new PyStr("x")])]), budget),
             PyDeep.Hash(new PyTuple([new PyFloat(1), new PyTuple([new PyStr("x")])]), budget));
+
+        // A tuple whose inner tuples are already hashed takes a shorter path to the same hash.
+        var inner = new PyTuple([new PyStr("x")]);
+        _ = PyDeep.Hash(inner, budget);
+        Assert.Equal(PyDeep.Hash(new PyTuple([new PyInt(1), inner]), budget), PyDeep.Hash(new PyTuple([new PyInt(1), new PyTuple([new PyStr("x")])]), budget));
     }
 
     [Fact]
