@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -445,6 +446,10 @@ internal static class PyDeep
             if (IsContainer(item))
             {
                 Open(item);
+            }
+            else if (item is PyInt { IsLong: false } small)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{(long)small.Value}"); // the common item, without a string per number
             }
             else
             {
