@@ -34,7 +34,7 @@ internal static partial class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor XmNestingTooDeep = new(
         DiagnosticIds.XmNestingTooDeep, "Nesting too deep",
-        "This statement nests deeper than {0} levels; Python 2's parser runs out of stack (xm rejects the file), and the statement is kept as text",
+        "This statement nests deeper than Python 2's parser can follow (its stack holds {0} grammar rules: \"s_push: parser stack overflow\"); xm rejects the file, and the statement is kept as text",
         DiagnosticSeverity.Error, "XmSyntax");
 
     public static readonly DiagnosticDescriptor XmUnsupportedConstruct = new(
@@ -46,6 +46,11 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.XmCarriageReturn, "Carriage return",
         "xm reads this carriage return as a line break, but xl rejects the line (XH1002); convert the file to LF line endings before migrating",
         DiagnosticSeverity.Info, "XmLexical");
+
+    public static readonly DiagnosticDescriptor XmCompileError = new(
+        DiagnosticIds.XmCompileError, "Rejected by Python's compiler",
+        "Python 2 reads this but its compiler rejects it ({0}); xm rejects the whole file",
+        DiagnosticSeverity.Error, "XmSyntax");
 
     public static readonly DiagnosticDescriptor XmNeedsContext = new(
         DiagnosticIds.XmNeedsContext, "Value depends on the host",
@@ -70,6 +75,31 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor XmLimitExceeded = new(
         DiagnosticIds.XmLimitExceeded, "Evaluation limit exceeded",
         "Evaluation stopped: {0}",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmTimeBudgetExceeded = new(
+        DiagnosticIds.XmTimeBudgetExceeded, "Evaluation time budget exceeded",
+        "Evaluation stopped: {0} (XmEvaluationContext.MaxDuration)",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmMemoryBudgetExceeded = new(
+        DiagnosticIds.XmMemoryBudgetExceeded, "Evaluation memory budget exceeded",
+        "Evaluation stopped: {0} (XmEvaluationContext.MaxAllocatedBytes)",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmIntegerTooLong = new(
+        DiagnosticIds.XmIntegerTooLong, "Integer with too many digits",
+        "Evaluation stopped: {0} (XmEvaluationContext.MaxIntegerDigits)",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmRegexNotCompiled = new(
+        DiagnosticIds.XmRegexNotCompiled, "Regular expression not compiled",
+        "The regular expression {0} cannot be compiled by the evaluator (Python may read it differently); the result is unknown",
+        DiagnosticSeverity.Warning, "XmEvaluation");
+
+    public static readonly DiagnosticDescriptor XmEvaluatorFault = new(
+        DiagnosticIds.XmEvaluatorFault, "Evaluator fault",
+        "The evaluator failed here ({0}), a defect in this library; evaluation stopped and the values are those computed before",
         DiagnosticSeverity.Error, "XmEvaluation");
 
     public static readonly DiagnosticDescriptor XmUnknownBranch = new(

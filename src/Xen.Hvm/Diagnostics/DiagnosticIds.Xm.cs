@@ -29,6 +29,9 @@ public static partial class DiagnosticIds
     /// <summary>XH4009: a carriage return line ending, which xm accepts and xl does not.</summary>
     public const string XmCarriageReturn = "XH4009";
 
+    /// <summary>XH4010: code Python 2 parses but its compiler rejects (a keyword argument repeated, a parameter named twice, more than 255 arguments).</summary>
+    public const string XmCompileError = "XH4010";
+
     /// <summary>XH4101: a value that depends on the host (os.uname, os.path.exists, os.environ, os.getcwd) the evaluation context does not describe.</summary>
     public const string XmNeedsContext = "XH4101";
 
@@ -38,7 +41,7 @@ public static partial class DiagnosticIds
     /// <summary>XH4103: an exception Python would raise; xm create fails.</summary>
     public const string XmRaisedException = "XH4103";
 
-    /// <summary>XH4104: evaluation exceeded its step, memory or recursion budget.</summary>
+    /// <summary>XH4104: evaluation exceeded its step, value-size or nesting bound.</summary>
     public const string XmLimitExceeded = "XH4104";
 
     /// <summary>XH4105: a condition or loop that depends on an unknown value.</summary>
@@ -61,6 +64,21 @@ public static partial class DiagnosticIds
 
     /// <summary>XH4111: an option on xm create's command line has a value xm cannot convert.</summary>
     public const string XmInvalidOption = "XH4111";
+
+    /// <summary>XH4112: evaluation ran longer than its wall-time budget (<see cref="Config.XmEvaluationContext.MaxDuration"/>).</summary>
+    public const string XmTimeBudgetExceeded = "XH4112";
+
+    /// <summary>XH4113: evaluation allocated more than its memory budget (<see cref="Config.XmEvaluationContext.MaxAllocatedBytes"/>).</summary>
+    public const string XmMemoryBudgetExceeded = "XH4113";
+
+    /// <summary>XH4114: an integer literal or <c>int()</c> string with more digits than <see cref="Config.XmEvaluationContext.MaxIntegerDigits"/>.</summary>
+    public const string XmIntegerTooLong = "XH4114";
+
+    /// <summary>XH4115: a regular expression .NET cannot compile; the result of the call is unknown.</summary>
+    public const string XmRegexNotCompiled = "XH4115";
+
+    /// <summary>XH4116: the evaluator itself failed on a construct (a defect in this library); evaluation stopped there.</summary>
+    public const string XmEvaluatorFault = "XH4116";
 
     /// <summary>XH4201: an edit replaced an expression with a literal.</summary>
     public const string XmComputedValueReplaced = "XH4201";

@@ -14,7 +14,6 @@ internal static class PyBuiltins
 {
     private const string RunProcess = "run a process on the host";
     private const string Reflect = "reach the evaluator's internals (reflection)";
-    private static readonly TimeSpan s_regexTimeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly HashSet<string> s_refusedModules = new(StringComparer.Ordinal)
     {
@@ -29,11 +28,11 @@ internal static class PyBuiltins
 
     public static Dictionary<string, BuiltinImpl> Constructors { get; } = new(StringComparer.Ordinal)
     {
-        ["int"] = Int,
-        ["long"] = call => call.Args.Length == 0 ? new PyInt(0, true) : Int(call) is PyInt i ? new PyInt(i.Value, true) : PyUnknown.Instance,
+        ["int"] = call => Int(call, isLong: false),
+        ["long"] = call => call.Args.Length == 0 ? new PyInt(0, true) : Int(call, isLong: true) is PyInt i ? new PyInt(i.Value, true) : PyUnknown.Instance,
         ["float"] = Float,
-        ["str"] = call => call.Args.Length == 0 ? PyStr.Empty : new PyStr(PyOps.Str(Known(call.Arg(0)))),
-        ["unicode"] = call => call.Args.Length == 0 ? new PyStr(string.Empty, true) : new PyStr(PyOps.Str(Known(call.Arg(0))), true),
+        ["str"] = call => call.Args.Length == 0 ? PyStr.Empty : Known(call.Arg(0)) is PyStr { IsUnicode: false } same ? same : new PyStr(PyOps.Str(Known(call.Arg(0)), call.Interpreter.Budget)),
+        ["unicode"] = call => call.Args.Length == 0 ? new PyStr(string.Empty, true) : new PyStr(PyOps.Str(Known(call.Arg(0)), call.Interpreter.Budget), true),
         ["bool"] = call => PyBool.Of(PyOps.Truth(call.Arg(0) is PyNone && call.Args.Length == 0 ? PyBool.False : call.Arg(0)) ?? throw new UnknownValueException()),
         ["list"] = call => call.Args.Length == 0 ? new PyList([]) : new PyList(call.Interpreter.Iterate(call.Arg(0), call.Row) ?? throw new UnknownValueException()),
         ["tuple"] = call => call.Args.Length == 0 ? PyTuple.Empty : new PyTuple([.. call.Interpreter.Iterate(call.Arg(0), call.Row) ?? throw new UnknownValueException()]),
@@ -86,18 +85,54 @@ internal static class PyBuiltins
             ListSort(new CallInfo(call.Interpreter, [], call.Keywords, call.Row, list));
             return list;
         });
-        F("reversed", call => new PyList(Enumerable.Reverse(Items(call, 0)).ToList()));
-        F("enumerate", call => new PyList(Items(call, 0).Select((x, i) => (PyObj)new PyTuple([PyOps.MakeInt(i), x])).ToList()));
+        F("reversed", call =>
+        {
+            List<PyObj> items = Items(call, 0);
+            items.Reverse();
+            return new PyList(items);
+        });
+        F("enumerate", call =>
+        {
+            List<PyObj> items = Items(call, 0);
+            XmBudget budget = call.Interpreter.Budget;
+            budget.ChargeList(items.Count);
+            budget.ChargeObjects(2L * items.Count);
+            for (int i = 0; i < items.Count; i++)
+            {
+                budget.ChargeList(2);
+                items[i] = new PyTuple([PyOps.MakeInt(i), items[i]]);
+            }
+
+            return new PyList(items);
+        });
         F("zip", call =>
         {
             var lists = call.Args.Select((_, i) => Items(call, i)).ToArray();
             int n = lists.Length == 0 ? 0 : lists.Min(l => l.Count);
-            return new PyList(Enumerable.Range(0, n).Select(i => (PyObj)new PyTuple(lists.Select(l => l[i]).ToArray())).ToList());
+            XmBudget budget = call.Interpreter.Budget;
+            budget.ChargeList(n);
+            var result = new List<PyObj>(n);
+            for (int i = 0; i < n; i++)
+            {
+                budget.ChargeList(lists.Length);
+                result.Add(new PyTuple(lists.Select(l => l[i]).ToArray()));
+            }
+
+            return new PyList(result);
         });
         F("map", call =>
         {
             PyObj fn = call.Arg(0);
-            return new PyList(Items(call, 1).Select(x => fn is PyNone ? x : call.Interpreter.Call(fn, [x], null, call.Row)).ToList());
+            List<PyObj> items = Items(call, 1);
+            if (fn is not PyNone)
+            {
+                for (int i = 0; i < items.Count; i++)
+                {
+                    items[i] = call.Interpreter.Call(fn, [items[i]], null, call.Row);
+                }
+            }
+
+            return new PyList(items);
         });
         F("filter", call =>
         {
@@ -117,14 +152,19 @@ internal static class PyBuiltins
                 }
             }
 
+            call.Interpreter.Budget.ChargeList(kept.Count);
             return call.Arg(1) is PyStr s ? new PyStr(string.Concat(kept.Select(k => ((PyStr)k).Value)), s.IsUnicode) : new PyList(kept);
         });
-        F("hex", call => IntegerOf(call.Arg(0), "hex") is var (i, isLong) ? new PyStr((i.Sign < 0 ? "-0x" : "0x") + BigInteger.Abs(i).ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0') + (isLong ? "L" : string.Empty)) : PyUnknown.Instance);
-        F("oct", call => IntegerOf(call.Arg(0), "oct") is var (i, isLong) ? new PyStr(i.IsZero ? "0" : (i.Sign < 0 ? "-0" : "0") + Octal(BigInteger.Abs(i)) + (isLong ? "L" : string.Empty)) : PyUnknown.Instance);
+        F("hex", call => IntegerOf(call.Arg(0), "hex") is var (i, isLong)
+            ? NewStr(call, (i.Sign < 0 ? "-0x" : "0x") + BigInteger.Abs(i).ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0') + (isLong ? "L" : string.Empty))
+            : PyUnknown.Instance);
+        F("oct", call => IntegerOf(call.Arg(0), "oct") is var (i, isLong)
+            ? NewStr(call, i.IsZero ? "0" : (i.Sign < 0 ? "-0" : "0") + PyOps.Octal(BigInteger.Abs(i)) + (isLong ? "L" : string.Empty))
+            : PyUnknown.Instance);
         F("chr", call => IntegerOf(call.Arg(0), "chr") is var (i, _) && i >= 0 && i < 256 ? new PyStr(((char)(int)i).ToString()) : throw PyExceptions.Raise(PyExceptions.ValueError, "chr() arg not in range(256)"));
         F("unichr", call => IntegerOf(call.Arg(0), "unichr") is var (i, _) && i >= 0 && i < 0x110000 && !(i >= 0xD800 && i < 0xE000) ? new PyStr(char.ConvertFromUtf32((int)i), true) : throw PyExceptions.Raise(PyExceptions.ValueError, "unichr() arg not in range"));
         F("ord", call => Known(call.Arg(0)) is PyStr { Value.Length: 1 } s ? PyOps.MakeInt(s.Value[0]) : throw PyExceptions.Raise(PyExceptions.TypeError, "ord() expected a character"));
-        F("repr", call => new PyStr(PyOps.Repr(Known(call.Arg(0)))));
+        F("repr", call => new PyStr(PyOps.Repr(Known(call.Arg(0)), call.Interpreter.Budget)));
         F("isinstance", IsInstance);
         F("any", call => Items(call, 0).Select(PyOps.Truth).Aggregate((bool?)false, (a, t) => a == true || t == true ? true : a is null || t is null ? null : false) is bool r ? PyBool.Of(r) : PyUnknown.Instance);
         F("all", call => Items(call, 0).Select(PyOps.Truth).Aggregate((bool?)true, (a, t) => a == false || t == false ? false : a is null || t is null ? null : true) is bool r ? PyBool.Of(r) : PyUnknown.Instance);
@@ -139,7 +179,12 @@ internal static class PyBuiltins
             double scale = Math.Pow(10, digits);
             return new PyFloat(Math.Round(d * scale, MidpointRounding.AwayFromZero) / scale);
         });
-        F("cmp", call => PyOps.MakeInt(PyOps.ValueEquals(Known(call.Arg(0)), Known(call.Arg(1))) ? 0 : PyOps.Compare(call.Arg(0), call.Arg(1))));
+        F("cmp", call =>
+        {
+            XmBudget budget = call.Interpreter.Budget;
+            bool equal = PyDeep.Equal(Known(call.Arg(0)), Known(call.Arg(1)), budget) ?? throw new UnknownValueException();
+            return PyOps.MakeInt(equal ? 0 : PyOps.Compare(call.Arg(0), call.Arg(1), budget));
+        });
         F("pow", call => PyOps.Binary("**", call.Arg(0), call.Arg(1), call.Interpreter));
         F("divmod", call => new PyTuple([PyOps.Binary("//", call.Arg(0), call.Arg(1), call.Interpreter), PyOps.Binary("%", call.Arg(0), call.Arg(1), call.Interpreter)]));
         foreach (string name in new[] { "open", "file" })
@@ -162,7 +207,7 @@ internal static class PyBuiltins
 
         foreach (string name in new[] { "exit", "quit" })
         {
-            F(name, call => throw PyExceptions.Raise(PyExceptions.SystemExit, call.Args.Length > 0 ? PyOps.Str(call.Arg(0)) : string.Empty));
+            F(name, call => throw PyExceptions.Raise(PyExceptions.SystemExit, call.Args.Length > 0 ? PyOps.StrForMessage(call.Arg(0)) : string.Empty));
         }
 
         return b;
@@ -183,16 +228,10 @@ internal static class PyBuiltins
             : throw PyExceptions.Raise(PyExceptions.TypeError, $"{what}() argument can't be converted to an integer");
     }
 
-    private static string Octal(BigInteger n)
+    private static PyStr NewStr(CallInfo call, string value)
     {
-        var sb = new StringBuilder();
-        while (!n.IsZero)
-        {
-            sb.Insert(0, (char)('0' + (int)(n % 8)));
-            n /= 8;
-        }
-
-        return sb.ToString();
+        call.Interpreter.Budget.ChargeString(value.Length);
+        return new PyStr(value);
     }
 
     private static string S(CallInfo call, int index, string what)
@@ -201,7 +240,7 @@ internal static class PyBuiltins
         return o is PyStr s ? s.Value : throw PyExceptions.Raise(PyExceptions.TypeError, $"{what} expected a string, not {o.TypeName}");
     }
 
-    private static PyObj Int(CallInfo call)
+    private static PyObj Int(CallInfo call, bool isLong)
     {
         if (call.Args.Length == 0)
         {
@@ -209,11 +248,11 @@ internal static class PyBuiltins
         }
 
         PyObj v = Known(call.Arg(0));
-        if (call.Args.Length > 1 || call.Keyword("base") is not null)
+        PyObj? b = call.Args.Length > 1 ? call.Arg(1) : call.Keyword("base");
+        if (b is not null)
         {
-            PyObj b = call.Args.Length > 1 ? call.Arg(1) : call.Keyword("base")!;
-            int radix = PyOps.TryInteger(Known(b), out BigInteger r) ? (int)r : 10;
-            return v is PyStr sv ? ParseInt(sv.Value, radix) : throw PyExceptions.Raise(PyExceptions.TypeError, "int() can't convert non-string with explicit base");
+            int radix = Radix(Known(b), isLong ? "long" : "int");
+            return v is PyStr sv ? ParseInt(sv.Value, radix, isLong, call.Interpreter) : throw PyExceptions.Raise(PyExceptions.TypeError, $"{(isLong ? "long" : "int")}() can't convert non-string with explicit base");
         }
 
         switch (v)
@@ -231,22 +270,55 @@ internal static class PyBuiltins
 
                 return PyOps.MakeInt(new BigInteger(Math.Truncate(f.Value)));
             case PyStr s:
-                return ParseInt(s.Value, 10);
+                return ParseInt(s.Value, 10, isLong, call.Interpreter);
             default:
                 throw PyExceptions.Raise(PyExceptions.TypeError, $"int() argument must be a string or a number, not '{v.TypeName}'");
         }
     }
 
-    private static PyObj ParseInt(string text, int radix)
+    /// <summary>The base argument of <c>int()</c>/<c>long()</c>/<c>string.atoi</c>, checked as CPython 2 checks it.</summary>
+    private static int Radix(PyObj b, string function)
     {
-        string t = text.Trim(' ', '\t', '\n', '\r', '\f', '\v');
-        bool negative = false;
-        if (t.StartsWith('-') || t.StartsWith('+'))
+        if (b is PyFloat)
         {
-            negative = t[0] == '-';
-            t = t[1..];
+            throw PyExceptions.Raise(PyExceptions.TypeError, "integer argument expected, got float");
         }
 
+        if (!PyOps.TryInteger(b, out BigInteger r))
+        {
+            throw PyExceptions.Raise(PyExceptions.TypeError, "an integer is required");
+        }
+
+        if (r < long.MinValue || r > long.MaxValue)
+        {
+            throw PyExceptions.Raise(PyExceptions.OverflowError, "Python int too large to convert to C long");
+        }
+
+        if (!r.IsZero && (r < 2 || r > 36))
+        {
+            throw PyExceptions.Raise(PyExceptions.ValueError, $"{function}() base must be >= 2 and <= 36");
+        }
+
+        return (int)r;
+    }
+
+    /// <summary>
+    /// <c>int(text, radix)</c>: whitespace, a sign, a base prefix (<c>0x</c>, <c>0o</c>, <c>0b</c>, a leading 0 with
+    /// base 0), and for <c>long()</c> a trailing <c>L</c>. More than <see cref="XmEvaluationContext.MaxIntegerDigits"/>
+    /// digits stop the evaluation before any is converted; the conversion itself works in machine-word chunks.
+    /// </summary>
+    private static PyObj ParseInt(string text, int radix, bool isLong, XmInterpreter interp)
+    {
+        string function = isLong ? "long" : "int";
+        ReadOnlySpan<char> t = text.AsSpan().Trim(" \t\n\r\f\v");
+        bool negative = false;
+        if (!t.IsEmpty && t[0] is '-' or '+')
+        {
+            negative = t[0] == '-';
+            t = t[1..].TrimStart(" \t\n\r\f\v");
+        }
+
+        int shown = radix;
         if (radix is 0 or 16 && t.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
             t = t[2..];
@@ -267,35 +339,29 @@ internal static class PyBuiltins
             radix = t.Length > 1 && t[0] == '0' ? 8 : 10;
         }
 
-        if (t.EndsWith('l') || t.EndsWith('L'))
+        if (isLong && !t.IsEmpty && t[^1] is 'l' or 'L')
         {
             t = t[..^1];
         }
 
-        BigInteger value = BigInteger.Zero;
-        bool any = false;
-        foreach (char c in t)
+        if (t.Length > interp.Context.MaxIntegerDigits)
         {
-            int d = PyNumber.DigitValue(c);
-            if (d >= radix || radix < 2 || radix > 36)
-            {
-                any = false;
-                break;
-            }
-
-            value = (value * radix) + d;
-            any = true;
-            if (value.GetBitLength() > PyOps.MaxIntegerBits)
-            {
-                throw new EvaluationLimitException($"an integer of more than {PyOps.MaxIntegerBits} bits");
-            }
+            throw new EvaluationLimitException(XmLimit.IntegerDigits, $"{function}() of a string of {t.Length.ToString(CultureInfo.InvariantCulture)} digits, more than the bound of {interp.Context.MaxIntegerDigits.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        if (!any)
+        if (PyNumber.Bits(t, radix) > PyOps.MaxIntegerBits)
         {
-            throw PyExceptions.Raise(PyExceptions.ValueError, $"invalid literal for int() with base {radix}: {PyOps.Repr(new PyStr(text))}");
+            throw t.IndexOfAnyExcept("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0
+                ? PyOps.TooBig()
+                : PyExceptions.Raise(PyExceptions.ValueError, $"invalid literal for {function}() with base {shown}: {PyOps.ReprForMessage(new PyStr(text))}");
         }
 
+        if (t.IsEmpty || !PyNumber.TryBuild(t, radix, out BigInteger value))
+        {
+            throw PyExceptions.Raise(PyExceptions.ValueError, $"invalid literal for {function}() with base {shown}: {PyOps.ReprForMessage(new PyStr(text))}");
+        }
+
+        interp.Budget.ChargeInteger(value.GetBitLength());
         return PyOps.MakeInt(negative ? -value : value);
     }
 
@@ -326,15 +392,16 @@ internal static class PyBuiltins
 
     private static PyObj DictCtor(CallInfo call)
     {
-        var d = new PyDict();
+        XmBudget budget = call.Interpreter.Budget;
+        var d = new PyDict(budget);
         if (call.Args.Length > 0)
         {
             PyObj src = Known(call.Arg(0));
             if (src is PyDict other)
             {
-                foreach (PyObj k in other.Keys)
+                budget.Allocate((long)other.Count * XmBudget.DictionaryEntryBytes);
+                foreach (var (k, v) in other.Entries)
                 {
-                    other.TryGet(k, out PyObj v);
                     d.Set(k, v);
                 }
             }
@@ -348,6 +415,7 @@ internal static class PyBuiltins
                         throw PyExceptions.Raise(PyExceptions.ValueError, "dictionary update sequence element has the wrong length");
                     }
 
+                    budget.Allocate(XmBudget.DictionaryEntryBytes);
                     d.Set(kv[0], kv[1]);
                 }
             }
@@ -355,9 +423,11 @@ internal static class PyBuiltins
 
         foreach (var (k, v) in call.Keywords ?? [])
         {
+            budget.Allocate(XmBudget.DictionaryEntryBytes);
             d.Set(new PyStr(k), v);
         }
 
+        budget.CheckSize(d.Count);
         return d;
     }
 
@@ -393,8 +463,10 @@ internal static class PyBuiltins
             count = 0;
         }
 
-        call.Interpreter.Charge(count > long.MaxValue ? long.MaxValue : (long)count);
-        var items = new List<PyObj>((int)count);
+        long size = count > long.MaxValue ? long.MaxValue : (long)count;
+        call.Interpreter.Budget.ChargeList(size);
+        call.Interpreter.Budget.ChargeObjects(size);
+        var items = new List<PyObj>((int)size);
         for (BigInteger i = start; step > 0 ? i < stop : i > stop; i += step)
         {
             items.Add(PyOps.MakeInt(i));
@@ -411,10 +483,11 @@ internal static class PyBuiltins
             throw PyExceptions.Raise(PyExceptions.ValueError, (sign < 0 ? "min" : "max") + "() arg is an empty sequence");
         }
 
+        XmBudget budget = call.Interpreter.Budget;
         PyObj best = Known(items[0]);
         foreach (PyObj item in items.Skip(1))
         {
-            if (PyOps.Compare(Known(item), best) * sign > 0 && !PyOps.ValueEquals(item, best))
+            if (PyOps.Compare(Known(item), best, budget) * sign > 0 && !PyOps.ValueEquals(item, best, budget))
             {
                 best = item;
             }
@@ -528,7 +601,7 @@ internal static class PyBuiltins
 
             return ctx.Environment.TryGetValue(key, out string? v) ? new PyStr(v) : call.Arg(1);
         });
-        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment);
+        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget);
         os.Attributes["path"] = OsPath(interp);
         os.Attributes["sep"] = new PyStr("/");
         os.Attributes["curdir"] = new PyStr(".");
@@ -549,9 +622,9 @@ internal static class PyBuiltins
         return os;
     }
 
-    private static PyDict EnvironmentDict(IReadOnlyDictionary<string, string> environment)
+    private static PyDict EnvironmentDict(IReadOnlyDictionary<string, string> environment, XmBudget budget)
     {
-        var d = new PyDict();
+        var d = new PyDict(budget);
         foreach (var (k, v) in environment.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             d.Set(new PyStr(k), new PyStr(v));
@@ -579,6 +652,7 @@ internal static class PyBuiltins
             for (int i = 1; i < call.Args.Length; i++)
             {
                 string part = S(call, i, "join()");
+                call.Interpreter.Budget.ChargeString((long)result.Length + part.Length + 1);
                 result = part.StartsWith('/') ? part : result.Length == 0 || result.EndsWith('/') ? result + part : result + "/" + part;
             }
 
@@ -715,7 +789,7 @@ internal static class PyBuiltins
         void F(string name, BuiltinImpl impl) => m.Attributes[name] = new PyBuiltin("sys." + name, impl);
         m.Attributes["maxint"] = PyOps.MakeInt(long.MaxValue);
         m.Attributes["byteorder"] = new PyStr("little");
-        F("exit", call => throw PyExceptions.Raise(PyExceptions.SystemExit, call.Args.Length > 0 ? PyOps.Str(call.Arg(0)) : string.Empty));
+        F("exit", call => throw PyExceptions.Raise(PyExceptions.SystemExit, call.Args.Length > 0 ? PyOps.StrForMessage(call.Arg(0)) : string.Empty));
         foreach (string name in new[] { "argv", "version", "version_info", "platform", "path", "modules", "stdout", "stderr", "stdin", "executable", "prefix", "hexversion", "getrecursionlimit", "setrecursionlimit", "exc_info", "settrace", "setprofile", "getrefcount", "_getframe" })
         {
             m.Attributes[name] = new PyRefusedAttribute("sys." + name, "read the state of the xm process");
@@ -786,7 +860,7 @@ internal static class PyBuiltins
 
         m.Attributes["join"] = new PyBuiltin("string.join", call => call.Interpreter.Call(
             GetAttribute(call.Args.Length > 1 ? call.Arg(1) : new PyStr(" "), "join", call.Interpreter, call.Row), [call.Arg(0)], null, call.Row));
-        m.Attributes["atoi"] = new PyBuiltin("string.atoi", call => ParseInt(S(call, 0, "atoi()"), call.Args.Length > 1 && PyOps.TryInteger(call.Arg(1), out BigInteger b) ? (int)b : 10));
+        m.Attributes["atoi"] = new PyBuiltin("string.atoi", call => ParseInt(S(call, 0, "atoi()"), call.Args.Length > 1 ? Radix(Known(call.Arg(1)), "atoi") : 10, isLong: false, call.Interpreter));
         return m;
     }
 
@@ -800,22 +874,46 @@ internal static class PyBuiltins
         m.Attributes["S"] = m.Attributes["DOTALL"] = PyOps.MakeInt(16);
         m.Attributes["X"] = m.Attributes["VERBOSE"] = PyOps.MakeInt(64);
         void F(string name, BuiltinImpl impl) => m.Attributes[name] = new PyBuiltin("re." + name, impl);
-        F("compile", call => new PyPattern(Compile(call, 0, call.Args.Length > 1 ? call.Arg(1) : call.Keyword("flags")), S(call, 0, "compile()")));
+        F("compile", call =>
+        {
+            (string translated, RegexOptions options) = Translate(call, 0, call.Args.Length > 1 ? call.Arg(1) : call.Keyword("flags"));
+            _ = Regex(call, translated, options); // a pattern .NET cannot read is reported here
+            return new PyPattern(translated, options, S(call, 0, "compile()"));
+        });
         F("search", call => Search(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "search()"), anchored: false, call));
         F("match", call => Search(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "match()"), anchored: true, call));
         F("sub", call => Sub(Compile(call, 0, call.Keyword("flags")), call.Arg(1), S(call, 2, "sub()"), call.Args.Length > 3 ? call.Arg(3) : call.Keyword("count"), call));
         F("split", call => Split(Compile(call, 0, call.Keyword("flags")), S(call, 1, "split()"), call));
         F("findall", call => FindAll(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "findall()"), call));
-        F("escape", call => new PyStr(Regex.Replace(S(call, 0, "escape()"), "[^A-Za-z0-9_]", mm => "\\" + mm.Value)));
+        F("escape", call =>
+        {
+            string text = S(call, 0, "escape()");
+            call.Interpreter.Budget.ChargeString(2L * text.Length);
+            var sb = new StringBuilder(text.Length * 2);
+            foreach (char c in text)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                {
+                    sb.Append('\\');
+                }
+
+                sb.Append(c);
+            }
+
+            return new PyStr(sb.ToString());
+        });
         return m;
     }
 
-    private static Regex Compile(CallInfo call, int index, PyObj? flags)
+    private static readonly Regex s_namedBackreference = new(@"\(\?P=(\w+)\)", RegexOptions.CultureInvariant);
+
+    /// <summary>A pattern and flags in .NET's terms: named groups, backreferences to them and <c>\Z</c> are written as .NET writes them.</summary>
+    private static (string Pattern, RegexOptions Options) Translate(CallInfo call, int index, PyObj? flags)
     {
         PyObj p = Known(call.Arg(index));
         if (p is PyPattern compiled)
         {
-            return compiled.Regex;
+            return (compiled.Translated, compiled.Options);
         }
 
         string pattern = p is PyStr s ? s.Value : throw PyExceptions.Raise(PyExceptions.TypeError, "first argument must be string or compiled pattern");
@@ -828,16 +926,28 @@ internal static class PyBuiltins
             options |= (f & 64) != 0 ? RegexOptions.IgnorePatternWhitespace : 0;
         }
 
-        // Python's syntax differences: named groups, backreferences to them, \Z.
+        call.Interpreter.Budget.ChargeString(2L * pattern.Length);
         string translated = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal).Replace("\\Z", "\\z", StringComparison.Ordinal);
-        translated = Regex.Replace(translated, @"\(\?P=(\w+)\)", "\\k<$1>", RegexOptions.None, s_regexTimeout);
+        translated = s_namedBackreference.Replace(translated, "\\k<$1>");
+        return (translated, options);
+    }
+
+    private static Regex Compile(CallInfo call, int index, PyObj? flags)
+    {
+        (string translated, RegexOptions options) = Translate(call, index, flags);
+        return Regex(call, translated, options);
+    }
+
+    /// <summary>The compiled pattern, timed out at what is left of the evaluation's time budget; XH4115 when .NET cannot read it.</summary>
+    private static Regex Regex(CallInfo call, string translated, RegexOptions options)
+    {
         try
         {
-            return new Regex(translated, options, s_regexTimeout);
+            return call.Interpreter.GetRegex(translated, options);
         }
         catch (ArgumentException)
         {
-            throw call.Interpreter.NotSupported(call.Row, $"the regular expression {PyOps.Repr(new PyStr(pattern))}");
+            throw call.Interpreter.RegexNotCompiled(call.Row, translated);
         }
     }
 
@@ -849,52 +959,67 @@ internal static class PyBuiltins
         }
         catch (RegexMatchTimeoutException)
         {
-            throw new EvaluationLimitException("a regular expression ran longer than its time bound");
+            // Each match may use what is left of the evaluation's time, so a timeout means the time budget is spent.
+            throw new EvaluationLimitException(XmLimit.Duration, $"the evaluation ran longer than {call.Interpreter.Context.MaxDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (in a regular expression)");
         }
     }
 
     private static PyObj Search(Regex regex, string input, bool anchored, CallInfo call) => Timed<PyObj>(call, () =>
     {
+        // The leftmost match starts at 0 exactly when a match anchored at 0 exists (and is that match).
         Match m = regex.Match(input);
-        while (anchored && m.Success && m.Index != 0)
-        {
-            m = Match.Empty;
-        }
-
-        if (anchored && !m.Success)
-        {
-            var anchoredRegex = new Regex(@"\G(?:" + regex + ")", regex.Options, s_regexTimeout);
-            m = anchoredRegex.Match(input, 0);
-        }
-
-        return m.Success ? new PyMatch(m) : PyNone.Instance;
+        return m.Success && (!anchored || m.Index == 0) ? new PyMatch(m) : PyNone.Instance;
     });
 
     private static PyObj Sub(Regex regex, PyObj replacement, string input, PyObj? count, CallInfo call)
     {
         int max = count is not null && PyOps.TryInteger(Known(count), out BigInteger c) && c > 0 ? (int)BigInteger.Min(c, int.MaxValue) : -1;
         replacement = Known(replacement);
+        XmBudget budget = call.Interpreter.Budget;
+        long total = input.Length;
+        string Charge(string piece, Match m)
+        {
+            // Charged as the result grows: never build more than the budgets allow.
+            total += piece.Length - m.Length;
+            budget.CheckSize(total);
+            budget.ChargeString(piece.Length);
+            return piece;
+        }
+
         string result = Timed(call, () =>
         {
             if (replacement is PyStr template)
             {
                 string t = TranslateTemplate(template.Value);
-                return regex.Replace(input, t, max);
+                return regex.Replace(input, m => Charge(m.Result(t), m), max);
             }
 
             return regex.Replace(input, m =>
             {
                 PyObj r = call.Interpreter.Call(replacement, [new PyMatch(m)], null, call.Row);
-                return r is PyStr s ? s.Value : throw new UnknownValueException();
+                return Charge(r is PyStr s ? s.Value : throw new UnknownValueException(), m);
             }, max);
         });
-        call.Interpreter.Charge(result.Length);
+        budget.ChargeString(result.Length);
         return new PyStr(result);
     }
 
     /// <summary>Python's replacement template (<c>\1</c>, <c>\g&lt;name&gt;</c>, escapes) as .NET's (<c>$1</c>, <c>${name}</c>).</summary>
     private static string TranslateTemplate(string t)
     {
+        // The next '>' at or after a position, found once for every position before it (so a template of many
+        // unclosed "\g<" is still read in linear time).
+        int close = -2;
+        int NextClose(int from)
+        {
+            if (close != -1 && close < from)
+            {
+                close = t.IndexOf('>', from);
+            }
+
+            return close;
+        }
+
         var sb = new StringBuilder();
         for (int i = 0; i < t.Length; i++)
         {
@@ -917,10 +1042,10 @@ internal static class PyBuiltins
                     sb.Append("${").Append(t, i, j - i).Append('}');
                     i = j - 1;
                 }
-                else if (n == 'g' && i + 1 < t.Length && t[i + 1] == '<' && t.IndexOf('>', i) is int close and > 0)
+                else if (n == 'g' && i + 1 < t.Length && t[i + 1] == '<' && NextClose(i) is int end and > 0)
                 {
-                    sb.Append("${").Append(t, i + 2, close - i - 2).Append('}');
-                    i = close;
+                    sb.Append("${").Append(t, i + 2, end - i - 2).Append('}');
+                    i = end;
                 }
                 else
                 {
@@ -937,14 +1062,20 @@ internal static class PyBuiltins
     }
 
     private static PyObj Split(Regex regex, string input, CallInfo call) => Timed<PyObj>(call, () =>
-        new PyList(regex.Split(input).Select(s => (PyObj)new PyStr(s)).ToList()));
+    {
+        call.Interpreter.Budget.ChargeString(input.Length);
+        return Charged(call, [.. regex.Split(input).Select(s => (PyObj)new PyStr(s))], 1);
+    });
 
     private static PyObj FindAll(Regex regex, string input, CallInfo call) => Timed<PyObj>(call, () =>
     {
         int groups = regex.GetGroupNumbers().Length - 1;
         var result = new List<PyObj>();
+        XmBudget budget = call.Interpreter.Budget;
         foreach (Match m in regex.Matches(input))
         {
+            budget.ChargeObjects(groups + 1);
+            budget.ChargeString(m.Length);
             result.Add(groups switch
             {
                 0 => new PyStr(m.Value),
@@ -953,7 +1084,7 @@ internal static class PyBuiltins
             });
         }
 
-        call.Interpreter.Charge(result.Count);
+        budget.ChargeList(result.Count);
         return new PyList(result);
     });
 
@@ -1008,11 +1139,11 @@ internal static class PyBuiltins
             PyMatch => MatchMethod(name),
             PyPattern p => name switch
             {
-                "search" => call => Search(p.Regex, S(call, 0, "search()"), false, call),
-                "match" => call => Search(p.Regex, S(call, 0, "match()"), true, call),
-                "sub" => call => Sub(p.Regex, call.Arg(0), S(call, 1, "sub()"), call.Args.Length > 2 ? call.Arg(2) : call.Keyword("count"), call),
-                "split" => call => Split(p.Regex, S(call, 0, "split()"), call),
-                "findall" => call => FindAll(p.Regex, S(call, 0, "findall()"), call),
+                "search" => call => Search(Regex(call, p.Translated, p.Options), S(call, 0, "search()"), false, call),
+                "match" => call => Search(Regex(call, p.Translated, p.Options), S(call, 0, "match()"), true, call),
+                "sub" => call => Sub(Regex(call, p.Translated, p.Options), call.Arg(0), S(call, 1, "sub()"), call.Args.Length > 2 ? call.Arg(2) : call.Keyword("count"), call),
+                "split" => call => Split(Regex(call, p.Translated, p.Options), S(call, 0, "split()"), call),
+                "findall" => call => FindAll(Regex(call, p.Translated, p.Options), S(call, 0, "findall()"), call),
                 _ => null,
             },
             PyXmVars => name switch
@@ -1068,7 +1199,7 @@ internal static class PyBuiltins
             catch (PyRaise raise) when (raise.Exception.Class.IsSubclassOf(PyExceptions.StandardError))
             {
                 // raise sys.exc_type, self.name + " - " + str(ex)
-                throw new PyRaise(new PyExceptionInstance(raise.Exception.Class, [new PyStr(name + " - " + PyOps.Str(raise.Exception))]), call.Row);
+                throw new PyRaise(new PyExceptionInstance(raise.Exception.Class, [new PyStr(name + " - " + PyOps.StrForMessage(raise.Exception))]), call.Row);
             }
         }
 
@@ -1079,22 +1210,41 @@ internal static class PyBuiltins
     {
         IReadOnlyList<PyObj> items = call.Self is PyList l ? l.Items : ((PyTuple)call.Self!).Items;
         PyObj x = Known(call.Arg(0));
+        int at = IndexOf(items, x, call.Interpreter.Budget);
+        return at >= 0 ? PyOps.MakeInt(at) : throw PyExceptions.Raise(PyExceptions.ValueError, $"{PyOps.ReprForMessage(x)} is not in list");
+    }
+
+    /// <summary>The first index of an item equal to <paramref name="x"/>, -1 when none; unknown when an unknown item comes first.</summary>
+    private static int IndexOf(IReadOnlyList<PyObj> items, PyObj x, XmBudget budget)
+    {
         for (int i = 0; i < items.Count; i++)
         {
-            if (PyOps.ValueEquals(items[i], x))
+            budget.Work();
+            if (ReferenceEquals(items[i], x) || (PyDeep.Equal(items[i], x, budget) ?? throw new UnknownValueException()))
             {
-                return PyOps.MakeInt(i);
+                return i;
             }
         }
 
-        throw PyExceptions.Raise(PyExceptions.ValueError, $"{PyOps.Repr(x)} is not in list");
+        return -1;
     }
 
     private static PyObj SeqCount(CallInfo call)
     {
         IReadOnlyList<PyObj> items = call.Self is PyList l ? l.Items : ((PyTuple)call.Self!).Items;
         PyObj x = Known(call.Arg(0));
-        return PyOps.MakeInt(items.Count(i => PyOps.ValueEquals(i, x)));
+        XmBudget budget = call.Interpreter.Budget;
+        int n = 0;
+        foreach (PyObj item in items)
+        {
+            budget.Work();
+            if (ReferenceEquals(item, x) || (PyDeep.Equal(item, x, budget) ?? throw new UnknownValueException()))
+            {
+                n++;
+            }
+        }
+
+        return PyOps.MakeInt(n);
     }
 
     private static BuiltinImpl? ListMethod(string name) => name switch
@@ -1102,7 +1252,8 @@ internal static class PyBuiltins
         "append" => call =>
         {
             var l = (PyList)call.Self!;
-            call.Interpreter.Charge(l.Items.Count + 1L);
+            call.Interpreter.Budget.CheckSize(l.Items.Count + 1L);
+            call.Interpreter.Budget.Allocate(8);
             l.Items.Add(call.Arg(0));
             return PyNone.Instance;
         },
@@ -1116,7 +1267,8 @@ internal static class PyBuiltins
                 return PyNone.Instance;
             }
 
-            call.Interpreter.Charge(l.Items.Count + (long)items.Count);
+            call.Interpreter.Budget.CheckSize(l.Items.Count + (long)items.Count);
+            call.Interpreter.Budget.Allocate(8L * items.Count);
             l.Items.AddRange(items);
             return PyNone.Instance;
         },
@@ -1133,7 +1285,9 @@ internal static class PyBuiltins
                 i += l.Items.Count;
             }
 
-            call.Interpreter.Charge(l.Items.Count + 1L);
+            call.Interpreter.Budget.CheckSize(l.Items.Count + 1L);
+            call.Interpreter.Budget.Allocate(8);
+            call.Interpreter.Budget.Work(l.Items.Count >> 6);
             l.Items.Insert((int)BigInteger.Clamp(i, 0, l.Items.Count), call.Arg(1));
             return PyNone.Instance;
         },
@@ -1159,7 +1313,7 @@ internal static class PyBuiltins
         {
             var l = (PyList)call.Self!;
             PyObj x = Known(call.Arg(0));
-            int at = l.Items.FindIndex(i => PyOps.ValueEquals(i, x));
+            int at = IndexOf(l.Items, x, call.Interpreter.Budget);
             if (at < 0)
             {
                 if (l.Tainted)
@@ -1194,26 +1348,74 @@ internal static class PyBuiltins
 
         PyObj? key = call.Keyword("key");
         bool reverse = call.Keyword("reverse") is { } r && (PyOps.Truth(r) ?? throw new UnknownValueException());
-        var keyed = l.Items.Select(i => (Key: Known(key is null or PyNone ? i : call.Interpreter.Call(key, [i], null, call.Row)), Item: i)).ToList();
-        var sorted = keyed.OrderBy(p => p.Key, Comparer<PyObj>.Create((a, b) => PyOps.ValueEquals(a, b) ? 0 : PyOps.Compare(a, b))).ToList();
+        XmBudget budget = call.Interpreter.Budget;
+        budget.ChargeList(2L * l.Items.Count);
+        var keyed = l.Items.Select(i => (Key: Known(key is null or PyNone ? i : call.Interpreter.Call(key, [i], null, call.Row)), Item: i)).ToArray();
         if (reverse)
         {
-            // Python's reverse sort is stable for equal keys: reverse, sort, reverse.
-            sorted = keyed.AsEnumerable().Reverse().OrderBy(p => p.Key, Comparer<PyObj>.Create((a, b) => PyOps.ValueEquals(a, b) ? 0 : PyOps.Compare(a, b))).Reverse().ToList();
+            // Python's reverse sort keeps equal keys in their order: reverse, sort, reverse.
+            Array.Reverse(keyed);
+        }
+
+        StableSort(keyed, (a, b) => PyOps.Compare(a.Key, b.Key, budget), budget);
+        if (reverse)
+        {
+            Array.Reverse(keyed);
         }
 
         l.Items.Clear();
-        l.Items.AddRange(sorted.Select(p => p.Item));
+        l.Items.AddRange(keyed.Select(p => p.Item));
         return PyNone.Instance;
+    }
+
+    /// <summary>
+    /// A stable bottom-up merge sort. Unlike <see cref="Array.Sort{T}(T[], Comparison{T})"/>, it lets the comparison's
+    /// exceptions (a Python exception, an unknown value, a budget) through as they are, and reports each comparison to the budget.
+    /// </summary>
+    private static void StableSort<T>(T[] items, Comparison<T> compare, XmBudget budget)
+    {
+        int n = items.Length;
+        var buffer = new T[n];
+        T[] from = items, to = buffer;
+        for (int width = 1; width < n; width *= 2)
+        {
+            for (int lo = 0; lo < n; lo += 2 * width)
+            {
+                int mid = Math.Min(lo + width, n), hi = Math.Min(lo + (2 * width), n);
+                int a = lo, b = mid, k = lo;
+                while (a < mid && b < hi)
+                {
+                    budget.Work();
+                    to[k++] = compare(from[b], from[a]) < 0 ? from[b++] : from[a++];
+                }
+
+                while (a < mid)
+                {
+                    to[k++] = from[a++];
+                }
+
+                while (b < hi)
+                {
+                    to[k++] = from[b++];
+                }
+            }
+
+            (from, to) = (to, from);
+        }
+
+        if (!ReferenceEquals(from, items))
+        {
+            Array.Copy(from, items, n);
+        }
     }
 
     private static BuiltinImpl? DictMethod(string name) => name switch
     {
         "get" => call => ((PyDict)call.Self!) is var d && d.TryGet(Known(call.Arg(0)), out PyObj v) ? v : d.Tainted ? throw new UnknownValueException() : call.Arg(1),
         "has_key" => call => ((PyDict)call.Self!) is var d && d.TryGet(Known(call.Arg(0)), out _) ? PyBool.True : d.Tainted ? throw new UnknownValueException() : PyBool.False,
-        "keys" => call => new PyList(Known(call.Self!) is PyDict d ? [.. d.Keys] : []),
-        "values" => call => new PyList(Known(call.Self!) is PyDict d ? d.Keys.Select(k => d.TryGet(k, out PyObj v) ? v : PyNone.Instance).ToList() : []),
-        "items" => call => new PyList(Known(call.Self!) is PyDict d ? d.Keys.Select(k => (PyObj)new PyTuple([k, d.TryGet(k, out PyObj v) ? v : PyNone.Instance])).ToList() : []),
+        "keys" => call => Charged(call, Known(call.Self!) is PyDict d ? [.. d.Keys] : [], 0),
+        "values" => call => Charged(call, Known(call.Self!) is PyDict d ? [.. d.Entries.Select(e => e.Value)] : [], 0),
+        "items" => call => Charged(call, Known(call.Self!) is PyDict d ? [.. d.Entries.Select(e => (PyObj)new PyTuple([e.Key, e.Value]))] : [], 2),
         "setdefault" => call =>
         {
             var d = (PyDict)call.Self!;
@@ -1223,6 +1425,7 @@ internal static class PyBuiltins
                 return v;
             }
 
+            call.Interpreter.Budget.Allocate(XmBudget.DictionaryEntryBytes);
             d.Set(k, call.Arg(1));
             return call.Arg(1);
         },
@@ -1230,12 +1433,12 @@ internal static class PyBuiltins
         {
             var d = (PyDict)call.Self!;
             var src = (PyDict)DictCtor(call);
-            foreach (PyObj k in src.Keys)
+            foreach (var (k, v) in src.Entries)
             {
-                src.TryGet(k, out PyObj v);
                 d.Set(k, v);
             }
 
+            call.Interpreter.Budget.CheckSize(d.Count);
             return PyNone.Instance;
         },
         "pop" => call =>
@@ -1248,7 +1451,7 @@ internal static class PyBuiltins
                 return v;
             }
 
-            return call.Args.Length > 1 ? call.Arg(1) : throw PyExceptions.Raise(PyExceptions.KeyError, PyOps.Repr(k));
+            return call.Args.Length > 1 ? call.Arg(1) : throw new PyRaise(new PyExceptionInstance(PyExceptions.KeyError, [k]), -1);
         },
         "copy" => call => DictCtor(new CallInfo(call.Interpreter, [call.Self!], null, call.Row, null)),
         "clear" => call =>
@@ -1291,9 +1494,9 @@ internal static class PyBuiltins
     {
         "upper" => call => Str(call, s => s.ToUpperInvariant()),
         "lower" => call => Str(call, s => s.ToLowerInvariant()),
-        "strip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.Trim(c.Value.ToCharArray()) : s.Trim(PyWhitespace)),
-        "lstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.TrimStart(c.Value.ToCharArray()) : s.TrimStart(PyWhitespace)),
-        "rstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? s.TrimEnd(c.Value.ToCharArray()) : s.TrimEnd(PyWhitespace)),
+        "strip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: true, right: true) : s.Trim(PyWhitespace)),
+        "lstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: true, right: false) : s.TrimStart(PyWhitespace)),
+        "rstrip" => call => Str(call, s => call.Arg(0) is PyStr c ? PyText.Strip(s, c.Value, left: false, right: true) : s.TrimEnd(PyWhitespace)),
         "capitalize" => call => Str(call, s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant()),
         "swapcase" => call => Str(call, s => string.Concat(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)))),
         "title" => call => Str(call, Title),
@@ -1302,12 +1505,17 @@ internal static class PyBuiltins
             string s = Self(call), old = S(call, 0, "replace()"), rep = S(call, 1, "replace()");
             int max = call.Args.Length > 2 && PyOps.TryInteger(Known(call.Arg(2)), out BigInteger c) && c >= 0 ? (int)BigInteger.Min(c, int.MaxValue) : int.MaxValue;
             long growth = old.Length == 0 ? (long)(s.Length + 1) * rep.Length : (long)(s.Length / old.Length) * Math.Max(0, rep.Length - old.Length);
-            call.Interpreter.Charge(s.Length + growth);
-            return new PyStr(Replace(s, old, rep, max), IsUnicode(call));
+            call.Interpreter.Budget.ChargeString(s.Length + growth);
+            return new PyStr(PyText.Replace(s, old, rep, max, call.Interpreter.Budget), IsUnicode(call));
         },
         "split" => call => Split(call, fromRight: false),
         "rsplit" => call => Split(call, fromRight: true),
-        "splitlines" => call => new PyList(Self(call).Split('\n').Select(x => x.TrimEnd('\r')).SkipLast(Self(call).EndsWith('\n') ? 1 : 0).Select(x => (PyObj)new PyStr(x, IsUnicode(call))).ToList()),
+        "splitlines" => call =>
+        {
+            call.Interpreter.Budget.ChargeString(Self(call).Length);
+            List<PyObj> lines = [.. Self(call).Split('\n').Select(x => x.TrimEnd('\r')).SkipLast(Self(call).EndsWith('\n') ? 1 : 0).Select(x => (PyObj)new PyStr(x, IsUnicode(call)))];
+            return Charged(call, lines, 1);
+        },
         "join" => call =>
         {
             List<PyObj> items = Items(call, 0);
@@ -1324,16 +1532,16 @@ internal static class PyBuiltins
                 parts.Add(s.Value);
             }
 
-            call.Interpreter.Charge(parts.Sum(p => (long)p.Length) + ((long)Self(call).Length * Math.Max(0, parts.Count - 1)));
+            call.Interpreter.Budget.ChargeString(parts.Sum(p => (long)p.Length) + ((long)Self(call).Length * Math.Max(0, parts.Count - 1)));
             return new PyStr(string.Join(Self(call), parts), unicode);
         },
         "startswith" => call => PyBool.Of(Affix(call).Any(p => Self(call).StartsWith(p, StringComparison.Ordinal))),
         "endswith" => call => PyBool.Of(Affix(call).Any(p => Self(call).EndsWith(p, StringComparison.Ordinal))),
-        "find" => call => PyOps.MakeInt(Self(call).IndexOf(S(call, 0, "find()"), StringComparison.Ordinal)),
-        "rfind" => call => PyOps.MakeInt(Self(call).LastIndexOf(S(call, 0, "rfind()"), StringComparison.Ordinal)),
-        "index" => call => Self(call).IndexOf(S(call, 0, "index()"), StringComparison.Ordinal) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
-        "rindex" => call => Self(call).LastIndexOf(S(call, 0, "rindex()"), StringComparison.Ordinal) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
-        "count" => call => PyOps.MakeInt(Count(Self(call), S(call, 0, "count()"))),
+        "find" => call => PyOps.MakeInt(PyText.IndexOf(Self(call), S(call, 0, "find()"), 0, call.Interpreter.Budget)),
+        "rfind" => call => PyOps.MakeInt(PyText.LastIndexOf(Self(call), S(call, 0, "rfind()"), call.Interpreter.Budget)),
+        "index" => call => PyText.IndexOf(Self(call), S(call, 0, "index()"), 0, call.Interpreter.Budget) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
+        "rindex" => call => PyText.LastIndexOf(Self(call), S(call, 0, "rindex()"), call.Interpreter.Budget) is int i and >= 0 ? PyOps.MakeInt(i) : throw PyExceptions.Raise(PyExceptions.ValueError, "substring not found"),
+        "count" => call => PyOps.MakeInt(PyText.Count(Self(call), S(call, 0, "count()"), call.Interpreter.Budget)),
         "isdigit" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiDigit)),
         "isalpha" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiLetter)),
         "isalnum" => call => PyBool.Of(Self(call).Length > 0 && Self(call).All(char.IsAsciiLetterOrDigit)),
@@ -1352,7 +1560,7 @@ internal static class PyBuiltins
         "partition" or "rpartition" => call =>
         {
             string s = Self(call), sep = S(call, 0, name + "()");
-            int i = name == "partition" ? s.IndexOf(sep, StringComparison.Ordinal) : s.LastIndexOf(sep, StringComparison.Ordinal);
+            int i = name == "partition" ? PyText.IndexOf(s, sep, 0, call.Interpreter.Budget) : PyText.LastIndexOf(s, sep, call.Interpreter.Budget);
             PyObj[] parts = i < 0
                 ? name == "partition" ? [new PyStr(s), PyStr.Empty, PyStr.Empty] : [PyStr.Empty, PyStr.Empty, new PyStr(s)]
                 : [new PyStr(s[..i]), new PyStr(sep), new PyStr(s[(i + sep.Length)..])];
@@ -1367,7 +1575,19 @@ internal static class PyBuiltins
 
     private static bool IsUnicode(CallInfo call) => ((PyStr)call.Self!).IsUnicode;
 
-    private static PyObj Str(CallInfo call, Func<string, string> f) => new PyStr(f(Self(call)), IsUnicode(call));
+    private static PyObj Str(CallInfo call, Func<string, string> f)
+    {
+        call.Interpreter.Budget.ChargeString(Self(call).Length);
+        return new PyStr(f(Self(call)), IsUnicode(call));
+    }
+
+    /// <summary>A new list of <paramref name="items"/>, each holding <paramref name="objectsPerItem"/> new objects, charged to the budget.</summary>
+    private static PyList Charged(CallInfo call, List<PyObj> items, int objectsPerItem)
+    {
+        call.Interpreter.Budget.ChargeList(items.Count);
+        call.Interpreter.Budget.ChargeObjects((long)objectsPerItem * items.Count);
+        return new PyList(items);
+    }
 
     private static char FillChar(CallInfo call) => call.Args.Length > 1 && Known(call.Arg(1)) is PyStr { Value.Length: 1 } c ? c.Value[0] : ' ';
 
@@ -1379,7 +1599,7 @@ internal static class PyBuiltins
         }
 
         int width = (int)BigInteger.Clamp(w, 0, int.MaxValue);
-        call.Interpreter.Charge(Math.Max(width, Self(call).Length));
+        call.Interpreter.Budget.ChargeString(Math.Max(width, Self(call).Length));
         return new PyStr(pad(Self(call), width), IsUnicode(call));
     }
 
@@ -1403,51 +1623,6 @@ internal static class PyBuiltins
         return sb.ToString();
     }
 
-    private static int Count(string s, string sub)
-    {
-        if (sub.Length == 0)
-        {
-            return s.Length + 1;
-        }
-
-        int n = 0;
-        for (int i = s.IndexOf(sub, StringComparison.Ordinal); i >= 0; i = s.IndexOf(sub, i + sub.Length, StringComparison.Ordinal))
-        {
-            n++;
-        }
-
-        return n;
-    }
-
-    private static string Replace(string s, string old, string rep, int max)
-    {
-        if (max == int.MaxValue && old.Length > 0)
-        {
-            return s.Replace(old, rep, StringComparison.Ordinal);
-        }
-
-        var sb = new StringBuilder();
-        int at = 0, n = 0;
-        if (old.Length == 0)
-        {
-            for (int i = 0; i <= s.Length && n < max; i++, n++)
-            {
-                sb.Append(s, at, i - at).Append(rep);
-                at = i;
-            }
-
-            return sb.Append(s, at, s.Length - at).ToString();
-        }
-
-        for (int i = s.IndexOf(old, StringComparison.Ordinal); i >= 0 && n < max; i = s.IndexOf(old, at, StringComparison.Ordinal), n++)
-        {
-            sb.Append(s, at, i - at).Append(rep);
-            at = i + old.Length;
-        }
-
-        return sb.Append(s, at, s.Length - at).ToString();
-    }
-
     private static PyObj Split(CallInfo call, bool fromRight)
     {
         string s = Self(call);
@@ -1462,8 +1637,8 @@ internal static class PyBuiltins
                 throw PyExceptions.Raise(PyExceptions.ValueError, "empty separator");
             }
 
-            string[] all = s.Split(sep.Value);
-            if (all.Length - 1 <= max)
+            List<string> all = PyText.Split(s, sep.Value, call.Interpreter.Budget);
+            if (all.Count - 1 <= max)
             {
                 parts.AddRange(all);
             }
@@ -1474,8 +1649,8 @@ internal static class PyBuiltins
             }
             else
             {
-                parts.Add(string.Join(sep.Value, all.Take(all.Length - max)));
-                parts.AddRange(all.Skip(all.Length - max));
+                parts.Add(string.Join(sep.Value, all.Take(all.Count - max)));
+                parts.AddRange(all.Skip(all.Count - max));
             }
         }
         else
@@ -1524,7 +1699,7 @@ internal static class PyBuiltins
             }
         }
 
-        call.Interpreter.Charge(parts.Count);
-        return new PyList(parts.Select(p => (PyObj)new PyStr(p, unicode)).ToList());
+        call.Interpreter.Budget.ChargeString(s.Length);
+        return Charged(call, [.. parts.Select(p => (PyObj)new PyStr(p, unicode))], 1);
     }
 }

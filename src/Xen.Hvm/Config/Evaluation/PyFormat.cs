@@ -123,9 +123,16 @@ internal static class PyFormat
                 return PyUnknown.Instance;
             }
 
-            if (width > interp.MaxValueSize || precision > interp.MaxValueSize)
+            if (width < 0)
             {
-                throw new EvaluationLimitException($"a format width or precision of more than {interp.MaxValueSize}");
+                // '%*d' % (-5, x): a negative width from '*' means left-justified
+                left = true;
+                width = width == int.MinValue ? int.MaxValue : -width;
+            }
+
+            if (width > interp.Context.MaxValueSize || precision > interp.Context.MaxValueSize)
+            {
+                throw new EvaluationLimitException(XmLimit.ValueSize, $"a format width or precision of more than {interp.Context.MaxValueSize}");
             }
 
             string body;
@@ -134,12 +141,12 @@ internal static class PyFormat
             switch (type)
             {
                 case 's':
-                    body = PyOps.Str(value);
+                    body = PyOps.Str(value, interp.Budget);
                     unicode |= value is PyStr { IsUnicode: true };
                     numeric = false;
                     break;
                 case 'r':
-                    body = PyOps.Repr(value);
+                    body = PyOps.Repr(value, interp.Budget);
                     numeric = false;
                     break;
                 case 'c':
@@ -160,7 +167,7 @@ internal static class PyFormat
                     {
                         'x' => abs.ToString("x", CultureInfo.InvariantCulture).TrimStart('0'),
                         'X' => abs.ToString("X", CultureInfo.InvariantCulture).TrimStart('0'),
-                        'o' => ToOctal(abs),
+                        'o' => PyOps.Octal(abs),
                         _ => abs.ToString(CultureInfo.InvariantCulture),
                     };
                     if (body.Length == 0)
@@ -198,7 +205,7 @@ internal static class PyFormat
             }
 
             string text = sign + body;
-            interp.Charge(Math.Max(width, text.Length));
+            interp.Budget.ChargeString(Math.Max(width, text.Length));
             if (text.Length < width)
             {
                 text = left ? text.PadRight(width)
@@ -207,7 +214,7 @@ internal static class PyFormat
             }
 
             sb.Append(text);
-            interp.Charge(sb.Length);
+            interp.Budget.CheckSize(sb.Length);
         }
 
         // CPython skips this check when the argument is a mapping-like object (a dict, and also a list).
@@ -216,6 +223,7 @@ internal static class PyFormat
             throw PyExceptions.Raise(PyExceptions.TypeError, "not all arguments converted during string formatting");
         }
 
+        interp.Budget.ChargeString(sb.Length);
         return new PyStr(sb.ToString(), unicode);
     }
 
@@ -265,23 +273,6 @@ internal static class PyFormat
         throw PyExceptions.Raise(PyExceptions.TypeError, type is 'x' or 'X' or 'o'
             ? $"%{type} format: a number is required, not {value.TypeName}"
             : $"%{type} format: a number is required, not {value.TypeName}");
-    }
-
-    private static string ToOctal(BigInteger n)
-    {
-        if (n.IsZero)
-        {
-            return "0";
-        }
-
-        var sb = new StringBuilder();
-        while (!n.IsZero)
-        {
-            sb.Insert(0, (char)('0' + (int)(n % 8)));
-            n /= 8;
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>C's printf for a non-negative double.</summary>

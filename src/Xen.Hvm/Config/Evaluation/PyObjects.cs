@@ -78,48 +78,109 @@ internal sealed class PyList(List<PyObj> items) : PyObj
 
 internal sealed class PyTuple(PyObj[] items) : PyObj
 {
-    public static readonly PyTuple Empty = new([]);
+    /// <summary>The empty tuple, shared by every evaluation: its hash is computed here, so no evaluation writes to it.</summary>
+    public static readonly PyTuple Empty = Hashed(new([]));
 
     public PyObj[] Items { get; } = items;
 
     public override string TypeName => "tuple";
+
+    /// <summary>Gets a value indicating whether <see cref="Hash"/> is known (a tuple never changes, so it is computed once).</summary>
+    public bool HasHash { get; private set; }
+
+    public int Hash { get; private set; }
+
+    public void SetHash(int hash)
+    {
+        Hash = hash;
+        HasHash = true;
+    }
+
+    private static PyTuple Hashed(PyTuple t)
+    {
+        _ = PyDeep.Hash(t, null);
+        return t;
+    }
 }
 
-internal sealed class PyDict : PyObj
+/// <summary>A dictionary that keeps its keys in insertion order; removing a key costs O(1) (its slot is compacted later).</summary>
+internal sealed class PyDict(XmBudget budget) : PyObj
 {
-    private readonly Dictionary<PyObj, PyObj> _map = new(PyKeyComparer.Instance);
-    private readonly List<PyObj> _order = [];
+    private readonly Dictionary<PyObj, int> _index = new(new PyKeyComparer(budget));
+    private readonly List<(PyObj Key, PyObj Value)?> _entries = [];
 
-    public int Count => _map.Count;
+    public int Count => _index.Count;
 
     public bool Tainted { get; set; }
 
     public override string TypeName => "dict";
 
-    public IEnumerable<PyObj> Keys => _order;
+    public IEnumerable<PyObj> Keys => Entries.Select(e => e.Key);
 
-    public bool TryGet(PyObj key, out PyObj value) => _map.TryGetValue(key, out value!);
+    public IEnumerable<(PyObj Key, PyObj Value)> Entries
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry is { } e)
+                {
+                    yield return e;
+                }
+            }
+        }
+    }
+
+    public bool TryGet(PyObj key, out PyObj value)
+    {
+        if (_index.TryGetValue(key, out int at))
+        {
+            value = _entries[at]!.Value.Value;
+            return true;
+        }
+
+        value = PyNone.Instance;
+        return false;
+    }
 
     public void Set(PyObj key, PyObj value)
     {
-        if (!_map.ContainsKey(key))
+        if (_index.TryGetValue(key, out int at))
         {
-            _order.Add(key);
+            _entries[at] = (_entries[at]!.Value.Key, value);
+            return;
         }
 
-        _map[key] = value;
+        _index.Add(key, _entries.Count);
+        _entries.Add((key, value));
     }
 
     public bool Remove(PyObj key)
     {
-        if (!_map.Remove(key))
+        if (!_index.Remove(key, out int at))
         {
             return false;
         }
 
-        int i = _order.FindIndex(k => PyKeyComparer.Instance.Equals(k, key));
-        _order.RemoveAt(i);
+        _entries[at] = null;
+        if (_entries.Count > 16 && _index.Count < _entries.Count / 2)
+        {
+            Compact();
+        }
+
         return true;
+    }
+
+    private void Compact()
+    {
+        var live = Entries.ToList();
+        _entries.Clear();
+        _index.Clear();
+        foreach (var (k, v) in live)
+        {
+            _index.Add(k, _entries.Count);
+            _entries.Add((k, v));
+        }
     }
 }
 
@@ -133,6 +194,9 @@ internal sealed class PyFunction(string name, int row, PyObj[] defaults, string[
     public PyObj[] Defaults { get; } = defaults;
 
     public string[] Parameters { get; } = parameters;
+
+    /// <summary>Gets the parameter names as a set, so matching keyword arguments stays linear.</summary>
+    public HashSet<string> ParameterSet { get; } = new(parameters, StringComparer.Ordinal);
 
     public HashSet<string>? LocalNames { get; set; }
 
@@ -227,9 +291,12 @@ internal sealed class PyMatch(Match match) : PyObj
     public override string TypeName => "_sre.SRE_Match";
 }
 
-internal sealed class PyPattern(Regex regex, string source) : PyObj
+/// <summary>A compiled pattern: the .NET pattern and options it is matched with (compiled again for each call's time budget).</summary>
+internal sealed class PyPattern(string translated, RegexOptions options, string source) : PyObj
 {
-    public Regex Regex { get; } = regex;
+    public string Translated { get; } = translated;
+
+    public RegexOptions Options { get; } = options;
 
     public string Source { get; } = source;
 
@@ -291,22 +358,15 @@ internal sealed class CallInfo(XmInterpreter interpreter, PyObj[] args, List<Key
     }
 }
 
-/// <summary>Python's equality and hashing for dictionary keys (1 == 1.0 == True).</summary>
-internal sealed class PyKeyComparer : IEqualityComparer<PyObj>
+/// <summary>
+/// Python's equality and hashing for dictionary keys (1 == 1.0 == True), without recursion, charged to the
+/// evaluation's budget, and with hashes a config cannot steer into collisions (see <see cref="PyDeep.Hash"/>).
+/// </summary>
+internal sealed class PyKeyComparer(XmBudget budget) : IEqualityComparer<PyObj>
 {
-    public static readonly PyKeyComparer Instance = new();
+    public bool Equals(PyObj? x, PyObj? y) => x is not null && y is not null && PyDeep.Equal(x, y, budget) == true;
 
-    public bool Equals(PyObj? x, PyObj? y) => x is not null && y is not null && PyOps.ValueEquals(x, y);
-
-    public int GetHashCode(PyObj obj) => obj switch
-    {
-        PyStr s => StringComparer.Ordinal.GetHashCode(s.Value),
-        PyInt i => i.Value.GetHashCode(),
-        PyBool b => b.Value ? BigInteger.One.GetHashCode() : BigInteger.Zero.GetHashCode(),
-        PyFloat f => f.Value == Math.Floor(f.Value) && Math.Abs(f.Value) < 1e300 ? new BigInteger(f.Value).GetHashCode() : f.Value.GetHashCode(),
-        PyTuple t => t.Items.Aggregate(17, (h, item) => (h * 31) + GetHashCode(item)),
-        _ => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj),
-    };
+    public int GetHashCode(PyObj obj) => PyDeep.Hash(obj, budget);
 }
 
 /// <summary>A Python exception raised by the config; it ends the evaluation.</summary>
@@ -315,9 +375,4 @@ internal sealed class PyRaise(PyExceptionInstance exception, int row) : Exceptio
     public PyExceptionInstance Exception { get; } = exception;
 
     public int Row { get; set; } = row;
-}
-
-/// <summary>The evaluation hit one of its bounds.</summary>
-internal sealed class EvaluationLimitException(string what) : Exception(what)
-{
 }

@@ -88,7 +88,7 @@ internal static class PyOps
     {
         if (v.GetBitLength() > MaxIntegerBits)
         {
-            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+            throw TooBig();
         }
 
         return new PyInt(v, isLong);
@@ -110,136 +110,80 @@ internal static class PyOps
         _ => true,
     };
 
-    public static bool ValueEquals(PyObj a, PyObj b)
-    {
-        if (ReferenceEquals(a, b))
-        {
-            return true;
-        }
+    public static EvaluationLimitException TooBig() => new(XmLimit.ValueSize, $"an integer of more than {MaxIntegerBits} bits");
 
-        if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
-        {
-            return ia == ib;
-        }
+    /// <summary><c>a == b</c> where an unknown value counts as different (see <see cref="PyDeep.Equal"/> for the three-valued answer).</summary>
+    public static bool ValueEquals(PyObj a, PyObj b, XmBudget budget) => PyDeep.Equal(a, b, budget) == true;
 
-        if (TryNumber(a, out double da) && TryNumber(b, out double db))
-        {
-            return da == db;
-        }
-
-        return (a, b) switch
-        {
-            (PyStr sa, PyStr sb) => string.Equals(sa.Value, sb.Value, StringComparison.Ordinal),
-            (PyList la, PyList lb) => SequenceEquals(la.Items, lb.Items),
-            (PyTuple ta, PyTuple tb) => SequenceEquals(ta.Items, tb.Items),
-            (PyDict xa, PyDict xb) => xa.Count == xb.Count && xa.Keys.All(k => xb.TryGet(k, out PyObj v) && xa.TryGet(k, out PyObj w) && ValueEquals(v, w)),
-            (PyNone, PyNone) => true,
-            _ => false,
-        };
-    }
-
-    private static bool SequenceEquals(IReadOnlyList<PyObj> a, IReadOnlyList<PyObj> b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Count; i++)
-        {
-            if (!ValueEquals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Python 2's <c>cmp</c>: every pair of values is ordered (numbers first, None smallest, then by type name).</summary>
-    public static int Compare(PyObj a, PyObj b)
-    {
-        if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
-        {
-            return ia.CompareTo(ib);
-        }
-
-        if (TryNumber(a, out double da) && TryNumber(b, out double db))
-        {
-            return da.CompareTo(db);
-        }
-
-        switch (a, b)
-        {
-            case (PyStr sa, PyStr sb):
-                return Math.Sign(string.CompareOrdinal(sa.Value, sb.Value));
-            case (PyList la, PyList lb):
-                return CompareSequences(la.Items, lb.Items);
-            case (PyTuple ta, PyTuple tb):
-                return CompareSequences(ta.Items, tb.Items);
-            case (PyNone, PyNone):
-                return 0;
-            case (PyNone, _):
-                return -1;
-            case (_, PyNone):
-                return 1;
-        }
-
-        bool na = a is PyInt or PyBool or PyFloat, nb = b is PyInt or PyBool or PyFloat;
-        if (na != nb)
-        {
-            return na ? -1 : 1;
-        }
-
-        return Math.Sign(string.CompareOrdinal(a.TypeName, b.TypeName));
-    }
-
-    private static int CompareSequences(IReadOnlyList<PyObj> a, IReadOnlyList<PyObj> b)
-    {
-        int n = Math.Min(a.Count, b.Count);
-        for (int i = 0; i < n; i++)
-        {
-            if (!ValueEquals(a[i], b[i]))
-            {
-                return Compare(a[i], b[i]);
-            }
-        }
-
-        return a.Count.CompareTo(b.Count);
-    }
+    /// <summary>Python 2's <c>cmp</c> (see <see cref="PyDeep.Compare"/>).</summary>
+    public static int Compare(PyObj a, PyObj b, XmBudget budget) => PyDeep.Compare(a, b, budget);
 
     // ------------------------------------------------------------------ str and repr
 
-    public static string Str(PyObj o) => o switch
+    /// <summary><c>str(o)</c>, charged to the budget; a value nested too deeply raises <c>RuntimeError</c>.</summary>
+    public static string Str(PyObj o, XmBudget budget)
+    {
+        if (o is PyStr s)
+        {
+            return s.Value;
+        }
+
+        var sb = new StringBuilder();
+        PyDeep.Write(sb, o, str: true, budget);
+        return sb.ToString();
+    }
+
+    /// <summary><c>repr(o)</c>, charged to the budget; a value nested too deeply raises <c>RuntimeError</c>.</summary>
+    public static string Repr(PyObj o, XmBudget budget)
+    {
+        var sb = new StringBuilder();
+        PyDeep.Write(sb, o, str: false, budget);
+        return sb.ToString();
+    }
+
+    /// <summary><c>str(o)</c> for a message: at most about 200 characters, never an error.</summary>
+    public static string StrForMessage(PyObj o)
+    {
+        var sb = new StringBuilder();
+        PyDeep.Write(sb, o, str: true, null, MessageLength);
+        return sb.ToString();
+    }
+
+    /// <summary><c>repr(o)</c> for a message: at most about 200 characters, never an error.</summary>
+    public static string ReprForMessage(PyObj o)
+    {
+        var sb = new StringBuilder();
+        PyDeep.Write(sb, o, str: false, null, MessageLength);
+        return sb.ToString();
+    }
+
+    private const int MessageLength = 200;
+
+    /// <summary><c>str</c> of a value that is not a list, tuple or dictionary.</summary>
+    public static string ScalarStr(PyObj o) => o switch
     {
         PyStr s => s.Value,
         PyInt i => i.Value.ToString(CultureInfo.InvariantCulture),
         PyFloat f => FloatStr(f.Value),
-        PyExceptionInstance e => e.Args.Length == 0 ? string.Empty : e.Args.Length == 1 ? Str(e.Args[0]) : Repr(new PyTuple(e.Args)),
-        _ => Repr(o),
+        PyExceptionInstance e => e.Args.Length == 0 ? string.Empty : e.Args.Length == 1 ? StrForMessage(e.Args[0]) : ReprForMessage(new PyTuple(e.Args)),
+        _ => ScalarRepr(o),
     };
 
-    public static string Repr(PyObj o)
+    /// <summary><c>repr</c> of a value that is not a list, tuple or dictionary.</summary>
+    public static string ScalarRepr(PyObj o) => o switch
     {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        return o switch
-        {
-            PyStr s => (s.IsUnicode ? "u" : string.Empty) + ReprString(s.Value),
-            PyInt i => i.Value.ToString(CultureInfo.InvariantCulture) + (i.IsLong ? "L" : string.Empty),
-            PyBool b => b.Value ? "True" : "False",
-            PyFloat f => FloatRepr(f.Value),
-            PyNone => "None",
-            PyList l => "[" + string.Join(", ", l.Items.Select(Repr)) + "]",
-            PyTuple t => t.Items.Length == 1 ? "(" + Repr(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(Repr)) + ")",
-            PyDict d => "{" + string.Join(", ", d.Keys.Select(k => Repr(k) + ": " + (d.TryGet(k, out PyObj v) ? Repr(v) : string.Empty))) + "}",
-            PyClass c => c.IsException ? $"<type 'exceptions.{c.Name}'>" : $"<type '{c.Name}'>",
-            PyExceptionInstance e => e.Class.Name + Repr(new PyTuple(e.Args)),
-            PyModule m => $"<module '{m.Name}'>",
-            PyFunction f => $"<function {f.Name}>",
-            PyBuiltin b => $"<built-in function {b.Name}>",
-            _ => "<" + o.TypeName + " object>",
-        };
-    }
+        PyStr s => (s.IsUnicode ? "u" : string.Empty) + ReprString(s.Value),
+        PyInt i => i.Value.ToString(CultureInfo.InvariantCulture) + (i.IsLong ? "L" : string.Empty),
+        PyBool b => b.Value ? "True" : "False",
+        PyFloat f => FloatRepr(f.Value),
+        PyNone => "None",
+        PyClass c => c.IsException ? $"<type 'exceptions.{c.Name}'>" : $"<type '{c.Name}'>",
+        PyExceptionInstance e => e.Class.Name + ReprForMessage(new PyTuple(e.Args)),
+        PyModule m => $"<module '{m.Name}'>",
+        PyFunction f => $"<function {f.Name}>",
+        PyBuiltin b => $"<built-in function {b.Name}>",
+        _ => "<" + o.TypeName + " object>",
+    };
 
     private static string ReprString(string s)
     {
@@ -374,7 +318,7 @@ internal static class PyOps
         if (TryInteger(a, out BigInteger ia) && TryInteger(b, out BigInteger ib))
         {
             bool isLong = IsLong(a) || IsLong(b);
-            return op switch
+            PyObj result = op switch
             {
                 "+" => MakeInt(ia + ib, isLong),
                 "-" => MakeInt(ia - ib, isLong),
@@ -383,13 +327,20 @@ internal static class PyOps
                 "%" => ib.IsZero ? throw PyExceptions.Raise(PyExceptions.ZeroDivisionError, "integer division or modulo by zero") : MakeInt(ia - (FloorDiv(ia, ib) * ib), isLong),
                 "**" => IntPower(ia, ib, isLong),
                 "<<" => ib.Sign < 0 ? throw PyExceptions.Raise(PyExceptions.ValueError, "negative shift count")
-                    : ib > MaxIntegerBits ? throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits") : MakeInt(ia << (int)ib, isLong),
+                    : ia.IsZero ? MakeInt(ia, isLong)
+                    : ib > MaxIntegerBits ? throw TooBig() : MakeInt(ia << (int)ib, isLong),
                 ">>" => ib.Sign < 0 ? throw PyExceptions.Raise(PyExceptions.ValueError, "negative shift count") : MakeInt(ib > MaxIntegerBits ? (ia.Sign < 0 ? -1 : 0) : ia >> (int)ib, isLong),
                 "&" => MakeInt(ia & ib, isLong),
                 "|" => MakeInt(ia | ib, isLong),
                 "^" => MakeInt(ia ^ ib, isLong),
                 _ => throw Unsupported(op, a, b),
             };
+            if (result is PyInt { IsLong: true } big)
+            {
+                interp.Budget.ChargeInteger(big.Value.GetBitLength());
+            }
+
+            return result;
         }
 
         if (TryNumber(a, out double da) && TryNumber(b, out double db))
@@ -412,13 +363,13 @@ internal static class PyOps
         switch (op, a, b)
         {
             case ("+", PyStr sa, PyStr sb):
-                interp.Charge((long)sa.Value.Length + sb.Value.Length);
+                interp.Budget.ChargeString((long)sa.Value.Length + sb.Value.Length);
                 return new PyStr(sa.Value + sb.Value, sa.IsUnicode || sb.IsUnicode);
             case ("+", PyList la, PyList lb):
-                interp.Charge((long)la.Items.Count + lb.Items.Count);
+                interp.Budget.ChargeList((long)la.Items.Count + lb.Items.Count);
                 return new PyList([.. la.Items, .. lb.Items]) { Tainted = la.Tainted || lb.Tainted };
             case ("+", PyTuple ta, PyTuple tb):
-                interp.Charge((long)ta.Items.Length + tb.Items.Length);
+                interp.Budget.ChargeList((long)ta.Items.Length + tb.Items.Length);
                 return new PyTuple([.. ta.Items, .. tb.Items]);
             case ("*", PyStr or PyList or PyTuple, PyInt or PyBool):
                 return Repeat(a, b, interp);
@@ -438,12 +389,13 @@ internal static class PyOps
     {
         if (a.GetBitLength() + b.GetBitLength() > MaxIntegerBits + 1)
         {
-            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+            throw TooBig();
         }
 
         return MakeInt(a * b, isLong);
     }
 
+    /// <summary><c>a ** b</c>; the size of the result is estimated from the bit lengths before anything is computed.</summary>
     private static PyObj IntPower(BigInteger a, BigInteger b, bool isLong)
     {
         if (b.Sign < 0)
@@ -456,13 +408,48 @@ internal static class PyOps
             return new PyFloat(Math.Pow((double)a, (double)b));
         }
 
-        long bits = a.GetBitLength();
-        if (bits > 1 && (b > MaxIntegerBits || bits * (long)b > MaxIntegerBits))
+        BigInteger magnitude = BigInteger.Abs(a);
+        if (magnitude <= BigInteger.One)
         {
-            throw new EvaluationLimitException($"an integer of more than {MaxIntegerBits} bits");
+            // 0, 1 and -1 stay small whatever the exponent: (-1) ** b is -1 for odd b.
+            BigInteger r = b.IsZero ? BigInteger.One : a.Sign < 0 && !b.IsEven ? BigInteger.MinusOne : a.Sign < 0 ? BigInteger.One : a;
+            return MakeInt(r, isLong);
         }
 
-        return MakeInt(BigInteger.Pow(a, (int)BigInteger.Min(b, int.MaxValue)), isLong);
+        // |a| >= 2, so the result has at least b * (bits(|a|) - 1) + 1 bits.
+        long bits = magnitude.GetBitLength();
+        if (b > MaxIntegerBits || (bits - 1) * (long)b >= MaxIntegerBits)
+        {
+            throw TooBig();
+        }
+
+        return MakeInt(BigInteger.Pow(a, (int)b), isLong);
+    }
+
+    /// <summary>The octal digits of a non-negative integer ("0" for zero), three bits at a time: linear in its size.</summary>
+    public static string Octal(BigInteger n)
+    {
+        if (n.IsZero)
+        {
+            return "0";
+        }
+
+        byte[] bytes = n.ToByteArray(isUnsigned: true, isBigEndian: false);
+        long bits = n.GetBitLength();
+        var digits = new char[(bits + 2) / 3];
+        for (int d = 0; d < digits.Length; d++)
+        {
+            int value = 0;
+            for (int k = 2; k >= 0; k--)
+            {
+                long bit = (3L * d) + k;
+                value = (value << 1) | (bit < bits ? (bytes[bit >> 3] >> (int)(bit & 7)) & 1 : 0);
+            }
+
+            digits[digits.Length - 1 - d] = (char)('0' + value);
+        }
+
+        return new string(digits);
     }
 
     public static BigInteger FloorDiv(BigInteger a, BigInteger b)
@@ -483,33 +470,37 @@ internal static class PyOps
         switch (seq)
         {
             case PyStr s:
-                interp.Charge(times * s.Value.Length);
-                return new PyStr(times == 0 ? string.Empty : new StringBuilder().Insert(0, s.Value, (int)times).ToString(), s.IsUnicode);
+                interp.Budget.ChargeString(times * s.Value.Length);
+                return new PyStr(times == 0 || s.Value.Length == 0 ? string.Empty : new StringBuilder(s.Value.Length * (int)times).Insert(0, s.Value, (int)times).ToString(), s.IsUnicode);
             case PyList l:
-            {
-                interp.Charge(times * l.Items.Count);
-                var items = new List<PyObj>((int)(times * l.Items.Count));
-                for (long i = 0; i < times; i++)
-                {
-                    items.AddRange(l.Items);
-                }
-
-                return new PyList(items);
-            }
-
+                return new PyList(Repeated(l.Items, times, interp)) { Tainted = l.Tainted };
             default:
-            {
-                var t = (PyTuple)seq;
-                interp.Charge(times * t.Items.Length);
-                var items = new List<PyObj>((int)(times * t.Items.Length));
-                for (long i = 0; i < times; i++)
-                {
-                    items.AddRange(t.Items);
-                }
-
-                return new PyTuple([.. items]);
-            }
+                return new PyTuple([.. Repeated(((PyTuple)seq).Items, times, interp)]);
         }
+    }
+
+    private static List<PyObj> Repeated(IReadOnlyList<PyObj> items, long times, XmInterpreter interp)
+    {
+        if (items.Count == 0)
+        {
+            times = 0;
+        }
+
+        interp.Budget.ChargeList(times * items.Count);
+        var result = new List<PyObj>((int)(times * items.Count));
+        if (items.Count == 1)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(result, (int)times);
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(result).Fill(items[0]);
+            return result;
+        }
+
+        for (long i = 0; i < times; i++)
+        {
+            result.AddRange(items);
+        }
+
+        return result;
     }
 
     public static PyObj Unary(string op, PyObj a)
@@ -521,7 +512,7 @@ internal static class PyOps
 
         if (op == "not")
         {
-            return PyBool.Of(!Truth(a)!.Value);
+            return Truth(a) is bool t ? PyBool.Of(!t) : PyUnknown.Instance;
         }
 
         if (TryInteger(a, out BigInteger i))
@@ -543,7 +534,7 @@ internal static class PyOps
     }
 
     /// <summary>One comparison of a chain; <see langword="null"/> when unknown.</summary>
-    public static bool? CompareOp(string op, PyObj a, PyObj b)
+    public static bool? CompareOp(string op, PyObj a, PyObj b, XmBudget budget)
     {
         if (op is "is" or "is not")
         {
@@ -566,42 +557,79 @@ internal static class PyOps
         {
             case "in" or "not in":
             {
-                bool? found = Contains(b, a);
+                bool? found = Contains(b, a, budget);
                 return found is null ? null : op == "in" ? found : !found;
             }
 
             case "==":
-                return ValueEquals(a, b);
+                return PyDeep.Equal(a, b, budget);
             case "!=" or "<>":
-                return !ValueEquals(a, b);
+                return !PyDeep.Equal(a, b, budget);
         }
 
-        int c = ValueEquals(a, b) ? 0 : Compare(a, b);
-        return op switch
+        try
         {
-            "<" => c < 0,
-            ">" => c > 0,
-            "<=" => c <= 0,
-            _ => c >= 0,
-        };
+            bool? equal = PyDeep.Equal(a, b, budget);
+            if (equal is null)
+            {
+                return null;
+            }
+
+            int c = equal.Value ? 0 : PyDeep.Compare(a, b, budget);
+            return op switch
+            {
+                "<" => c < 0,
+                ">" => c > 0,
+                "<=" => c <= 0,
+                _ => c >= 0,
+            };
+        }
+        catch (UnknownValueException)
+        {
+            return null;
+        }
     }
 
-    public static bool? Contains(PyObj container, PyObj item)
+    public static bool? Contains(PyObj container, PyObj item, XmBudget budget)
     {
         switch (container)
         {
             case PyStr s when item is PyStr sub:
-                return s.Value.Contains(sub.Value, StringComparison.Ordinal);
+                return PyText.Contains(s.Value, sub.Value, budget);
             case PyStr:
                 throw PyExceptions.Raise(PyExceptions.TypeError, $"'in <string>' requires string as left operand, not {item.TypeName}");
             case PyList l:
-                return l.Items.Any(x => ValueEquals(x, item)) ? true : l.Items.Any(x => x is PyUnknown) ? null : false;
+                return Among(l.Items, item, budget);
             case PyTuple t:
-                return t.Items.Any(x => ValueEquals(x, item)) ? true : t.Items.Any(x => x is PyUnknown) ? null : false;
+                return Among(t.Items, item, budget);
             case PyDict d:
                 return d.Tainted ? null : d.TryGet(item, out _);
             default:
                 throw PyExceptions.Raise(PyExceptions.TypeError, $"argument of type '{container.TypeName}' is not iterable");
         }
+    }
+
+    private static bool? Among(IReadOnlyList<PyObj> items, PyObj item, XmBudget budget)
+    {
+        bool unknown = false;
+        foreach (PyObj x in items)
+        {
+            budget.Work();
+            if (ReferenceEquals(x, item))
+            {
+                return true; // CPython's identity shortcut: nan in [nan]
+            }
+
+            switch (PyDeep.Equal(x, item, budget))
+            {
+                case true:
+                    return true;
+                case null:
+                    unknown = true;
+                    break;
+            }
+        }
+
+        return unknown ? null : false;
     }
 }

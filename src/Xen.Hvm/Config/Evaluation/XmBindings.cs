@@ -26,6 +26,7 @@ internal static class XmBindings
     public static void ScanSkippedTokens(SyntaxData data, NodeRow r, ISet<string> assigned, ISet<string> receivers, ISet<string>? bound = null)
     {
         string previous = string.Empty;
+        int brackets = 0;
         for (int t = r.FirstToken; t <= r.LastToken; t++)
         {
             Token tok = data.Tokens[t];
@@ -34,10 +35,27 @@ internal static class XmBindings
                 continue;
             }
 
+            switch (tok.Kind)
+            {
+                case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
+                    brackets++;
+                    break;
+                case SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken:
+                    brackets = Math.Max(0, brackets - 1);
+                    break;
+            }
+
             string text = Text(data, t);
             if (tok.Kind == SyntaxKind.IdentifierToken)
             {
                 SyntaxKind next = Kind(data, Next(data, t));
+                if (brackets > 0 && next == SyntaxKind.EqualsToken && previous is not ("def" or "class" or "for"))
+                {
+                    // f(name=value): a keyword argument (or a default in a def's parameters), not an assignment
+                    previous = text;
+                    continue;
+                }
+
                 if (previous is "def" or "class" or "import" or "as" && next is not (SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken))
                 {
                     assigned.Add(text);

@@ -23,7 +23,7 @@ internal static class XmConstant
     {
         SyntaxData data = doc.Data;
         NodeRow r = data.Rows[row];
-        if (depth > PyParser.MaxDepth + 10)
+        if (depth > PyParser.MaxStack)
         {
             return null;
         }
@@ -37,7 +37,7 @@ internal static class XmConstant
             case SyntaxKind.NumberLiteral:
             {
                 PyNumberValue n = PyNumber.Parse(data.TokenText(r.FirstToken));
-                return !n.Valid || n.IsComplex ? null
+                return !n.Valid || n.IsComplex || n.TooLong ? null
                     : n.IsFloat ? new ConfigFloat(n.Float)
                     : n.Integer >= long.MinValue && n.Integer <= long.MaxValue ? new ConfigInteger((long)n.Integer) : null;
             }

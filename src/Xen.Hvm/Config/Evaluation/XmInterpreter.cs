@@ -20,6 +20,9 @@ namespace Xen.Hvm.Config.Evaluation;
 /// </remarks>
 internal sealed partial class XmInterpreter
 {
+    /// <summary>The longest text from the config (a name, a path, a value) a diagnostic message quotes.</summary>
+    private const int MaxArgumentLength = 300;
+
     private readonly ConfigDocument _doc;
     private readonly SyntaxData _data;
     private readonly XmEvaluationContext _context;
@@ -31,10 +34,12 @@ internal sealed partial class XmInterpreter
     private readonly Dictionary<string, PyObj> _seeded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigValue> _options = new(StringComparer.Ordinal);
     private readonly StringBuilder _output = new();
+    private readonly XmBudget _budget;
+    private readonly Dictionary<int, PyObj> _literals = [];
+    private readonly Dictionary<int, PyStr> _strings = [];
+    private readonly Dictionary<(string Pattern, System.Text.RegularExpressions.RegexOptions Options), System.Text.RegularExpressions.Regex> _regexes = [];
     private bool _softSpace;
     private bool _opaqueStarImport;
-    private long _steps;
-    private long _allocated;
     private int _callDepth;
     private int _currentRow;
 
@@ -43,12 +48,14 @@ internal sealed partial class XmInterpreter
         _doc = doc;
         _data = doc.Data;
         _context = context;
+        _budget = new XmBudget(context);
         _top = new Frame(new Dictionary<string, PyObj>(StringComparer.Ordinal), null, []);
     }
 
-    public int MaxValueSize => _context.MaxValueSize;
-
     public XmEvaluationContext Context => _context;
+
+    /// <summary>Gets the budgets of this evaluation, which every builtin that builds data charges.</summary>
+    public XmBudget Budget => _budget;
 
     internal Dictionary<string, PyModule> Modules { get; } = new(StringComparer.Ordinal);
 
@@ -76,7 +83,7 @@ internal sealed partial class XmInterpreter
         {
             outcome = XmEvaluationOutcome.Rejected;
             Diagnostic first = _doc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-            _bag.Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
+            Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
         }
 
         try
@@ -93,14 +100,48 @@ internal sealed partial class XmInterpreter
             exceptionType = raise.Exception.Class.Name;
             int row = raise.Row >= 0 ? raise.Row : _currentRow;
             (int start, int length) = RowSpan(row);
-            _bag.Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.Str(raise.Exception));
+            Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
         }
         catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
         {
-            outcome = XmEvaluationOutcome.LimitExceeded;
-            string what = ex is EvaluationLimitException ? ex.Message : "the expressions or calls nest too deeply";
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.LimitExceeded;
+            }
+
             (int start, int length) = RowSpan(_currentRow);
-            _bag.Add(DiagnosticDescriptors.XmLimitExceeded, start, length, what);
+            switch (ex)
+            {
+                case EvaluationLimitException { Limit: XmLimit.Duration } limit:
+                    Add(DiagnosticDescriptors.XmTimeBudgetExceeded, start, length, limit.Message);
+                    break;
+                case EvaluationLimitException { Limit: XmLimit.AllocatedBytes } limit:
+                    Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, limit.Message);
+                    break;
+                case EvaluationLimitException { Limit: XmLimit.IntegerDigits } limit:
+                    Add(DiagnosticDescriptors.XmIntegerTooLong, start, length, limit.Message);
+                    break;
+                case EvaluationLimitException limit:
+                    Add(DiagnosticDescriptors.XmLimitExceeded, start, length, limit.Message);
+                    break;
+                case OutOfMemoryException:
+                    Add(DiagnosticDescriptors.XmMemoryBudgetExceeded, start, length, "the process ran out of memory");
+                    break;
+                default:
+                    Add(DiagnosticDescriptors.XmLimitExceeded, start, length, "the expressions or calls nest too deeply");
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            // A fault of the evaluator itself (a bug): report it, never let it end the caller's process.
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.Failed;
+            }
+
+            (int start, int length) = RowSpan(_currentRow);
+            Add(DiagnosticDescriptors.XmEvaluatorFault, start, length, ex.GetType().Name);
         }
 
         return Collect(outcome, exceptionType);
@@ -151,7 +192,7 @@ internal sealed partial class XmInterpreter
             if (value is null)
             {
                 string kind = XmOptions.KindOf(name) == XmOptionKind.Bool ? "yes/no value" : "integer";
-                _bag.Add(DiagnosticDescriptors.XmInvalidOption, 0, 0, name, text, kind);
+                Add(DiagnosticDescriptors.XmInvalidOption, 0, 0, name, text, kind);
                 return false;
             }
 
@@ -163,6 +204,9 @@ internal sealed partial class XmInterpreter
 
     private XmEvaluationResult Collect(XmEvaluationOutcome outcome, string? exceptionType)
     {
+        // Converting shares nothing, so a list that holds one list many times unfolds: bound the total, in items,
+        // by what is left of the allocation budget.
+        long quota = Math.Max(0, Math.Min(_context.MaxValueSize, (_context.MaxAllocatedBytes - _budget.AllocatedBytes) / XmBudget.DictionaryEntryBytes));
         var items = new List<KeyValuePair<string, ConfigValue>>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var unknown = new List<string>();
@@ -192,13 +236,13 @@ internal sealed partial class XmInterpreter
                 if (value is PyBool or PyNone or PyTuple or PyDict or PyInt or PyStr && _assignedAt.TryGetValue(name, out int row))
                 {
                     (int start, int length) = RowSpan(row);
-                    _bag.Add(DiagnosticDescriptors.XmDroppedVariable, start, length, name, DescribeType(value));
+                    Add(DiagnosticDescriptors.XmDroppedVariable, start, length, name, DescribeType(value));
                 }
 
                 continue;
             }
 
-            switch (ToConfigValue(value, out string? bad))
+            switch (ToConfigValue(value, ref quota, out string? bad))
             {
                 case null when bad == "unknown":
                     unknown.Add(name);
@@ -207,7 +251,7 @@ internal sealed partial class XmInterpreter
                 {
                     int at = _assignedAt.TryGetValue(name, out int row) ? row : 0;
                     (int start, int length) = RowSpan(at);
-                    _bag.Add(DiagnosticDescriptors.XmUnrepresentableValue, start, length, name, bad);
+                    Add(DiagnosticDescriptors.XmUnrepresentableValue, start, length, name, bad);
                     break;
                 }
 
@@ -241,7 +285,7 @@ internal sealed partial class XmInterpreter
     };
 
     /// <summary>Converts a kept value; <see langword="null"/> with <paramref name="bad"/> naming what could not be converted.</summary>
-    private static ConfigValue? ToConfigValue(PyObj value, out string? bad)
+    private static ConfigValue? ToConfigValue(PyObj value, ref long quota, out string? bad)
     {
         bad = null;
         var stack = new Stack<(IReadOnlyList<PyObj> Items, List<ConfigValue> Built, int Next)>();
@@ -287,6 +331,12 @@ internal sealed partial class XmInterpreter
             }
 
             stack.Push((items, built, next + 1));
+            if (--quota < 0)
+            {
+                bad = "list too large to convert";
+                return null;
+            }
+
             PyObj item = items[next];
             if (item is PyList { Tainted: true })
             {
@@ -320,27 +370,10 @@ internal sealed partial class XmInterpreter
 
     // ------------------------------------------------------------------ bounds and diagnostics
 
-    public void Charge(long size)
-    {
-        if (size > _context.MaxValueSize)
-        {
-            throw new EvaluationLimitException($"a value of {size.ToString(CultureInfo.InvariantCulture)} characters or items is larger than the bound of {_context.MaxValueSize.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        _allocated += size;
-        if (_allocated > 10L * _context.MaxValueSize)
-        {
-            throw new EvaluationLimitException($"more than {(10L * _context.MaxValueSize).ToString(CultureInfo.InvariantCulture)} characters or items were allocated");
-        }
-    }
-
     private void Step(int row)
     {
         _currentRow = row;
-        if (++_steps > _context.MaxSteps)
-        {
-            throw new EvaluationLimitException($"more than {_context.MaxSteps.ToString(CultureInfo.InvariantCulture)} steps (an endless loop?)");
-        }
+        _budget.Step();
     }
 
     /// <summary>The span of a row without a trailing line break, ';' or dedent.</summary>
@@ -363,12 +396,26 @@ internal sealed partial class XmInterpreter
         return (start, Math.Max(0, _data.Tokens[last].End - start));
     }
 
+    /// <summary>Adds a diagnostic; text that comes from the config (names, paths, values) is clipped so no message grows with the input.</summary>
+    private void Add(DiagnosticDescriptor descriptor, int start, int length, params object?[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string { Length: > MaxArgumentLength } text)
+            {
+                args[i] = text[..(MaxArgumentLength - 3)] + "...";
+            }
+        }
+
+        _bag.Add(descriptor, start, length, args);
+    }
+
     private void Report(int row, DiagnosticDescriptor descriptor, params object?[] args)
     {
         if (_reportedAt.Add((row, descriptor.Id)))
         {
             (int start, int length) = RowSpan(row);
-            _bag.Add(descriptor, start, length, args);
+            Add(descriptor, start, length, args);
         }
     }
 
@@ -389,6 +436,32 @@ internal sealed partial class XmInterpreter
     {
         Report(row, DiagnosticDescriptors.XmUnsupportedOperation, what);
         return new UnknownValueException();
+    }
+
+    internal UnknownValueException RegexNotCompiled(int row, string pattern)
+    {
+        Report(row, DiagnosticDescriptors.XmRegexNotCompiled, PyOps.ReprForMessage(new PyStr(pattern)));
+        return new UnknownValueException();
+    }
+
+    /// <summary>
+    /// A compiled pattern whose match timeout is what is left of the evaluation's time budget, so the matches of all
+    /// calls together stay within it. A cached pattern is reused while its timeout exceeds what is left by little.
+    /// </summary>
+    /// <exception cref="ArgumentException">.NET cannot read the pattern.</exception>
+    internal System.Text.RegularExpressions.Regex GetRegex(string pattern, System.Text.RegularExpressions.RegexOptions options)
+    {
+        TimeSpan remaining = _budget.Remaining;
+        if (_regexes.TryGetValue((pattern, options), out var cached)
+            && (remaining == Timeout.InfiniteTimeSpan || cached.MatchTimeout - remaining < TimeSpan.FromMilliseconds(50)))
+        {
+            return cached;
+        }
+
+        _budget.Allocate(1024 + (16L * pattern.Length));
+        var regex = new System.Text.RegularExpressions.Regex(pattern, options, remaining);
+        _regexes[(pattern, options)] = regex;
+        return regex;
     }
 
     internal void Print(string text) => _output.Append(text);
@@ -505,9 +578,29 @@ internal sealed partial class XmInterpreter
         Step(row);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new EvaluationLimitException("the statements or calls nest too deeply");
+            throw new EvaluationLimitException(XmLimit.Nesting, "the statements or calls nest too deeply");
         }
 
+        try
+        {
+            return ExecStatementCore(row, f);
+        }
+        catch (UnknownValueException)
+        {
+            // Something the statement needed is unknown (reported where it arose): so is everything it assigns.
+            var (assigned, receivers, _) = XmBindings.AssignedNames(_data, row, row + _data.Rows[row].RowCount);
+            foreach (string name in assigned)
+            {
+                Store(name, PyUnknown.Instance, f, row);
+            }
+
+            Taint(receivers, f);
+            return Flow.Normal;
+        }
+    }
+
+    private Flow ExecStatementCore(int row, Frame f)
+    {
         NodeRow r = _data.Rows[row];
         switch (r.Kind)
         {
@@ -572,6 +665,11 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.AssertStatement:
             {
                 int[] parts = Children(row).ToArray();
+                if (parts.Length == 0)
+                {
+                    return Flow.Normal; // not Python (the parser reports it): nothing to check
+                }
+
                 bool? ok = PyOps.Truth(Eval(parts[0], f));
                 if (ok is null)
                 {
@@ -637,7 +735,11 @@ internal sealed partial class XmInterpreter
                 PyObj container = Eval(sub[0], f);
                 if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
                 {
-                    throw NotSupported(target, "augmented assignment to a slice");
+                    // a[i:j] += x: the slice is read once, extended or combined, and stored back over the same bounds.
+                    SliceParts slice = ReadSlice(sub[1], f);
+                    PyObj part = GetSlice(container, slice);
+                    SetSlice(container, slice, InPlace(symbol, part, Eval(valueRow, f)), target);
+                    return;
                 }
 
                 PyObj key = Eval(sub[1], f);
@@ -664,7 +766,7 @@ internal sealed partial class XmInterpreter
             }
 
             List<PyObj> items = Iterate(value, _currentRow) ?? throw new UnknownValueException();
-            Charge(list.Items.Count + (long)items.Count);
+            _budget.ChargeList(list.Items.Count + (long)items.Count);
             list.Items.AddRange(items);
             return list;
         }
@@ -718,7 +820,7 @@ internal sealed partial class XmInterpreter
                 PyObj container = Eval(sub[0], f);
                 if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
                 {
-                    SetSlice(container, sub[1], value, f, target);
+                    SetSlice(container, ReadSlice(sub[1], f), value, target);
                     return;
                 }
 
@@ -753,7 +855,8 @@ internal sealed partial class XmInterpreter
                 PyObj container = Eval(sub[0], f);
                 if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
                 {
-                    throw NotSupported(target, "deleting a slice");
+                    DeleteSlice(container, ReadSlice(sub[1], f));
+                    return;
                 }
 
                 PyObj key = Eval(sub[1], f);
@@ -868,7 +971,14 @@ internal sealed partial class XmInterpreter
             }
 
             _softSpace = false;
-            sb.Append(value is PyUnknown ? "<unknown>" : PyOps.Str(value));
+            if (value is PyUnknown)
+            {
+                sb.Append("<unknown>");
+            }
+            else
+            {
+                PyDeep.Write(sb, value, str: true, _budget);
+            }
         }
 
         bool trailing = node.HasTrailingComma;
@@ -880,7 +990,7 @@ internal sealed partial class XmInterpreter
         _softSpace = trailing;
         if (!node.HasRedirect)
         {
-            Charge(_output.Length + (long)sb.Length);
+            _budget.CheckSize(_output.Length + (long)sb.Length);
             _output.Append(sb);
         }
     }
@@ -894,7 +1004,13 @@ internal sealed partial class XmInterpreter
         }
 
         PyObj what = Eval(parts[0], f);
-        PyObj[] args = parts.Length > 1 ? Eval(parts[1], f) is PyTuple t ? t.Items : [Eval(parts[1], f)] : [];
+        PyObj? second = parts.Length > 1 ? Eval(parts[1], f) : null;
+        PyObj[] args = second switch
+        {
+            null => [],
+            PyTuple t => t.Items,
+            _ => [second],
+        };
         return what switch
         {
             PyClass { IsException: true } cls => new PyRaise(new PyExceptionInstance(cls, args), row),
@@ -1016,7 +1132,7 @@ internal sealed partial class XmInterpreter
             return Widen(parts[1], parts[2], end, "for loop", f);
         }
 
-        foreach (PyObj item in items.ToArray())
+        foreach (PyObj item in items)
         {
             Assign(parts[0], item, f);
             Flow flow = ExecStatements(parts[2], f);
@@ -1048,8 +1164,7 @@ internal sealed partial class XmInterpreter
         }
 
         Taint(receivers, f);
-        string names = assigned.Count == 0 ? "(none)" : string.Join(", ", assigned.Order(StringComparer.Ordinal));
-        Report(conditionRow, DiagnosticDescriptors.XmUnknownBranch, construct, names);
+        Report(conditionRow, DiagnosticDescriptors.XmUnknownBranch, construct, NameList(assigned));
         if (returns && f.LocalNames is not null)
         {
             f.ReturnValue = PyUnknown.Instance;
@@ -1098,7 +1213,20 @@ internal sealed partial class XmInterpreter
         assigned.ExceptWith(bound);
 
         Taint(receivers, f);
-        Report(row, DiagnosticDescriptors.XmNotEvaluated, assigned.Count == 0 ? "(none)" : string.Join(", ", assigned));
+        Report(row, DiagnosticDescriptors.XmNotEvaluated, NameList(assigned));
+    }
+
+    /// <summary>Names for a message, sorted: at most 20 of them, then how many more.</summary>
+    private static string NameList(IReadOnlyCollection<string> names)
+    {
+        const int Shown = 20;
+        if (names.Count == 0)
+        {
+            return "(none)";
+        }
+
+        string list = string.Join(", ", names.Order(StringComparer.Ordinal).Take(Shown).Select(n => n.Length > 40 ? n[..37] + "..." : n));
+        return names.Count <= Shown ? list : $"{list} and {(names.Count - Shown).ToString(CultureInfo.InvariantCulture)} more";
     }
 
     // ------------------------------------------------------------------ expressions
@@ -1108,7 +1236,7 @@ internal sealed partial class XmInterpreter
         Step(row);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new EvaluationLimitException("the expressions or calls nest too deeply");
+            throw new EvaluationLimitException(XmLimit.Nesting, "the expressions or calls nest too deeply");
         }
 
         NodeRow r = _data.Rows[row];
@@ -1135,19 +1263,43 @@ internal sealed partial class XmInterpreter
                 return Lookup(TokenText(r.FirstToken), f);
             case SyntaxKind.NumberLiteral:
             {
-                PyNumberValue n = PyNumber.Parse(_data.TokenText(r.FirstToken));
+                if (_literals.TryGetValue(row, out PyObj? known))
+                {
+                    return known;
+                }
+
+                ReadOnlySpan<char> text = _data.TokenText(r.FirstToken);
+                PyNumberValue n = PyNumber.Parse(text, _context.MaxIntegerDigits, PyOps.MaxIntegerBits);
+                if (n.TooLong)
+                {
+                    throw new EvaluationLimitException(XmLimit.IntegerDigits, $"an integer literal of {text.Length.ToString(CultureInfo.InvariantCulture)} characters, more than the bound of {_context.MaxIntegerDigits.ToString(CultureInfo.InvariantCulture)} digits");
+                }
+
+                if (n.TooBig)
+                {
+                    throw PyOps.TooBig();
+                }
+
                 if (n.IsComplex)
                 {
                     throw NotSupported(row, "complex numbers");
                 }
 
-                return n.IsFloat ? new PyFloat(n.Float) : PyOps.MakeInt(n.Integer, n.IsLong);
+                PyObj number = n.IsFloat ? new PyFloat(n.Float) : PyOps.MakeInt(n.Integer, n.IsLong);
+                _budget.ChargeObjects(1);
+                _literals[row] = number; // numbers are immutable: a literal in a loop is read once
+                return number;
             }
 
             case SyntaxKind.StringLiteral:
                 return StringAt(r.FirstToken);
             case SyntaxKind.ConcatenatedString:
             {
+                if (_literals.TryGetValue(row, out PyObj? joined))
+                {
+                    return joined;
+                }
+
                 var sb = new StringBuilder();
                 bool unicode = false;
                 foreach (int child in Children(row))
@@ -1157,7 +1309,10 @@ internal sealed partial class XmInterpreter
                     unicode |= s.IsUnicode;
                 }
 
-                return new PyStr(sb.ToString(), unicode);
+                _budget.ChargeString(sb.Length);
+                var concatenated = new PyStr(sb.ToString(), unicode);
+                _literals[row] = concatenated;
+                return concatenated;
             }
 
             case SyntaxKind.List:
@@ -1168,7 +1323,7 @@ internal sealed partial class XmInterpreter
                     items.Add(Eval(child, f));
                 }
 
-                Charge(items.Count);
+                _budget.ChargeList(items.Count);
                 return new PyList(items);
             }
 
@@ -1180,6 +1335,7 @@ internal sealed partial class XmInterpreter
                     items.Add(Eval(child, f));
                 }
 
+                _budget.ChargeList(items.Count);
                 return items.Count == 0 ? PyTuple.Empty : new PyTuple([.. items]);
             }
 
@@ -1187,16 +1343,23 @@ internal sealed partial class XmInterpreter
                 return Eval(row + 1, f);
             case SyntaxKind.DictionaryExpression:
             {
-                var dict = new PyDict();
+                var dict = new PyDict(_budget);
                 foreach (int entry in Children(row))
                 {
                     PyObj key = Eval(entry + 1, f);
                     PyObj value = Eval(entry + 1 + _data.Rows[entry + 1].RowCount, f);
+                    _budget.Allocate(XmBudget.DictionaryEntryBytes);
+                    if (key is PyUnknown)
+                    {
+                        dict.Tainted = true;
+                        continue;
+                    }
+
                     CheckHashable(key);
                     dict.Set(key, value);
                 }
 
-                Charge(dict.Count);
+                _budget.CheckSize(dict.Count);
                 return dict;
             }
 
@@ -1223,7 +1386,7 @@ internal sealed partial class XmInterpreter
                 PyObj container = Eval(parts[0], f);
                 if (_data.Rows[parts[1]].Kind == SyntaxKind.Slice)
                 {
-                    return GetSlice(container, parts[1], f);
+                    return GetSlice(container, ReadSlice(parts[1], f));
                 }
 
                 return GetItem(container, Eval(parts[1], f), row);
@@ -1234,21 +1397,25 @@ internal sealed partial class XmInterpreter
         }
     }
 
+    /// <summary>A string literal, decoded (and charged) once: strings are immutable, so a literal in a loop costs nothing more.</summary>
     private PyStr StringAt(int token)
     {
+        if (_strings.TryGetValue(token, out PyStr? known))
+        {
+            return known;
+        }
+
         string value = _doc.DecodeString(token);
+        _budget.ChargeString(value.Length);
         ReadOnlySpan<char> raw = _data.TokenText(token);
         bool unicode = raw.Length > 0 && raw[0] is 'u' or 'U';
-        return new PyStr(value, unicode);
+        var s = new PyStr(value, unicode);
+        _strings[token] = s;
+        return s;
     }
 
-    private static void CheckHashable(PyObj key)
-    {
-        if (key is PyList or PyDict)
-        {
-            throw PyExceptions.Raise(PyExceptions.TypeError, $"unhashable type: '{key.TypeName}'");
-        }
-    }
+    /// <summary>Raises Python's <c>TypeError</c> for a key that holds a list or dictionary.</summary>
+    private void CheckHashable(PyObj key) => PyDeep.Hash(key, _budget);
 
     /// <summary>Evaluates a left-deep chain (<c>a + b + c ...</c>) iteratively, so a long chain cannot exhaust the stack.</summary>
     private PyObj EvalBinary(int row, Frame f)
@@ -1311,7 +1478,7 @@ internal sealed partial class XmInterpreter
         for (int i = 0; i < ops.Count; i++)
         {
             PyObj right = Eval(operands[i + 1], f);
-            bool? result = PyOps.CompareOp(ops[i], left, right);
+            bool? result = PyOps.CompareOp(ops[i], left, right, _budget);
             if (result is null)
             {
                 return PyUnknown.Instance;
@@ -1334,14 +1501,16 @@ internal sealed partial class XmInterpreter
         PyObj callee = Eval(parts[0], f);
         var args = new List<PyObj>();
         List<KeyValuePair<string, PyObj>>? keywords = null;
+        HashSet<string>? names = null;
         for (int i = 1; i < parts.Length; i++)
         {
             NodeRow p = _data.Rows[parts[i]];
             if (p.Kind == SyntaxKind.KeywordArgument)
             {
                 keywords ??= [];
+                names ??= new HashSet<string>(StringComparer.Ordinal);
                 string name = TokenText(p.FirstToken);
-                if (keywords.Any(k => k.Key == name))
+                if (!names.Add(name))
                 {
                     throw PyExceptions.Raise(PyExceptions.TypeError, $"keyword argument repeated: {name}");
                 }
@@ -1406,7 +1575,7 @@ internal sealed partial class XmInterpreter
     {
         if (++_callDepth > _context.MaxCallDepth)
         {
-            throw new EvaluationLimitException($"function calls nest deeper than {_context.MaxCallDepth.ToString(CultureInfo.InvariantCulture)} (endless recursion?)");
+            throw new EvaluationLimitException(XmLimit.Nesting, $"function calls nest deeper than {_context.MaxCallDepth.ToString(CultureInfo.InvariantCulture)} (endless recursion?)");
         }
 
         try
@@ -1451,8 +1620,7 @@ internal sealed partial class XmInterpreter
 
             foreach (var (key, value) in keywords ?? [])
             {
-                int at = Array.IndexOf(fn.Parameters, key);
-                if (at < 0)
+                if (!fn.ParameterSet.Contains(key))
                 {
                     throw PyExceptions.Raise(PyExceptions.TypeError, $"{fn.Name}() got an unexpected keyword argument '{key}'");
                 }
@@ -1496,13 +1664,17 @@ internal sealed partial class XmInterpreter
             case PyUnknown or PyList { Tainted: true } or PyDict { Tainted: true }:
                 return null;
             case PyList l:
+                _budget.ChargeList(l.Items.Count);
                 return [.. l.Items];
             case PyTuple t:
+                _budget.ChargeList(t.Items.Length);
                 return [.. t.Items];
             case PyStr s:
-                Charge(s.Value.Length);
+                _budget.ChargeList(s.Value.Length);
+                _budget.ChargeObjects(s.Value.Length);
                 return s.Value.Select(c => (PyObj)new PyStr(c.ToString(), s.IsUnicode)).ToList();
             case PyDict d:
+                _budget.ChargeList(d.Count);
                 return [.. d.Keys];
             default:
                 throw PyExceptions.Raise(PyExceptions.TypeError, $"'{value.TypeName}' object is not iterable");
@@ -1583,8 +1755,9 @@ internal sealed partial class XmInterpreter
                 }
 
                 CheckHashable(key);
+                _budget.Allocate(XmBudget.DictionaryEntryBytes);
                 d.Set(key, value);
-                Charge(d.Count);
+                _budget.CheckSize(d.Count);
                 return;
             case PyBuiltins.UnknownEnvironment:
                 return;
@@ -1593,7 +1766,16 @@ internal sealed partial class XmInterpreter
         }
     }
 
-    private (int Start, int Stop, int Step)? SliceBounds(int sliceRow, int length, Frame f)
+    /// <summary>The evaluated parts of <c>[lower:upper:step]</c>; <see langword="null"/> for a part left out or None.</summary>
+    private readonly record struct SliceParts(BigInteger? Lower, BigInteger? Upper, BigInteger? Step);
+
+    /// <summary>The items a slice selects: <see cref="Count"/> indexes from <see cref="Start"/>, <see cref="Step"/> apart.</summary>
+    private readonly record struct SliceRange(long Start, long Step, long Count)
+    {
+        public int this[long i] => (int)(Start + (i * Step));
+    }
+
+    private SliceParts ReadSlice(int sliceRow, Frame f)
     {
         var slice = (SliceSyntax)_doc.GetNode(sliceRow, null);
         BigInteger? Part(ValueSyntax? part)
@@ -1614,66 +1796,101 @@ internal sealed partial class XmInterpreter
                 return null;
             }
 
-            return PyOps.TryInteger(v, out BigInteger i) ? i : throw PyExceptions.Raise(PyExceptions.TypeError, "slice indices must be integers or None");
+            return PyOps.TryInteger(v, out BigInteger i) ? i : throw PyExceptions.Raise(PyExceptions.TypeError, "slice indices must be integers or None or have an __index__ method");
         }
 
-        BigInteger? lo = Part(slice.Lower), hi = Part(slice.Upper), st = Part(slice.Step);
-        int step = st is null ? 1 : (int)BigInteger.Clamp(st.Value, int.MinValue + 1, int.MaxValue);
-        if (step == 0)
+        BigInteger? lower = Part(slice.Lower), upper = Part(slice.Upper), step = Part(slice.Step);
+        if (step is { IsZero: true })
         {
             throw PyExceptions.Raise(PyExceptions.ValueError, "slice step cannot be zero");
         }
 
-        int Clamp(BigInteger? v, int dflt)
+        return new SliceParts(lower, upper, step);
+    }
+
+    /// <summary>CPython's <c>PySlice_GetIndicesEx</c>: bounds clamped to the sequence, steps to a C <c>ssize_t</c>, in checked arithmetic.</summary>
+    private static SliceRange Resolve(SliceParts parts, int length)
+    {
+        long step = parts.Step is { } st ? (long)BigInteger.Clamp(st, -long.MaxValue, long.MaxValue) : 1;
+        long Bound(BigInteger? v, long dflt)
         {
-            if (v is null)
+            if (v is not { } x)
             {
                 return dflt;
             }
 
-            BigInteger x = v.Value < 0 ? v.Value + length : v.Value;
-            return step > 0 ? (int)BigInteger.Clamp(x, 0, length) : (int)BigInteger.Clamp(x, -1, length - 1);
+            if (x.Sign < 0)
+            {
+                x += length;
+            }
+
+            return x.Sign < 0 ? (step < 0 ? -1 : 0) : x >= length ? (step < 0 ? length - 1 : length) : (long)x;
         }
 
-        return step > 0 ? (Clamp(lo, 0), Clamp(hi, length), step) : (Clamp(lo, length - 1), Clamp(hi, -1), step);
+        long start = Bound(parts.Lower, step < 0 ? length - 1 : 0);
+        long stop = Bound(parts.Upper, step < 0 ? -1 : length);
+        long count = step < 0
+            ? (stop >= start ? 0 : ((stop - start + 1) / step) + 1)
+            : (start >= stop ? 0 : ((stop - start - 1) / step) + 1);
+        return new SliceRange(start, step, count);
     }
 
-    private static List<int> SliceIndexes((int Start, int Stop, int Step) b)
+    private PyObj GetSlice(PyObj container, SliceParts parts)
     {
-        var result = new List<int>();
-        for (int i = b.Start; b.Step > 0 ? i < b.Stop : i > b.Stop; i += b.Step)
+        switch (container)
         {
-            result.Add(i);
-        }
+            case PyUnknown or PyList { Tainted: true }:
+                return PyUnknown.Instance;
+            case PyList l:
+            {
+                SliceRange r = Resolve(parts, l.Items.Count);
+                _budget.ChargeList(r.Count);
+                var items = new List<PyObj>((int)r.Count);
+                for (long i = 0; i < r.Count; i++)
+                {
+                    items.Add(l.Items[r[i]]);
+                }
 
-        return result;
+                return new PyList(items);
+            }
+
+            case PyTuple t:
+            {
+                SliceRange r = Resolve(parts, t.Items.Length);
+                _budget.ChargeList(r.Count);
+                var items = new PyObj[r.Count];
+                for (long i = 0; i < r.Count; i++)
+                {
+                    items[i] = t.Items[r[i]];
+                }
+
+                return new PyTuple(items);
+            }
+
+            case PyStr s:
+            {
+                SliceRange r = Resolve(parts, s.Value.Length);
+                _budget.ChargeString(r.Count);
+                if (r.Step == 1)
+                {
+                    return new PyStr(s.Value.Substring((int)r.Start, (int)r.Count), s.IsUnicode);
+                }
+
+                var chars = new char[r.Count];
+                for (long i = 0; i < r.Count; i++)
+                {
+                    chars[i] = s.Value[r[i]];
+                }
+
+                return new PyStr(new string(chars), s.IsUnicode);
+            }
+
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object has no attribute '__getitem__'");
+        }
     }
 
-    private PyObj GetSlice(PyObj container, int sliceRow, Frame f)
-    {
-        if (container is PyUnknown or PyList { Tainted: true })
-        {
-            return PyUnknown.Instance;
-        }
-
-        int length = container switch
-        {
-            PyList l => l.Items.Count,
-            PyTuple t => t.Items.Length,
-            PyStr s => s.Value.Length,
-            _ => throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object has no attribute '__getitem__'"),
-        };
-        List<int> idx = SliceIndexes(SliceBounds(sliceRow, length, f)!.Value);
-        return container switch
-        {
-            PyList l => new PyList(idx.Select(i => l.Items[i]).ToList()),
-            PyTuple t => new PyTuple(idx.Select(i => t.Items[i]).ToArray()),
-            PyStr s => new PyStr(string.Concat(idx.Select(i => s.Value[i])), s.IsUnicode),
-            _ => PyUnknown.Instance,
-        };
-    }
-
-    private void SetSlice(PyObj container, int sliceRow, PyObj value, Frame f, int row)
+    private void SetSlice(PyObj container, SliceParts parts, PyObj value, int row)
     {
         if (container is PyUnknown)
         {
@@ -1685,7 +1902,6 @@ internal sealed partial class XmInterpreter
             throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object does not support slice assignment");
         }
 
-        var bounds = SliceBounds(sliceRow, list.Items.Count, f)!.Value;
         List<PyObj>? items = Iterate(value, row);
         if (items is null)
         {
@@ -1693,15 +1909,63 @@ internal sealed partial class XmInterpreter
             return;
         }
 
-        if (bounds.Step != 1)
+        SliceRange r = Resolve(parts, list.Items.Count);
+        if (r.Step == 1)
         {
-            throw NotSupported(row, "assignment to an extended slice");
+            _budget.ChargeList(list.Items.Count - r.Count + (long)items.Count);
+            list.Items.RemoveRange((int)r.Start, (int)r.Count);
+            list.Items.InsertRange((int)r.Start, items);
+            return;
         }
 
-        int stop = Math.Max(bounds.Start, bounds.Stop);
-        list.Items.RemoveRange(bounds.Start, stop - bounds.Start);
-        list.Items.InsertRange(bounds.Start, items);
-        Charge(list.Items.Count);
+        if (items.Count != r.Count)
+        {
+            throw PyExceptions.Raise(PyExceptions.ValueError, $"attempt to assign sequence of size {items.Count} to extended slice of size {r.Count}");
+        }
+
+        for (int i = 0; i < items.Count; i++)
+        {
+            list.Items[r[i]] = items[i];
+        }
+    }
+
+    private void DeleteSlice(PyObj container, SliceParts parts)
+    {
+        switch (container)
+        {
+            case PyUnknown:
+                return;
+            case PyList list:
+            {
+                SliceRange r = Resolve(parts, list.Items.Count);
+                if (r.Step == 1)
+                {
+                    list.Items.RemoveRange((int)r.Start, (int)r.Count);
+                    return;
+                }
+
+                var removed = new bool[list.Items.Count];
+                for (long i = 0; i < r.Count; i++)
+                {
+                    removed[r[i]] = true;
+                }
+
+                int kept = 0;
+                for (int k = 0; k < removed.Length; k++)
+                {
+                    if (!removed[k])
+                    {
+                        list.Items[kept++] = list.Items[k];
+                    }
+                }
+
+                list.Items.RemoveRange(kept, removed.Length - kept);
+                return;
+            }
+
+            default:
+                throw PyExceptions.Raise(PyExceptions.TypeError, $"'{container.TypeName}' object doesn't support slice deletion");
+        }
     }
 
     private PyObj GetAttribute(PyObj obj, string name, int row)

@@ -249,13 +249,23 @@ internal static class PyString
     }
 }
 
-/// <summary>A Python 2 number literal's value.</summary>
-internal readonly record struct PyNumberValue(BigInteger Integer, double Float, bool IsFloat, bool IsLong, bool IsComplex, bool Valid);
+/// <summary>
+/// A Python 2 number literal's value; <see cref="TooLong"/> when it has more digits, <see cref="TooBig"/> when its
+/// value would have more bits, than the bounds it was read with (then it has no value: nothing was converted).
+/// </summary>
+internal readonly record struct PyNumberValue(BigInteger Integer, double Float, bool IsFloat, bool IsLong, bool IsComplex, bool Valid, bool TooLong = false, bool TooBig = false);
 
 /// <summary>Python 2 number literals: decimal, octal (<c>0755</c>, <c>0o7</c>), hex, binary, long (<c>L</c>), floats and imaginary numbers.</summary>
 internal static class PyNumber
 {
-    public static PyNumberValue Parse(ReadOnlySpan<char> text)
+    /// <summary>The default bound on the digits of an integer (CPython 3.11's <c>sys.int_info.default_max_str_digits</c>).</summary>
+    public const int DefaultMaxDigits = 4300;
+
+    /// <summary>
+    /// Reads a number token; an integer of more than <paramref name="maxDigits"/> digits, or whose digits make more
+    /// than <paramref name="maxBits"/> bits, is not converted (<see cref="PyNumberValue.TooLong"/>, <see cref="PyNumberValue.TooBig"/>).
+    /// </summary>
+    public static PyNumberValue Parse(ReadOnlySpan<char> text, int maxDigits = DefaultMaxDigits, int maxBits = int.MaxValue)
     {
         if (text.IsEmpty)
         {
@@ -273,7 +283,7 @@ internal static class PyNumber
         if (t.Length > 1 && t[0] == '0' && t[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
         {
             int radix = char.ToLowerInvariant(t[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
-            return Integer(t[2..], radix, isLong);
+            return Integer(t[2..], radix, isLong, maxDigits, maxBits);
         }
 
         if (!isLong && t.ContainsAny('.', 'e', 'E'))
@@ -282,7 +292,7 @@ internal static class PyNumber
             return new PyNumberValue(default, d, true, false, false, ok);
         }
 
-        return t.Length > 1 && t[0] == '0' ? Integer(t[1..], 8, isLong) : Integer(t, 10, isLong);
+        return t.Length > 1 && t[0] == '0' ? Integer(t[1..], 8, isLong, maxDigits, maxBits) : Integer(t, 10, isLong, maxDigits, maxBits);
     }
 
     /// <summary>The value of a digit in bases up to 36 (<c>0-9</c>, <c>a-z</c>, <c>A-Z</c>); 99 for anything else.</summary>
@@ -294,23 +304,79 @@ internal static class PyNumber
         _ => 99,
     };
 
-    private static PyNumberValue Integer(ReadOnlySpan<char> digits, int radix, bool isLong)
+    /// <summary>
+    /// Converts digits in <paramref name="radix"/> (2 to 36): each run of digits that fits a machine word is read as a
+    /// word, so the conversion takes a word multiplication per run rather than a big multiplication per digit.
+    /// </summary>
+    /// <returns><see langword="false"/> when a character is not a digit of the base.</returns>
+    public static bool TryBuild(ReadOnlySpan<char> digits, int radix, out BigInteger value)
     {
-        BigInteger value = BigInteger.Zero;
+        value = BigInteger.Zero;
+        if (radix is < 2 or > 36)
+        {
+            return false;
+        }
+
+        // The most digits whose value fits in 63 bits, and radix to that power.
+        int per = 1;
+        ulong scale = (ulong)radix;
+        while (scale <= (ulong)long.MaxValue / (ulong)radix)
+        {
+            scale *= (ulong)radix;
+            per++;
+        }
+
+        int first = digits.Length % per == 0 ? Math.Min(per, digits.Length) : digits.Length % per;
+        for (int at = 0; at < digits.Length;)
+        {
+            int take = at == 0 ? first : per;
+            ulong chunk = 0, chunkScale = 1;
+            foreach (char c in digits.Slice(at, take))
+            {
+                int d = DigitValue(c);
+                if (d >= radix)
+                {
+                    return false;
+                }
+
+                chunk = (chunk * (ulong)radix) + (ulong)d;
+                chunkScale *= (ulong)radix;
+            }
+
+            value = at == 0 ? chunk : (value * chunkScale) + chunk;
+            at += take;
+        }
+
+        return true;
+    }
+
+    /// <summary>The fewest bits a number of <paramref name="digits"/> digits in <paramref name="radix"/> can have, leading zeros aside.</summary>
+    public static double Bits(ReadOnlySpan<char> digits, int radix)
+    {
+        ReadOnlySpan<char> significant = digits.TrimStart('0');
+        return significant.IsEmpty ? 0 : ((significant.Length - 1) * Math.Log2(radix)) + 1;
+    }
+
+    private static PyNumberValue Integer(ReadOnlySpan<char> digits, int radix, bool isLong, int maxDigits, int maxBits)
+    {
         if (digits.IsEmpty && radix != 8)
         {
             return default;
         }
 
-        foreach (char c in digits)
+        if (digits.Length > maxDigits)
         {
-            int d = DigitValue(c);
-            if (d >= radix)
-            {
-                return default;
-            }
+            return new PyNumberValue(default, 0, false, true, false, true, TooLong: true);
+        }
 
-            value = (value * radix) + d;
+        if (Bits(digits, radix) > maxBits)
+        {
+            return new PyNumberValue(default, 0, false, true, false, true, TooBig: true);
+        }
+
+        if (!TryBuild(digits, radix, out BigInteger value))
+        {
+            return default;
         }
 
         // Python 2: an int literal too large for a C long becomes a long.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -12,16 +13,21 @@ namespace Xen.Hvm.Config.Parsing;
 /// <remarks>
 /// Rows are written in preorder. An operator discovered after its left operand (<c>a + b</c>, <c>f(x)</c>,
 /// <c>a if c else b</c>) gets its row inserted before the operand's rows; a whole chain of one precedence level is
-/// inserted at once, so the cost stays linear in practice. Nesting is bounded by <see cref="MaxDepth"/>, near where
-/// Python 2.7's own parser runs out of stack, so recursion can never overflow.
+/// inserted at once, so the cost stays linear in practice. Nesting is bounded as Python 2.7's own parser bounds it:
+/// each grammar rule being parsed (<c>test</c>, <c>or_test</c> ... <c>power</c>, <c>atom</c>, <c>trailer</c>,
+/// <c>arglist</c>...) takes one entry of a stack of <see cref="MaxStack"/> (pgen's <c>MAXSTACK</c>), so this parser
+/// rejects (XH4007) exactly what CPython rejects with "s_push: parser stack overflow": 99 nested empty brackets,
+/// 1,480 prefix operators, a 741-operand <c>**</c> chain, 93 nested calls. Every recursive and right-recursive
+/// production (<c>**</c>, unary <c>-</c>/<c>+</c>/<c>~</c>/<c>not</c>, brackets, calls, subscripts, conditional
+/// expressions, blocks) counts, so recursion never goes deeper than that bound.
 /// </remarks>
 internal sealed class PyParser
 {
-    /// <summary>The deepest nesting of brackets and expressions read: Python 2.7 reads 99 nested empty brackets and fails at 100.</summary>
-    public const int MaxDepth = 99;
+    /// <summary>The entries of Python 2.7's parser stack (pgen's <c>MAXSTACK</c>): one for each grammar rule being parsed.</summary>
+    public const int MaxStack = 1500;
 
-    /// <summary>The longest run of prefix operators (<c>- - -x</c>, <c>not not x</c>) read; Python 2.7 reads about a thousand.</summary>
-    public const int MaxPrefixDepth = 1000;
+    /// <summary>The most arguments of one call (Python 2.7's compiler: "more than 255 arguments").</summary>
+    public const int MaxArguments = 255;
 
     private readonly string _text;
     private readonly Token[] _tokens;
@@ -30,8 +36,13 @@ internal sealed class PyParser
     private ValueBuilder<ChainEntry> _chain;
     private int _pos;
     private int _lastConsumed;
-    private int _depth;
-    private int _prefixDepth;
+    /// <summary>
+    /// The grammar rules being parsed, as CPython's parser stack holds them. A rule that fails fails its statement,
+    /// and <see cref="ParseStatement"/> sets the count back, so only success paths need to give entries back.
+    /// </summary>
+    private int _stack;
+    private int _functionDepth;
+    private int _loopDepth;
     private bool _reported;
 
     private PyParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
@@ -61,6 +72,7 @@ internal sealed class PyParser
         _pos = -1;
         Advance();
         _lastConsumed = 0;
+        _stack = 1; // file_input
         while (Kind != SyntaxKind.EndOfFileToken)
         {
             ParseStatement();
@@ -108,6 +120,20 @@ internal sealed class PyParser
 
     private void ParseStatement()
     {
+        int saved = _stack;
+        try
+        {
+            _stack++; // stmt
+            ParseStatementCore();
+        }
+        finally
+        {
+            _stack = saved;
+        }
+    }
+
+    private void ParseStatementCore()
+    {
         int start = _pos;
         int row = _rows.Count;
         _reported = false;
@@ -136,6 +162,11 @@ internal sealed class PyParser
                 ok = Unsupported("a decorator");
                 break;
             case SyntaxKind.KeywordToken:
+                if (Keyword is PyKeyword.If or PyKeyword.While or PyKeyword.For or PyKeyword.Def)
+                {
+                    _stack += 2; // compound_stmt, if_stmt/while_stmt/for_stmt/funcdef
+                }
+
                 ok = Keyword switch
                 {
                     PyKeyword.If => ParseIf(),
@@ -166,10 +197,27 @@ internal sealed class PyParser
 
     private bool ParseSimpleStatement()
     {
+        // simple_stmt, small_stmt, and the statement's own rule (flow_stmt and return_stmt/raise_stmt for those)
+        int rules = Keyword is PyKeyword.Return or PyKeyword.Raise or PyKeyword.Break or PyKeyword.Continue ? 4 : 3;
+        _stack += rules;
+        try
+        {
+            return ParseSimpleStatementCore();
+        }
+        finally
+        {
+            _stack -= rules;
+        }
+    }
+
+    private bool ParseSimpleStatementCore()
+    {
         int start = _pos;
         int row = _rows.Count;
         switch (Keyword)
         {
+            case PyKeyword.Break or PyKeyword.Continue when _loopDepth == 0:
+                return CompileError(Keyword == PyKeyword.Break ? "'break' outside loop" : "'continue' not properly in loop", _pos);
             case PyKeyword.Pass or PyKeyword.Break or PyKeyword.Continue:
                 _rows.Add(default);
                 Advance();
@@ -191,23 +239,27 @@ internal sealed class PyParser
                     }
                 }
 
-                return ParseOptionalExpressionList(allowTrailingComma: true) && EndStatement(row, SyntaxKind.PrintStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: true, max: int.MaxValue, required: false) && EndStatement(row, SyntaxKind.PrintStatement, start);
+            case PyKeyword.Return when _functionDepth == 0:
+                return CompileError("'return' outside function", _pos);
             case PyKeyword.Return:
                 _rows.Add(default);
                 Advance();
                 return (IsEndOfStatement || ParseTestList()) && EndStatement(row, SyntaxKind.ReturnStatement, start);
             case PyKeyword.Raise:
+                // raise_stmt: 'raise' [test [',' test [',' test]]]
                 _rows.Add(default);
                 Advance();
-                return ParseOptionalExpressionList(allowTrailingComma: false) && EndStatement(row, SyntaxKind.RaiseStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: false, max: 3, required: false) && EndStatement(row, SyntaxKind.RaiseStatement, start);
             case PyKeyword.Assert:
+                // assert_stmt: 'assert' test [',' test]
                 _rows.Add(default);
                 Advance();
-                return ParseOptionalExpressionList(allowTrailingComma: false) && EndStatement(row, SyntaxKind.AssertStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: false, max: 2, required: true) && EndStatement(row, SyntaxKind.AssertStatement, start);
             case PyKeyword.Del:
                 _rows.Add(default);
                 Advance();
-                return ParseExpressionList() && EndStatement(row, SyntaxKind.DelStatement, start);
+                return ParseExpressionList() && CheckTarget(row + 1) && EndStatement(row, SyntaxKind.DelStatement, start);
             case PyKeyword.Global:
                 _rows.Add(default);
                 Advance();
@@ -363,14 +415,15 @@ internal sealed class PyParser
         return true;
     }
 
-    private bool ParseOptionalExpressionList(bool allowTrailingComma)
+    /// <summary>The expressions of <c>print</c>, <c>raise</c> and <c>assert</c>: at most <paramref name="max"/>, at least one when <paramref name="required"/>.</summary>
+    private bool ParseOptionalExpressionList(bool allowTrailingComma, int max, bool required)
     {
         if (IsEndOfStatement)
         {
-            return true;
+            return !required || Error("an expression", _pos);
         }
 
-        while (true)
+        for (int count = 1; ; count++)
         {
             if (!ParseTest())
             {
@@ -382,6 +435,11 @@ internal sealed class PyParser
                 return true;
             }
 
+            if (count == max)
+            {
+                return Error("the end of the statement", _pos);
+            }
+
             Advance();
             if (IsEndOfStatement)
             {
@@ -391,7 +449,18 @@ internal sealed class PyParser
     }
 
     /// <summary><c>exprlist</c>: targets of <c>for</c> and <c>del</c>; a bare tuple when there are commas.</summary>
-    private bool ParseExpressionList() => ParseCommaList(ParseBitOr);
+    private bool ParseExpressionList()
+    {
+        _stack++; // exprlist
+        try
+        {
+            return ParseCommaList(ParseBitOr);
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
 
     private bool ParseNameList()
     {
@@ -589,7 +658,7 @@ internal sealed class PyParser
         int row = _rows.Count;
         _rows.Add(default);
         Advance();
-        if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite() || !ParseElse())
+        if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
         {
             return false;
         }
@@ -616,13 +685,27 @@ internal sealed class PyParser
         }
 
         Advance();
-        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite() || !ParseElse())
+        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
         {
             return false;
         }
 
         _rows[row] = new NodeRow(SyntaxKind.ForStatement, start, _lastConsumed, _rows.Count - row);
         return true;
+    }
+
+    /// <summary>The body of a loop, where <c>break</c> and <c>continue</c> may stand (not its <c>else</c> clause).</summary>
+    private bool ParseLoopBody()
+    {
+        _loopDepth++;
+        try
+        {
+            return ParseSuite();
+        }
+        finally
+        {
+            _loopDepth--;
+        }
     }
 
     private bool ParseDef()
@@ -636,6 +719,9 @@ internal sealed class PyParser
             return false;
         }
 
+        _stack += 2; // parameters, varargslist
+        HashSet<string>? names = null;
+        bool defaults = false;
         while (Kind != SyntaxKind.CloseParenToken)
         {
             if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
@@ -656,13 +742,25 @@ internal sealed class PyParser
                 return false;
             }
 
+            names ??= new HashSet<string>(StringComparer.Ordinal);
+            string name = _text.Substring(_tokens[paramStart].Start, _tokens[paramStart].Length);
+            if (!names.Add(name))
+            {
+                return CompileError($"duplicate argument '{(name.Length > 40 ? name[..40] + "..." : name)}' in function definition", paramStart);
+            }
+
             if (Kind == SyntaxKind.EqualsToken)
             {
+                defaults = true;
                 Advance();
                 if (!ParseTest())
                 {
                     return false;
                 }
+            }
+            else if (defaults)
+            {
+                return CompileError("non-default argument follows default argument", paramStart);
             }
 
             _rows[paramRow] = new NodeRow(SyntaxKind.Parameter, paramStart, _lastConsumed, _rows.Count - paramRow);
@@ -674,9 +772,27 @@ internal sealed class PyParser
             Advance();
         }
 
-        if (!Expect(SyntaxKind.CloseParenToken, "')'") || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+        _stack -= 2;
+        if (!Expect(SyntaxKind.CloseParenToken, "')'") || !Expect(SyntaxKind.ColonToken, "':'"))
         {
             return false;
+        }
+
+        // The body is a new scope: 'return' may stand in it, and the loops around the def do not reach into it.
+        int loops = _loopDepth;
+        _functionDepth++;
+        _loopDepth = 0;
+        try
+        {
+            if (!ParseSuite())
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            _functionDepth--;
+            _loopDepth = loops;
         }
 
         _rows[row] = new NodeRow(SyntaxKind.FunctionDefinition, start, _lastConsumed, _rows.Count - row);
@@ -685,6 +801,19 @@ internal sealed class PyParser
 
     /// <summary>The body after ':': simple statements on the same line, or a line break and an indented block.</summary>
     private bool ParseSuite()
+    {
+        _stack++; // suite
+        try
+        {
+            return ParseSuiteCore();
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    private bool ParseSuiteCore()
     {
         if (Kind != SyntaxKind.NewLineToken)
         {
@@ -863,7 +992,18 @@ internal sealed class PyParser
     // ---------------------------------------------------------------- expressions
 
     /// <summary><c>testlist</c>: one expression, or a tuple when there is a comma.</summary>
-    private bool ParseTestList() => ParseCommaList(ParseTest);
+    private bool ParseTestList()
+    {
+        _stack++; // testlist
+        try
+        {
+            return ParseCommaList(ParseTest);
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
 
     /// <summary>Items separated by commas (a trailing comma allowed): the item alone, or a bare tuple of them.</summary>
     private bool ParseCommaList(Func<bool> parseItem)
@@ -914,13 +1054,14 @@ internal sealed class PyParser
     /// <summary><c>test: or_test ['if' or_test 'else' test] | lambdef</c></summary>
     private bool ParseTest()
     {
-        if (++_depth > MaxDepth)
-        {
-            return TooDeep();
-        }
-
+        _stack++; // test
         try
         {
+            if (!WithinStack(native: true))
+            {
+                return false;
+            }
+
             if (Keyword == PyKeyword.Lambda)
             {
                 return Unsupported("lambda");
@@ -961,45 +1102,57 @@ internal sealed class PyParser
         }
         finally
         {
-            _depth--;
+            _stack--;
         }
     }
 
     private bool ParseOrTest() => ParseChain(Level.Or);
 
-    private bool ParseNotTest() => Keyword == PyKeyword.Not ? ParsePrefix(ParseNotTest) : ParseComparison();
-
-    /// <summary>A prefix operator (<c>not</c>, <c>-</c>, <c>+</c>, <c>~</c>) and its operand, one nesting level deeper.</summary>
-    private bool ParsePrefix(Func<bool> parseOperand)
+    /// <summary><c>not_test: 'not' not_test | comparison</c></summary>
+    private bool ParseNotTest()
     {
-        if (++_prefixDepth > MaxPrefixDepth)
-        {
-            _prefixDepth--;
-            return TooDeep();
-        }
-
+        _stack++; // not_test
         try
         {
-            int row = _rows.Count;
-            int first = _pos;
-            _rows.Add(default);
-            Advance();
-            if (!parseOperand())
-            {
-                return false;
-            }
-
-            _rows[row] = new NodeRow(SyntaxKind.UnaryExpression, first, _lastConsumed, _rows.Count - row);
-            return true;
+            return WithinStack(native: true) && (Keyword == PyKeyword.Not ? ParsePrefix(notTest: true) : ParseComparison());
         }
         finally
         {
-            _prefixDepth--;
+            _stack--;
         }
+    }
+
+    /// <summary>A prefix operator (<c>not</c>, <c>-</c>, <c>+</c>, <c>~</c>) and its operand, one grammar rule deeper.</summary>
+    private bool ParsePrefix(bool notTest)
+    {
+        int row = _rows.Count;
+        int first = _pos;
+        _rows.Add(default);
+        Advance();
+        if (!(notTest ? ParseNotTest() : ParseFactor()))
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(SyntaxKind.UnaryExpression, first, _lastConsumed, _rows.Count - row);
+        return true;
     }
 
     /// <summary><c>comparison: expr (comp_op expr)*</c>, one node for the whole chain.</summary>
     private bool ParseComparison()
+    {
+        _stack++; // comparison
+        try
+        {
+            return ParseComparisonCore();
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    private bool ParseComparisonCore()
     {
         int mark = _rows.Count;
         int first = _pos;
@@ -1092,19 +1245,20 @@ internal sealed class PyParser
     {
         int mark = _rows.Count;
         int first = _pos;
-        if (!ParseOperand(level))
-        {
-            return false;
-        }
-
-        if (!IsOperatorOf(level))
-        {
-            return true;
-        }
-
         int chainBase = _chain.Count;
+        _stack++; // or_test, and_test, expr, xor_expr, and_expr, shift_expr, arith_expr or term
         try
         {
+            if (!ParseOperand(level))
+            {
+                return false;
+            }
+
+            if (!IsOperatorOf(level))
+            {
+                return true;
+            }
+
             while (IsOperatorOf(level))
             {
                 Advance();
@@ -1122,6 +1276,7 @@ internal sealed class PyParser
         finally
         {
             _chain.Truncate(chainBase);
+            _stack--;
         }
     }
 
@@ -1142,11 +1297,35 @@ internal sealed class PyParser
     }
 
     /// <summary><c>factor: ('+'|'-'|'~') factor | power</c></summary>
-    private bool ParseFactor() =>
-        Kind is SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.TildeToken ? ParsePrefix(ParseFactor) : ParsePower();
+    private bool ParseFactor()
+    {
+        _stack++; // factor
+        try
+        {
+            return WithinStack(native: true)
+                && (Kind is SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.TildeToken ? ParsePrefix(notTest: false) : ParsePower());
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
 
-    /// <summary><c>power: atom trailer* ['**' factor]</c></summary>
+    /// <summary><c>power: atom trailer* ['**' factor]</c>; the factor after <c>**</c> nests one rule deeper, as in Python.</summary>
     private bool ParsePower()
+    {
+        _stack++; // power
+        try
+        {
+            return ParsePowerCore();
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    private bool ParsePowerCore()
     {
         int mark = _rows.Count;
         int first = _pos;
@@ -1172,23 +1351,34 @@ internal sealed class PyParser
                         _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.MemberAccessExpression));
                         continue;
                     case SyntaxKind.OpenParenToken:
+                    {
                         Advance();
-                        if (!ParseArguments())
+                        _stack++; // trailer
+                        bool ok = ParseArguments();
+                        _stack--;
+                        if (!ok)
                         {
                             return false;
                         }
 
                         _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.CallExpression));
                         continue;
+                    }
+
                     case SyntaxKind.OpenBracketToken:
+                    {
                         Advance();
-                        if (!ParseSubscripts())
+                        _stack++; // trailer
+                        bool ok = ParseSubscripts();
+                        _stack--;
+                        if (!ok)
                         {
                             return false;
                         }
 
                         _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.SubscriptExpression));
                         continue;
+                    }
                 }
 
                 break;
@@ -1223,43 +1413,71 @@ internal sealed class PyParser
     /// <summary>The arguments of a call, after '(' up to and including ')'.</summary>
     private bool ParseArguments()
     {
-        while (Kind != SyntaxKind.CloseParenToken)
+        if (Kind == SyntaxKind.CloseParenToken)
         {
-            if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
-            {
-                return Unsupported("*args and **kwargs arguments");
-            }
+            Advance();
+            return true;
+        }
 
-            if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
+        int open = _lastConsumed;
+        int count = 0;
+        HashSet<string>? keywords = null;
+        _stack += 2; // arglist, argument
+        try
+        {
+            while (Kind != SyntaxKind.CloseParenToken)
             {
-                int row = _rows.Count;
-                int first = _pos;
-                _rows.Add(default);
-                Advance();
-                Advance();
-                if (!ParseTest())
+                if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+                {
+                    return Unsupported("*args and **kwargs arguments");
+                }
+
+                if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
+                {
+                    int row = _rows.Count;
+                    int first = _pos;
+                    keywords ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!keywords.Add(_text.Substring(_tokens[first].Start, _tokens[first].Length)))
+                    {
+                        return CompileError("keyword argument repeated", first);
+                    }
+
+                    _rows.Add(default);
+                    Advance();
+                    Advance();
+                    if (!ParseTest())
+                    {
+                        return false;
+                    }
+
+                    _rows[row] = new NodeRow(SyntaxKind.KeywordArgument, first, _lastConsumed, _rows.Count - row);
+                }
+                else if (!ParseTest())
                 {
                     return false;
                 }
 
-                _rows[row] = new NodeRow(SyntaxKind.KeywordArgument, first, _lastConsumed, _rows.Count - row);
-            }
-            else if (!ParseTest())
-            {
-                return false;
-            }
+                if (++count > MaxArguments)
+                {
+                    return CompileError("more than 255 arguments", open);
+                }
 
-            if (Keyword == PyKeyword.For)
-            {
-                return Unsupported("a generator expression");
-            }
+                if (Keyword == PyKeyword.For)
+                {
+                    return Unsupported("a generator expression");
+                }
 
-            if (Kind != SyntaxKind.CommaToken)
-            {
-                break;
-            }
+                if (Kind != SyntaxKind.CommaToken)
+                {
+                    break;
+                }
 
-            Advance();
+                Advance();
+            }
+        }
+        finally
+        {
+            _stack -= 2;
         }
 
         return Expect(SyntaxKind.CloseParenToken, "')' or ','");
@@ -1274,7 +1492,10 @@ internal sealed class PyParser
         bool comma = false;
         while (true)
         {
-            if (!ParseSubscript())
+            _stack += 2; // subscriptlist, subscript
+            bool ok = WithinStack(native: false) && ParseSubscript();
+            _stack -= 2;
+            if (!ok)
             {
                 return false;
             }
@@ -1330,7 +1551,10 @@ internal sealed class PyParser
         if (Kind == SyntaxKind.ColonToken)
         {
             Advance();
-            if (Kind is not (SyntaxKind.CloseBracketToken or SyntaxKind.CommaToken) && !ParseTest())
+            _stack++; // sliceop
+            bool ok = WithinStack(native: false) && (Kind is SyntaxKind.CloseBracketToken or SyntaxKind.CommaToken || ParseTest());
+            _stack--;
+            if (!ok)
             {
                 return false;
             }
@@ -1342,6 +1566,19 @@ internal sealed class PyParser
     }
 
     private bool ParseAtom()
+    {
+        _stack++; // atom
+        try
+        {
+            return WithinStack(native: true) && ParseAtomCore();
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    private bool ParseAtomCore()
     {
         int first = _pos;
         switch (Kind)
@@ -1378,9 +1615,9 @@ internal sealed class PyParser
             case SyntaxKind.OpenParenToken:
                 return ParseParenthesized();
             case SyntaxKind.OpenBracketToken:
-                return ParseListDisplay();
+                return ParseBracketDisplay(SyntaxKind.CloseBracketToken, "']' or ','", SyntaxKind.List);
             case SyntaxKind.OpenBraceToken:
-                return ParseDictionaryDisplay();
+                return ParseBracketDisplay(SyntaxKind.CloseBraceToken, "'}' or ','", SyntaxKind.DictionaryExpression);
             case SyntaxKind.BacktickToken:
                 return Unsupported("a backquote (repr)");
             case SyntaxKind.KeywordToken when Keyword is PyKeyword.Lambda or PyKeyword.Yield:
@@ -1401,9 +1638,53 @@ internal sealed class PyParser
             return Unsupported("yield");
         }
 
-        int items = 0;
-        bool comma = false;
-        while (Kind != SyntaxKind.CloseParenToken)
+        if (!ParseDisplay(SyntaxKind.CloseParenToken, "')' or ','", out int items, out bool comma))
+        {
+            return false;
+        }
+
+        SyntaxKind kind = items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression;
+        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    /// <summary>A list (<c>[...]</c>) or dictionary (<c>{...}</c>) display, from its opening bracket.</summary>
+    private bool ParseBracketDisplay(SyntaxKind close, string expected, SyntaxKind kind)
+    {
+        int row = _rows.Count;
+        int first = _pos;
+        _rows.Add(default);
+        Advance();
+        if (!ParseDisplay(close, expected, out _, out _))
+        {
+            return false;
+        }
+
+        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
+        return true;
+    }
+
+    /// <summary>
+    /// The rest of a display after its opening bracket, up to and including <paramref name="close"/>. Its items, when
+    /// there are any, are one grammar rule deeper (<c>testlist_comp</c>, <c>listmaker</c> or <c>dictorsetmaker</c>).
+    /// </summary>
+    private bool ParseDisplay(SyntaxKind close, string expected, out int items, out bool comma)
+    {
+        items = 0;
+        comma = false;
+        int inner = Kind == close ? 0 : 1;
+        _stack += inner;
+        bool ok = inner == 0 || (close == SyntaxKind.CloseBraceToken ? ParseDictionaryEntries() : ParseSequenceItems(close, out items, out comma));
+        _stack -= inner;
+        return ok && Expect(close, expected);
+    }
+
+    /// <summary>The items of a tuple or list display, separated by commas, up to <paramref name="close"/>.</summary>
+    private bool ParseSequenceItems(SyntaxKind close, out int items, out bool comma)
+    {
+        items = 0;
+        comma = false;
+        while (Kind != close)
         {
             if (!ParseTest())
             {
@@ -1413,7 +1694,7 @@ internal sealed class PyParser
             items++;
             if (Keyword == PyKeyword.For)
             {
-                return Unsupported("a generator expression");
+                return Unsupported(close == SyntaxKind.CloseParenToken ? "a generator expression" : "a list comprehension");
             }
 
             if (Kind != SyntaxKind.CommaToken)
@@ -1425,57 +1706,11 @@ internal sealed class PyParser
             Advance();
         }
 
-        if (!Expect(SyntaxKind.CloseParenToken, "')' or ','"))
-        {
-            return false;
-        }
-
-        SyntaxKind kind = items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression;
-        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
         return true;
     }
 
-    private bool ParseListDisplay()
+    private bool ParseDictionaryEntries()
     {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
-        Advance();
-        while (Kind != SyntaxKind.CloseBracketToken)
-        {
-            if (!ParseTest())
-            {
-                return false;
-            }
-
-            if (Keyword == PyKeyword.For)
-            {
-                return Unsupported("a list comprehension");
-            }
-
-            if (Kind != SyntaxKind.CommaToken)
-            {
-                break;
-            }
-
-            Advance();
-        }
-
-        if (!Expect(SyntaxKind.CloseBracketToken, "']' or ','"))
-        {
-            return false;
-        }
-
-        _rows[row] = new NodeRow(SyntaxKind.List, first, _lastConsumed, _rows.Count - row);
-        return true;
-    }
-
-    private bool ParseDictionaryDisplay()
-    {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
-        Advance();
         while (Kind != SyntaxKind.CloseBraceToken)
         {
             int entryRow = _rows.Count;
@@ -1512,12 +1747,6 @@ internal sealed class PyParser
             Advance();
         }
 
-        if (!Expect(SyntaxKind.CloseBraceToken, "'}' or ','"))
-        {
-            return false;
-        }
-
-        _rows[row] = new NodeRow(SyntaxKind.DictionaryExpression, first, _lastConsumed, _rows.Count - row);
         return true;
     }
 
@@ -1570,14 +1799,33 @@ internal sealed class PyParser
         return false;
     }
 
+    /// <summary>
+    /// Whether the rules being parsed still fit Python's parser stack (and, when <paramref name="native"/>, this
+    /// thread's stack has room for the recursion); reports XH4007 when they do not.
+    /// </summary>
+    private bool WithinStack(bool native) =>
+        (_stack <= MaxStack && (!native || RuntimeHelpers.TryEnsureSufficientExecutionStack())) || TooDeep();
+
     private bool TooDeep()
     {
-        _depth--;
         if (!_reported)
         {
             _reported = true;
             Token t = _tokens[_pos];
-            _diagnostics.Add(DiagnosticDescriptors.XmNestingTooDeep, t.Start, t.Length, MaxDepth);
+            _diagnostics.Add(DiagnosticDescriptors.XmNestingTooDeep, t.Start, t.Length, MaxStack);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reports what Python 2's compiler rejects with a SyntaxError (XH4010); the statement is kept as text.</summary>
+    private bool CompileError(string what, int tokenIndex)
+    {
+        if (!_reported)
+        {
+            _reported = true;
+            Token t = _tokens[tokenIndex];
+            _diagnostics.Add(DiagnosticDescriptors.XmCompileError, t.Start, t.Length, what);
         }
 
         return false;

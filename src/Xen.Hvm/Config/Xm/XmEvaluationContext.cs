@@ -88,12 +88,54 @@ public sealed record XmEvaluationContext
     /// <summary>Gets the value of xm's <c>xm_file</c> variable, or <see langword="null"/> for the document's path.</summary>
     public string? FilePath { get; init; }
 
-    /// <summary>Gets the most evaluation steps (statements and expressions) before evaluation stops. 1,000,000 by default.</summary>
+    /// <summary>Gets the most evaluation steps (statements and expressions) before evaluation stops (XH4104). 1,000,000 by default.</summary>
     public int MaxSteps { get; init; } = 1_000_000;
 
-    /// <summary>Gets the most characters or items one value may hold, and a tenth of the total that may be allocated. 16,777,216 by default.</summary>
+    /// <summary>
+    /// Gets the most characters or items one value (a string, list, tuple, dictionary or the printed output) may hold
+    /// before evaluation stops (XH4104). 16,777,216 by default.
+    /// </summary>
     public int MaxValueSize { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>Gets the deepest chain of function calls before evaluation stops (Python's own limit is 1,000). 200 by default.</summary>
+    /// <summary>Gets the deepest chain of function calls before evaluation stops (XH4104; Python's own limit is 1,000). 200 by default.</summary>
     public int MaxCallDepth { get; init; } = 200;
+
+    /// <summary>
+    /// Gets the wall time the whole evaluation may take before it stops (XH4112), regular-expression matches
+    /// included: each match may take only what is left. 2 seconds by default; <see cref="Timeout.InfiniteTimeSpan"/> for no bound.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than <see cref="Timeout.InfiniteTimeSpan"/>).</exception>
+    public TimeSpan MaxDuration
+    {
+        get => _maxDuration;
+        init => _maxDuration = value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxDuration must be positive or Timeout.InfiniteTimeSpan.");
+    }
+
+    /// <summary>
+    /// Gets the bytes the whole evaluation may allocate, as estimated for every string, list, tuple, dictionary,
+    /// integer and printed text it builds (garbage included), before it stops (XH4113). 268,435,456 (256 MiB) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public long MaxAllocatedBytes
+    {
+        get => _maxAllocatedBytes;
+        init => _maxAllocatedBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxAllocatedBytes must be positive.");
+    }
+
+    /// <summary>
+    /// Gets the most digits an integer literal or a string given to <c>int()</c>, <c>long()</c> or
+    /// <c>string.atoi()</c> may have before evaluation stops (XH4114), as CPython 3.11 bounds them. 4,300 by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int MaxIntegerDigits
+    {
+        get => _maxIntegerDigits;
+        init => _maxIntegerDigits = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxIntegerDigits must be positive.");
+    }
+
+    private readonly TimeSpan _maxDuration = TimeSpan.FromSeconds(2);
+    private readonly long _maxAllocatedBytes = 256L * 1024 * 1024;
+    private readonly int _maxIntegerDigits = 4300;
 }

@@ -103,7 +103,7 @@ public sealed class XmGeneratedProgramTests
         Assert.True(failures.Count == 0, failures.Count + " programs disagree:\n" + string.Join("\n", failures.Take(8)));
     }
 
-    private static string? Compare(JsonObject py, XmEvaluationResult ours)
+    internal static string? Compare(JsonObject py, XmEvaluationResult ours)
     {
         switch ((string)py["outcome"]!)
         {

@@ -268,7 +268,10 @@ def run(job):
             continue
         if k in ("xm_file", "xm_help") and v == {"xm_file": xm_file, "xm_help": 0}[k]:
             continue
-        ok, j = convert(v)
+        try:
+            ok, j = convert(v)
+        except RuntimeError:
+            ok = False  # nested too deeply (or in itself) to convert
         if ok:
             kept[k] = j
         else:
