@@ -35,14 +35,10 @@ public static class XenCfgApp
         {
             return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine("xencfg: " + ex.Message);
-            return ExitCodes.UsageOrIo;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            stderr.WriteLine("xencfg: " + ex.Message);
+            // Commands report the files they read and write themselves; this is the last guard, in our own words.
+            stderr.WriteLine("xencfg: " + CliFiles.Describe(ex));
             return ExitCodes.UsageOrIo;
         }
     }

@@ -28,24 +28,9 @@ internal static class CapsCommand
 
     private static int Run(CliContext context, string? file, bool json)
     {
-        string text;
-        string path;
-        try
+        string path = file is null or "-" ? "<stdin>" : file;
+        if (!CliFiles.TryReadAllText(file ?? "-", context, out string? text))
         {
-            if (file is null or "-")
-            {
-                text = Console.In.ReadToEnd();
-                path = "<stdin>";
-            }
-            else
-            {
-                text = File.ReadAllText(file);
-                path = file;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine("xencfg caps: " + ex.Message);
             return ExitCodes.UsageOrIo;
         }
 

@@ -89,15 +89,6 @@ public sealed class CapsCommandTests
     }
 
     [Fact]
-    public void Run_MissingFile_ExitsUsageOrIo()
-    {
-        Cli.Result r = Cli.Run("caps", Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid().ToString("N"), "info.txt"));
-
-        Assert.Equal(ExitCodes.UsageOrIo, r.ExitCode);
-        Assert.StartsWith("xencfg caps: ", r.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Run_DashOrNoFile_ReadsStandardInput()
     {
         TextReader saved = Console.In;

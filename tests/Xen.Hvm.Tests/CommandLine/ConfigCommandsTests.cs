@@ -35,6 +35,31 @@ public sealed class ConfigCommandsTests
     }
 
     [Fact]
+    public void Roundtrip_MissingFileOrDirectory_ReportsXH2009WithoutExceptionText()
+    {
+        using var dir = new TempDirectory();
+        var missing = Cli.Run("roundtrip", dir.File("none.cfg"));
+        var directory = Cli.Run("roundtrip", dir.Path);
+
+        Assert.Equal((2, 2), (missing.ExitCode, directory.ExitCode));
+        Assert.StartsWith(dir.File("none.cfg") + "(1,1): error XH2009:", missing.Error, StringComparison.Ordinal);
+        Assert.StartsWith(dir.Path + "(1,1): error XH2009:", directory.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Caps_MissingFileOrDirectory_ExitsTwoInOurOwnWords()
+    {
+        using var dir = new TempDirectory();
+        var missing = Cli.Run("caps", dir.File("none.txt"));
+        var directory = Cli.Run("caps", dir.Path);
+
+        Assert.Equal((2, 2), (missing.ExitCode, directory.ExitCode));
+        // The runtime's own texts ("Could not find file", "Access to the path ... is denied") never reach a user.
+        Assert.Equal($"xencfg: cannot read '{dir.File("none.txt")}': it does not exist", missing.Error.TrimEnd());
+        Assert.Equal($"xencfg: cannot read '{dir.Path}': it is a directory, not a file", directory.Error.TrimEnd());
+    }
+
+    [Fact]
     public void Check_UnknownOption_ExitsTwo()
     {
         Assert.Equal(2, Cli.Run("check", "--bogus", Sample("winxp-hvm.cfg")).ExitCode);
