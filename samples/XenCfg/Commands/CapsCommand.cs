@@ -35,7 +35,13 @@ internal static class CapsCommand
         }
 
         ParseResult<HostInfo> result = HostInfo.Parse(text, new HostInfoParseOptions { Path = path });
-        HostInfo info = result.PartialValue;
+        if (result.PartialValue is not { } info)
+        {
+            // Host info reading gives what it could read even from bad text; nothing at all is a failure.
+            Commands.ConfigCommandHelpers.WriteDiagnostics(result.Diagnostics, context.Error);
+            return ExitCodes.Failed;
+        }
+
         if (json)
         {
             WriteJson(context.Out, info, result.Diagnostics);

@@ -48,4 +48,9 @@ public sealed class HostCapabilitiesException : XenHvmException
 
     /// <summary>Gets the one-based column of the first error, or 0 when there is none.</summary>
     public int Column => FirstError?.Location.Column ?? 0;
+
+    /// <summary>A capability parse result whose <see cref="ParseResult{T}.Value"/> throws this exception type.</summary>
+    internal static ParseResult<T> Result<T>(T value, IReadOnlyList<Diagnostic> diagnostics)
+        where T : class =>
+        new(value, diagnostics, static (message, d) => new HostCapabilitiesException(message, d));
 }

@@ -221,7 +221,7 @@ public sealed partial class HostInfo
         List<HostInfoField> fields = HostInfoParser.Parse(text, sink);
         var info = new HostInfo(text, options?.Path, fields.ToArray(), sink.Lines);
         info.Bind(sink, options?.Layout);
-        return new ParseResult<HostInfo>(info, sink.ToSortedList(), "host info");
+        return HostCapabilitiesException.Result(info, sink.ToSortedList());
     }
 
     /// <summary>Reads <c>xm info</c> / <c>xl info</c> output and throws when it has errors.</summary>

@@ -127,7 +127,7 @@ public sealed class HwCaps
         ArgumentNullException.ThrowIfNull(text);
         var sink = new DiagnosticSink(null, text);
         HwCaps caps = Decode(text, options, sink);
-        return new ParseResult<HwCaps>(caps, sink.ToSortedList(), "hw_caps value");
+        return HostCapabilitiesException.Result(caps, sink.ToSortedList());
     }
 
     /// <summary>Decodes a <c>hw_caps</c> string and throws when it has errors.</summary>

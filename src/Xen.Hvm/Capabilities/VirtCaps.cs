@@ -136,7 +136,7 @@ public sealed class VirtCaps
         ArgumentNullException.ThrowIfNull(text);
         var sink = new DiagnosticSink(null, text);
         VirtCaps caps = Decode(text, version, sink);
-        return new ParseResult<VirtCaps>(caps, sink.ToSortedList(), "virt_caps value");
+        return HostCapabilitiesException.Result(caps, sink.ToSortedList());
     }
 
     /// <summary>Returns the input text exactly.</summary>

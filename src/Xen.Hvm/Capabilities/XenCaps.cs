@@ -68,7 +68,7 @@ public sealed class XenCaps
         ArgumentNullException.ThrowIfNull(text);
         var sink = new DiagnosticSink(null, text);
         XenCaps caps = Decode(text, sink);
-        return new ParseResult<XenCaps>(caps, sink.ToSortedList(), "xen_caps value");
+        return HostCapabilitiesException.Result(caps, sink.ToSortedList());
     }
 
     /// <summary>Returns the input text exactly.</summary>

@@ -200,8 +200,8 @@ public sealed class HwCapsTests
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.HwCapsUnreadable && d.IsError);
         Assert.Throws<HostCapabilitiesException>(() => result.Value);
-        Assert.Equal(text, result.PartialValue.ToString());
-        Assert.False(result.PartialValue.IsReadable);
+        Assert.Equal(text, result.PartialValue!.ToString());
+        Assert.False(result.PartialValue!.IsReadable);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class HwCapsTests
         Diagnostic d = Assert.Single(result.Diagnostics, x => x.Id == DiagnosticIds.HwCapsInvalidWord);
         Assert.Equal(9, d.Span.Start);
         Assert.Equal(8, d.Span.Length);
-        Assert.Null(result.PartialValue.TryHas("lm"));
+        Assert.Null(result.PartialValue!.TryHas("lm"));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class HwCapsTests
         Prop.ForAll(ArbMap.Default.ArbFor<string>(), s =>
         {
             string text = s ?? string.Empty;
-            return HwCaps.Parse(text).PartialValue.ToString() == text;
+            return HwCaps.Parse(text).PartialValue!.ToString() == text;
         }).QuickCheckThrowOnFailure();
     }
 

@@ -1,12 +1,15 @@
-using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Text;
 
-namespace Xen.Hvm.Config.Parsing;
+namespace Xen.Hvm.Diagnostics;
 
 /// <summary>A text offset used as a message argument; printed as its one-based <c>(line,col)</c>.</summary>
 internal readonly record struct OffsetArgument(int Offset);
 
-/// <summary>Collects diagnostics as cheap rows during a parse; locations are resolved once, when asked for.</summary>
+/// <summary>
+/// The one collector of diagnostics while text is read, for every area: cheap rows of (descriptor, severity, offset,
+/// length, arguments) in the coordinates of the text being read; locations (and <see cref="OffsetArgument"/>
+/// arguments) are resolved once, when asked for, through the caller's mapping to the source file.
+/// </summary>
 internal sealed class DiagnosticBag
 {
     private readonly List<Entry> _entries = [];
@@ -27,7 +30,15 @@ internal sealed class DiagnosticBag
         }
     }
 
-    public Diagnostic[] Resolve(string? path, LineMap lines)
+    /// <summary>Gets a value indicating whether an error was added.</summary>
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Resolves the rows against one file's lines, sorted by position.</summary>
+    public Diagnostic[] Resolve(string? path, LineMap lines) =>
+        Resolve((start, length) => SourceLocation.Create(path, new TextSpan(start, length), lines), lines);
+
+    /// <summary>Resolves the rows through a mapping of (offset, length) to a location in the source, sorted by position.</summary>
+    public Diagnostic[] Resolve(Func<int, int, SourceLocation> locate, LineMap? offsetLines = null)
     {
         var result = new Diagnostic[_entries.Count];
         for (int i = 0; i < result.Length; i++)
@@ -36,13 +47,13 @@ internal sealed class DiagnosticBag
             object?[] args = e.Args;
             for (int a = 0; a < args.Length; a++)
             {
-                if (args[a] is OffsetArgument o)
+                if (args[a] is OffsetArgument o && offsetLines is not null)
                 {
-                    args[a] = lines.GetPosition(o.Offset).ToString();
+                    args[a] = offsetLines.GetPosition(o.Offset).ToString();
                 }
             }
 
-            var location = SourceLocation.Create(path, new TextSpan(e.Start, e.Length), lines);
+            SourceLocation location = locate(e.Start, e.Length);
             result[i] = Diagnostic.Create(e.Descriptor, e.Severity, location, args);
         }
 
