@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
@@ -34,7 +35,7 @@ public sealed partial class ConfigDocument
         CheckKey(name);
         ArgumentNullException.ThrowIfNull(value);
         SettingSyntax? last = GetSettings(name).LastOrDefault();
-        if (last is null || (Dialect == ConfigDialect.Xm && Evaluation.XmBindings.MayAssign(Data, last.Row + Data.Rows[last.Row].RowCount, Data.RowCount, name)))
+        if (last is null || (Dialect == ConfigDialect.Xm && XmBindings.MayAssign(Data, Data.End(last.Row), Data.End(SyntaxData.Root), name)))
         {
             // xm: code after the last simple assignment may set the name again, so the new value goes last.
             return AddSetting(name, value);
@@ -138,7 +139,7 @@ public sealed partial class ConfigDocument
         bool trailingComma = list.HasTrailingComma;
         if (trailingComma)
         {
-            anchor = new SyntaxToken(this, SyntaxNavigation.NextNonNewLine(Data, lastItem.LastToken.Index)).Span.End;
+            anchor = Data.TokenEnd(Data.NextNonNewLine(lastItem.LastToken.Index));
         }
 
         bool multiLine = list.Items.Count > 1
@@ -279,21 +280,15 @@ public sealed partial class ConfigDocument
     private List<(SyntaxKind Kind, int Start, int End)> StatementCores()
     {
         var cores = new List<(SyntaxKind Kind, int Start, int End)>();
-        foreach (int row in SyntaxNavigation.Statements(Data))
+        foreach (int statement in Data.Children(SyntaxData.Root))
         {
-            NodeRow r = Data.Rows[row];
-            if (r.Kind == SyntaxKind.EmptyStatement)
+            if (Data.Kind(statement) == SyntaxKind.EmptyStatement)
             {
                 continue;
             }
 
-            int last = r.LastToken;
-            while (last > r.FirstToken && (Data.Tokens[last].IsTrivia || Data.Tokens[last].Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.DedentToken or SyntaxKind.IndentToken or SyntaxKind.EndOfFileToken))
-            {
-                last--;
-            }
-
-            cores.Add((r.Kind, Data.Tokens[r.FirstToken].Start, Data.Tokens[last].End));
+            (int start, int length) = Data.CoreSpan(statement);
+            cores.Add((Data.Kind(statement), start, start + length));
         }
 
         return cores;
@@ -448,10 +443,10 @@ public sealed partial class ConfigDocument
             SyntaxData data = doc.Data;
             for (int i = 0; i < data.TokenCount; i++)
             {
-                Token t = data.Tokens[i];
-                if (t.Kind == SyntaxKind.StringToken)
+                SyntaxKind kind = data.TokenKind(i);
+                if (kind == SyntaxKind.StringToken)
                 {
-                    if (data.Text[t.Start] == '\'')
+                    if (data.Text[data.TokenStart(i)] == '\'')
                     {
                         single++;
                     }
@@ -460,16 +455,16 @@ public sealed partial class ConfigDocument
                         dbl++;
                     }
                 }
-                else if (t.Kind is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken)
+                else if (kind is SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken)
                 {
-                    string before = i > 0 && data.Tokens[i - 1].Kind == SyntaxKind.WhitespaceTrivia ? data.TokenText(i - 1).ToString() : string.Empty;
-                    string after = i + 1 < data.TokenCount && data.Tokens[i + 1].Kind == SyntaxKind.WhitespaceTrivia ? data.TokenText(i + 1).ToString() : string.Empty;
+                    string before = i > 0 && data.TokenKind(i - 1) == SyntaxKind.WhitespaceTrivia ? data.TokenText(i - 1).ToString() : string.Empty;
+                    string after = i + 1 < data.TokenCount && data.TokenKind(i + 1) == SyntaxKind.WhitespaceTrivia ? data.TokenText(i + 1).ToString() : string.Empty;
                     spacing[(before, after)] = spacing.GetValueOrDefault((before, after)) + 1;
                 }
-                else if (t.Kind == SyntaxKind.OpenBracketToken && padding is null && i + 1 < data.TokenCount)
+                else if (kind == SyntaxKind.OpenBracketToken && padding is null && i + 1 < data.TokenCount)
                 {
-                    Token next = data.Tokens[i + 1];
-                    padding = next.Kind == SyntaxKind.WhitespaceTrivia ? " " : next.Kind == SyntaxKind.NewLineToken ? null : string.Empty;
+                    SyntaxKind next = data.TokenKind(i + 1);
+                    padding = next == SyntaxKind.WhitespaceTrivia ? " " : next == SyntaxKind.NewLineToken ? null : string.Empty;
                 }
             }
 
@@ -515,7 +510,7 @@ public sealed partial class ConfigDocument
                     sb.Append(XlString.Quote(n.Value.ToString(CultureInfo.InvariantCulture), quote));
                     break;
                 case ConfigFloat f when Python && double.IsFinite(f.Value):
-                    sb.Append(Evaluation.PyOps.FloatRepr(f.Value));
+                    sb.Append(PyFloatFormat.Repr(f.Value));
                     break;
                 case ConfigFloat f:
                     sb.Append(XlString.Quote(f.Value.ToString("R", CultureInfo.InvariantCulture), quote));

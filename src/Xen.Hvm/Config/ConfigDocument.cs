@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityToolkit.HighPerformance.Buffers;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
@@ -20,33 +21,31 @@ public sealed partial class ConfigDocument
 {
     private readonly DiagnosticBag _bag;
     private readonly List<EditNote> _editNotes = [];
-    private LineMap? _lines;
     private Diagnostic[]? _diagnostics;
-    private SyntaxNode?[]? _nodes;
     private SettingSyntax[]? _settings;
     private ConfigValueCollection? _values;
-    private string?[]? _decoded;
 
-    internal ConfigDocument(string? path, XenConfigParseOptions options, SyntaxData data, DiagnosticBag bag, ConfigDialect dialect, string dialectReason)
+    internal ConfigDocument(XenConfigParseOptions options, ParsedConfig parsed)
     {
-        Path = path;
         Options = options;
-        Data = data;
-        _bag = bag;
-        Dialect = dialect;
-        DialectReason = dialectReason;
+        SyntaxTree = parsed.Tree;
+        _bag = parsed.Diagnostics;
+        DialectReason = parsed.DialectReason;
     }
 
-    internal SyntaxData Data { get; }
+    /// <summary>Gets the syntax tree: the text, its tokens and trivia, and its nodes.</summary>
+    public ConfigSyntaxTree SyntaxTree { get; }
+
+    internal SyntaxData Data => SyntaxTree.Data;
 
     /// <summary>Gets the path or name given when parsing, used in diagnostics; <see langword="null"/> when none was given.</summary>
-    public string? Path { get; }
+    public string? Path => SyntaxTree.Path;
 
     /// <summary>Gets the options the document was parsed with.</summary>
     public XenConfigParseOptions Options { get; }
 
     /// <summary>Gets the dialect the text was read as (never <see cref="ConfigDialect.Auto"/>).</summary>
-    public ConfigDialect Dialect { get; }
+    public ConfigDialect Dialect => SyntaxTree.Dialect;
 
     /// <summary>Gets why the document was read in its <see cref="Dialect"/>, in a short sentence.</summary>
     public string DialectReason { get; }
@@ -55,10 +54,10 @@ public sealed partial class ConfigDocument
     public string Text => Data.Text;
 
     /// <summary>Gets the line map of the text.</summary>
-    public LineMap Lines => _lines ??= LineMap.Create(Data.Text);
+    public LineMap Lines => SyntaxTree.Lines;
 
     /// <summary>Gets the root of the syntax tree.</summary>
-    public ConfigFileSyntax Root => (ConfigFileSyntax)GetNode(0, null);
+    public ConfigFileSyntax Root => SyntaxTree.Root;
 
     /// <summary>Gets every setting statement, in text order (skipped statements excluded).</summary>
     public IReadOnlyList<SettingSyntax> Settings => _settings ??= Root.Statements.OfType<SettingSyntax>().ToArray();
@@ -89,9 +88,17 @@ public sealed partial class ConfigDocument
     public XmEvaluationResult Evaluate(XmEvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ConfigDocument doc = Dialect == ConfigDialect.Xm ? this : XenConfig.Parse(Data.Text, Path, Options with { Dialect = ConfigDialect.Xm });
-        return Evaluation.XmInterpreter.Run(doc, context);
+        if (Dialect == ConfigDialect.Xm)
+        {
+            return Evaluation.XmInterpreter.Run(SyntaxTree, FirstError(), context);
+        }
+
+        ParsedConfig xm = ConfigParser.Parse(Data.Text, Path, ConfigDialect.Xm);
+        Diagnostic? error = xm.Diagnostics.HasErrors ? xm.Diagnostics.Resolve(Path, xm.Tree.Lines).First(d => d.Severity == DiagnosticSeverity.Error) : null;
+        return Evaluation.XmInterpreter.Run(xm.Tree, error, context);
     }
+
+    private Diagnostic? FirstError() => HasErrors ? Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error) : null;
 
     /// <summary>Returns every setting of a key, in text order.</summary>
     /// <param name="name">The key.</param>
@@ -125,7 +132,7 @@ public sealed partial class ConfigDocument
     /// so an unedited loaded document gives back exactly the bytes of its file.
     /// </summary>
     /// <returns>The bytes.</returns>
-    public byte[] ToBytes() => Internal.ByteText.Encode(Data.Text);
+    public byte[] ToBytes() => Hvm.Internal.ByteText.Encode(Data.Text);
 
     /// <summary>Writes the bytes of <see cref="ToBytes"/> to a stream.</summary>
     /// <param name="stream">The stream.</param>
@@ -136,175 +143,7 @@ public sealed partial class ConfigDocument
         stream.Write(ToBytes());
     }
 
-    internal SourceLocation GetLocation(TextSpan span) => SourceLocation.Create(Path, span, Lines);
-
-    /// <summary>
-    /// Returns the decoded value of a string token. Each token is decoded once: <see cref="Values"/>, the syntax nodes
-    /// and the xm evaluator share the result (a benign race may decode a token twice, never differently).
-    /// </summary>
-    internal string DecodeString(int tokenIndex)
-    {
-        string?[] cache = _decoded ?? Interlocked.CompareExchange(ref _decoded, new string?[Data.TokenCount], null) ?? _decoded!;
-        string? value = cache[tokenIndex];
-        if (value is null)
-        {
-            Token t = Data.Tokens[tokenIndex];
-            value = Dialect == ConfigDialect.Xm
-                ? PyString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.Unterminated) != 0)
-                : XlString.Decode(Data.TokenText(tokenIndex), (t.Flags & TokenFlags.HasEscapes) != 0);
-            Volatile.Write(ref cache[tokenIndex], value);
-        }
-
-        return value;
-    }
-
-    /// <summary>
-    /// Returns the node view of a row. A view asked for without its parent (by the evaluator) is not cached, so the
-    /// views the tree hands out always know their parent.
-    /// </summary>
-    internal SyntaxNode GetNode(int row, SyntaxNode? parent)
-    {
-        SyntaxNode?[] nodes = _nodes ?? Interlocked.CompareExchange(ref _nodes, new SyntaxNode?[Data.RowCount], null) ?? _nodes!;
-        SyntaxNode? node = nodes[row];
-        if (node is not null)
-        {
-            return node;
-        }
-
-        if (parent is null && row != 0)
-        {
-            return CreateNode(row, null);
-        }
-
-        node = CreateNode(row, parent);
-        return Interlocked.CompareExchange(ref nodes[row], node, null) ?? node;
-    }
-
-    private SyntaxNode CreateNode(int row, SyntaxNode? parent)
-    {
-        SyntaxNode node;
-
-        node = Data.Rows[row].Kind switch
-        {
-            SyntaxKind.ConfigFile => new ConfigFileSyntax(this, row),
-            SyntaxKind.Setting => new SettingSyntax(this, row, parent),
-            SyntaxKind.EmptyStatement => new EmptyStatementSyntax(this, row, parent),
-            SyntaxKind.SkippedStatement => new SkippedStatementSyntax(this, row, parent),
-            SyntaxKind.StringLiteral => new StringLiteralSyntax(this, row, parent),
-            SyntaxKind.NumberLiteral => new NumberLiteralSyntax(this, row, parent),
-            SyntaxKind.List => new ListSyntax(this, row, parent),
-            SyntaxKind.NameExpression => new NameExpressionSyntax(this, row, parent),
-            SyntaxKind.ConcatenatedString => new ConcatenatedStringSyntax(this, row, parent),
-            SyntaxKind.ParenthesizedExpression => new ParenthesizedExpressionSyntax(this, row, parent),
-            SyntaxKind.TupleExpression => new TupleExpressionSyntax(this, row, parent),
-            SyntaxKind.DictionaryExpression => new DictionaryExpressionSyntax(this, row, parent),
-            SyntaxKind.DictionaryEntry => new DictionaryEntrySyntax(this, row, parent),
-            SyntaxKind.UnaryExpression => new UnaryExpressionSyntax(this, row, parent),
-            SyntaxKind.BinaryExpression => new BinaryExpressionSyntax(this, row, parent),
-            SyntaxKind.ComparisonExpression => new ComparisonExpressionSyntax(this, row, parent),
-            SyntaxKind.ConditionalExpression => new ConditionalExpressionSyntax(this, row, parent),
-            SyntaxKind.MemberAccessExpression => new MemberAccessExpressionSyntax(this, row, parent),
-            SyntaxKind.CallExpression => new CallExpressionSyntax(this, row, parent),
-            SyntaxKind.KeywordArgument => new KeywordArgumentSyntax(this, row, parent),
-            SyntaxKind.SubscriptExpression => new SubscriptExpressionSyntax(this, row, parent),
-            SyntaxKind.Slice => new SliceSyntax(this, row, parent),
-            SyntaxKind.ExpressionStatement => new ExpressionStatementSyntax(this, row, parent),
-            SyntaxKind.AssignmentStatement => new AssignmentStatementSyntax(this, row, parent),
-            SyntaxKind.ImportStatement => new ImportStatementSyntax(this, row, parent),
-            SyntaxKind.FromImportStatement => new FromImportStatementSyntax(this, row, parent),
-            SyntaxKind.KeywordStatement => new KeywordStatementSyntax(this, row, parent),
-            SyntaxKind.PrintStatement => new PrintStatementSyntax(this, row, parent),
-            SyntaxKind.ReturnStatement => new ReturnStatementSyntax(this, row, parent),
-            SyntaxKind.RaiseStatement => new RaiseStatementSyntax(this, row, parent),
-            SyntaxKind.GlobalStatement => new GlobalStatementSyntax(this, row, parent),
-            SyntaxKind.DelStatement => new DelStatementSyntax(this, row, parent),
-            SyntaxKind.AssertStatement => new AssertStatementSyntax(this, row, parent),
-            SyntaxKind.IfStatement => new IfStatementSyntax(this, row, parent),
-            SyntaxKind.ElifClause => new ElifClauseSyntax(this, row, parent),
-            SyntaxKind.ElseClause => new ElseClauseSyntax(this, row, parent),
-            SyntaxKind.WhileStatement => new WhileStatementSyntax(this, row, parent),
-            SyntaxKind.ForStatement => new ForStatementSyntax(this, row, parent),
-            SyntaxKind.FunctionDefinition => new FunctionDefinitionSyntax(this, row, parent),
-            SyntaxKind.Parameter => new ParameterSyntax(this, row, parent),
-            SyntaxKind.Block => new BlockSyntax(this, row, parent),
-            var k => throw new InvalidOperationException($"No node class for {k}."),
-        };
-        return node;
-    }
-
-    /// <summary>Reads the value at a row without recursion (lists may nest 100,000 deep).</summary>
-    internal ConfigValue ReadValue(int row)
-    {
-        NodeRow r = Data.Rows[row];
-        if (r.Kind != SyntaxKind.List)
-        {
-            return ReadAtom(row);
-        }
-
-        // Fast path: a list of strings and numbers only (most disk/vif/pci lists).
-        if (HasOnlyAtoms(row))
-        {
-            var items = new ConfigValue[r.RowCount - 1];
-            for (int k = 0; k < items.Length; k++)
-            {
-                items[k] = ReadAtom(row + 1 + k);
-            }
-
-            return new ConfigList(items, owned: true);
-        }
-
-        var stack = new Stack<(List<ConfigValue> Items, int End)>();
-        stack.Push(([], row + r.RowCount));
-        int i = row + 1;
-        while (true)
-        {
-            while (i >= stack.Peek().End)
-            {
-                var frame = stack.Pop();
-                var list = new ConfigList(frame.Items);
-                if (stack.Count == 0)
-                {
-                    return list;
-                }
-
-                stack.Peek().Items.Add(list);
-            }
-
-            NodeRow child = Data.Rows[i];
-            if (child.Kind == SyntaxKind.List)
-            {
-                stack.Push(([], i + child.RowCount));
-            }
-            else
-            {
-                stack.Peek().Items.Add(ReadAtom(i));
-            }
-
-            i++;
-        }
-    }
-
-    private bool HasOnlyAtoms(int row)
-    {
-        int end = row + Data.Rows[row].RowCount;
-        for (int child = row + 1; child < end; child++)
-        {
-            if (Data.Rows[child].Kind == SyntaxKind.List)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private ConfigString ReadAtom(int row)
-    {
-        int token = Data.Rows[row].FirstToken;
-        return Data.Rows[row].Kind == SyntaxKind.StringLiteral
-            ? new ConfigString(DecodeString(token))
-            : new ConfigString(Data.TokenText(token).ToString());
-    }
+    internal SourceLocation GetLocation(TextSpan span) => SyntaxTree.GetLocation(span);
 
     /// <summary>
     /// xl's effective values: "last one wins", and <c>+=</c> appends to the value before it. A chain of appends is
@@ -315,19 +154,17 @@ public sealed partial class ConfigDocument
     {
         var pending = new List<(string Name, ValueAccumulator Value)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        NodeRow[] rows = Data.Rows;
-        int end = rows[0].RowCount;
-        for (int row = 1; row < end; row += rows[row].RowCount)
+        SyntaxData data = Data;
+        foreach (int statement in data.Children(SyntaxData.Root))
         {
-            NodeRow r = rows[row];
-            if (r.Kind != SyntaxKind.Setting)
+            if (data.Kind(statement) != SyntaxKind.Setting)
             {
                 continue;
             }
 
-            string name = StringPool.Shared.GetOrAdd(Data.TokenText(r.FirstToken));
-            bool append = Data.Tokens[SyntaxNavigation.NextSignificant(Data, r.FirstToken)].Kind == SyntaxKind.PlusEqualsToken;
-            ConfigValue value = ReadValue(row + 1);
+            string name = StringPool.Shared.GetOrAdd(data.TokenText(data.NameToken(statement)));
+            bool append = data.SettingIsAppend(statement);
+            ConfigValue value = LiteralReader.Read(SyntaxTree, data.SettingValue(statement))!;
             if (index.TryGetValue(name, out int at))
             {
                 if (append)

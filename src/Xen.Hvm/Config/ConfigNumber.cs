@@ -42,5 +42,5 @@ public sealed class ConfigFloat : ConfigValue
 
     /// <summary>JSON with a decimal point or exponent, so a float never reads back as an integer: <c>3.0</c>, <c>1e+16</c>.</summary>
     private protected override void AppendScalarJson(StringBuilder sb) =>
-        sb.Append(double.IsFinite(Value) ? Evaluation.PyOps.FloatRepr(Value) : "null");
+        sb.Append(double.IsFinite(Value) ? Internal.PyFloatFormat.Repr(Value) : "null");
 }

@@ -154,7 +154,7 @@ public abstract class ConfigValue : IEquatable<ConfigValue>
 
     private protected static void AppendJsonString(StringBuilder sb, string s)
     {
-        Internal.JsonText.AppendString(sb, s);
+        Hvm.Internal.JsonText.AppendString(sb, s);
     }
 }
 

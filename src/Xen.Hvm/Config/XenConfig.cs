@@ -20,66 +20,7 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XenConfigParseOptions.Default;
-        switch (options.Dialect)
-        {
-            case ConfigDialect.Xl:
-            {
-                var bag = ParseXl(text, out SyntaxData data);
-                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xl, "the xl dialect was requested");
-            }
-
-            case ConfigDialect.Xm:
-            {
-                var bag = new DiagnosticBag();
-                SyntaxData data = PyParser.Parse(text, bag);
-                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xm, "the xm dialect was requested");
-            }
-
-            default:
-                return ParseAuto(text, path, options);
-        }
-    }
-
-    /// <summary>
-    /// Auto: valid xl is read as xl. Text xl rejects is read as xm when it has something only Python has (a keyword,
-    /// an operator, parentheses, a float, an indented block, a prefixed or triple-quoted string, a backslash
-    /// continuation); otherwise it stays xl, so a broken xl file gets xl's diagnostics.
-    /// </summary>
-    private static ConfigDocument ParseAuto(string text, string? path, XenConfigParseOptions options)
-    {
-        DiagnosticBag xlBag = ParseXl(text, out SyntaxData xlData);
-        if (xlBag.ErrorCount == 0)
-        {
-            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, "the text is valid xl");
-        }
-
-        var xmBag = new DiagnosticBag();
-        SyntaxData xmData = PyParser.Parse(text, xmBag);
-        int evidence = PythonEvidence.Find(xmData);
-        var xlDoc = new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, string.Empty);
-        Diagnostic firstXlError = xlDoc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-        string xlProblem = $"xl rejects it ({firstXlError.Id} at {firstXlError.Location.Start})";
-        if (evidence < 0)
-        {
-            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, xlProblem + " and nothing in it is Python, so it is read as a broken xl file");
-        }
-
-        var lines = Text.LineMap.Create(text);
-        string what = PythonEvidence.Describe(xmData, evidence);
-        string reason = $"{xlProblem}, and it has Python ({what} at {lines.GetPosition(xmData.Tokens[evidence].Start)})";
-        return new ConfigDocument(path, options, xmData, xmBag, ConfigDialect.Xm, reason);
-    }
-
-    private static DiagnosticBag ParseXl(string text, out SyntaxData data)
-    {
-        var bag = new DiagnosticBag();
-        data = XlParser.Parse(text, bag, out bool likelyPython);
-        if (likelyPython && bag.ErrorCount > 0)
-        {
-            bag.Add(DiagnosticDescriptors.LooksLikePython, 0, 0);
-        }
-
-        return bag;
+        return new ConfigDocument(options, ConfigParser.Parse(text, path, options.Dialect));
     }
 
     /// <summary>Parses the bytes of a config file. Bytes that are not valid UTF-8 are kept, so <see cref="ConfigDocument.ToBytes"/> gives them back.</summary>
@@ -88,7 +29,7 @@ public static class XenConfig
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The document.</returns>
     public static ConfigDocument Parse(ReadOnlySpan<byte> bytes, string? path = null, XenConfigParseOptions? options = null) =>
-        Parse(Internal.ByteText.Decode(bytes), path, options);
+        Parse(Hvm.Internal.ByteText.Decode(bytes), path, options);
 
     /// <summary>Reads and parses a config file.</summary>
     /// <param name="path">The file path; also used in diagnostics.</param>
@@ -122,15 +63,15 @@ public static class XenConfig
         {
             if (Directory.Exists(path))
             {
-                error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(Internal.AtomicFileError.NotAFile, 0, reading: true));
+                error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(Hvm.Internal.AtomicFileError.NotAFile, 0, reading: true));
                 return false;
             }
 
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (Internal.AtomicFile.IsFileSystemError(ex))
+        catch (Exception ex) when (Hvm.Internal.AtomicFile.IsFileSystemError(ex))
         {
-            Internal.AtomicFileError kind = Internal.AtomicFile.Classify(ex, out int code);
+            Hvm.Internal.AtomicFileError kind = Hvm.Internal.AtomicFile.Classify(ex, out int code);
             error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(kind, code, reading: true));
             return false;
         }

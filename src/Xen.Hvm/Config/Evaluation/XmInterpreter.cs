@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -23,7 +23,8 @@ internal sealed partial class XmInterpreter
     /// <summary>The longest text from the config (a name, a path, a value) a diagnostic message quotes.</summary>
     private const int MaxArgumentLength = 300;
 
-    private readonly ConfigDocument _doc;
+    private readonly ConfigSyntaxTree _tree;
+    private readonly Diagnostic? _syntaxError;
     private readonly SyntaxData _data;
     private readonly XmEvaluationContext _context;
     private readonly DiagnosticBag _bag = new();
@@ -43,10 +44,11 @@ internal sealed partial class XmInterpreter
     private int _callDepth;
     private int _currentRow;
 
-    private XmInterpreter(ConfigDocument doc, XmEvaluationContext context)
+    private XmInterpreter(ConfigSyntaxTree tree, Diagnostic? syntaxError, XmEvaluationContext context)
     {
-        _doc = doc;
-        _data = doc.Data;
+        _tree = tree;
+        _syntaxError = syntaxError;
+        _data = tree.Data;
         _context = context;
         _budget = new XmBudget(context);
         _top = new Frame(new Dictionary<string, PyObj>(StringComparer.Ordinal), null, []);
@@ -61,9 +63,13 @@ internal sealed partial class XmInterpreter
 
     internal Dictionary<string, PyObj> TopLocals => _top.Locals;
 
-    public static XmEvaluationResult Run(ConfigDocument doc, XmEvaluationContext context)
+    /// <summary>Evaluates an xm tree.</summary>
+    /// <param name="tree">The tree, read as xm.</param>
+    /// <param name="syntaxError">The first error of the tree's parse, when it has one: Python then runs none of the file.</param>
+    /// <param name="context">The host profile, answers and command line.</param>
+    public static XmEvaluationResult Run(ConfigSyntaxTree tree, Diagnostic? syntaxError, XmEvaluationContext context)
     {
-        var interp = new XmInterpreter(doc, context);
+        var interp = new XmInterpreter(tree, syntaxError, context);
         return interp.RunCore();
     }
 
@@ -74,21 +80,20 @@ internal sealed partial class XmInterpreter
         if (!ConvertOptions())
         {
             // opts.py parses the command line before it loads the file: xm exits with "Invalid value".
-            return new XmEvaluationResult(new ConfigValueCollection([], new Dictionary<string, int>()), [], _bag.Resolve(_doc.Path, _doc.Lines),
+            return new XmEvaluationResult(new ConfigValueCollection([], new Dictionary<string, int>()), [], _bag.Resolve(_tree.Path, _tree.Lines),
                 XmEvaluationOutcome.InvalidOption, null, _output.ToString());
         }
 
         Seed();
-        if (_doc.HasErrors)
+        if (_syntaxError is { } first)
         {
             outcome = XmEvaluationOutcome.Rejected;
-            Diagnostic first = _doc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
             Add(DiagnosticDescriptors.XmFileRejected, first.Span.Start, first.Span.Length);
         }
 
         try
         {
-            ExecStatements(0, _top);
+            ExecStatements(SyntaxData.Root, _top);
         }
         catch (PyRaise raise)
         {
@@ -166,7 +171,7 @@ internal sealed partial class XmInterpreter
         }
 
         _top.Locals["Vars"] = new PyBuiltin("Vars", call => throw Refuse(call.Row, "Vars(...)", "create a new xm variable set"));
-        _top.Locals["xm_file"] = new PyStr(_context.FilePath ?? _doc.Path ?? "<config>");
+        _top.Locals["xm_file"] = new PyStr(_context.FilePath ?? _tree.Path ?? "<config>");
         _top.Locals["xm_help"] = PyOps.MakeInt(0);
         _top.Locals["xm_vars"] = new PyXmVars();
         foreach (var (name, value) in _top.Locals)
@@ -271,7 +276,7 @@ internal sealed partial class XmInterpreter
             }
         }
 
-        Diagnostic[] diagnostics = _bag.Resolve(_doc.Path, _doc.Lines);
+        Diagnostic[] diagnostics = _bag.Resolve(_tree.Path, _tree.Lines);
         return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString());
     }
 
@@ -377,24 +382,7 @@ internal sealed partial class XmInterpreter
     }
 
     /// <summary>The span of a row without a trailing line break, ';' or dedent.</summary>
-    internal (int Start, int Length) RowSpan(int row)
-    {
-        NodeRow r = _data.Rows[row];
-        int first = r.FirstToken;
-        int last = r.LastToken;
-        while (last > first && (_data.Tokens[last].IsTrivia || _data.Tokens[last].Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.DedentToken or SyntaxKind.IndentToken))
-        {
-            last--;
-        }
-
-        while (first < last && _data.Tokens[first].Kind is SyntaxKind.IndentToken)
-        {
-            first++;
-        }
-
-        int start = _data.Tokens[first].Start;
-        return (start, Math.Max(0, _data.Tokens[last].End - start));
-    }
+    internal (int Start, int Length) RowSpan(int row) => _data.CoreSpan(row);
 
     /// <summary>Adds a diagnostic; text that comes from the config (names, paths, values) is clipped so no message grows with the input.</summary>
     private void Add(DiagnosticDescriptor descriptor, int start, int length, params object?[] args)
@@ -467,12 +455,6 @@ internal sealed partial class XmInterpreter
     internal void Print(string text) => _output.Append(text);
 
     private string TokenText(int token) => _data.TokenText(token).ToString();
-
-    private SyntaxKind TokenKind(int token) => _data.Tokens[token].Kind;
-
-    private IEnumerable<int> Children(int row) => SyntaxNavigation.Children(_data, row);
-
-    private int NextToken(int token) => SyntaxNavigation.NextSignificant(_data, token);
 
     // ------------------------------------------------------------------ names
 
@@ -561,7 +543,7 @@ internal sealed partial class XmInterpreter
 
     private Flow ExecStatements(int parentRow, Frame f)
     {
-        foreach (int row in Children(parentRow))
+        foreach (int row in _data.Children(parentRow))
         {
             Flow flow = ExecStatement(row, f);
             if (flow != Flow.Normal)
@@ -588,7 +570,7 @@ internal sealed partial class XmInterpreter
         catch (UnknownValueException)
         {
             // Something the statement needed is unknown (reported where it arose): so is everything it assigns.
-            var (assigned, receivers, _) = XmBindings.AssignedNames(_data, row, row + _data.Rows[row].RowCount);
+            var (assigned, receivers, _) = XmBindings.AssignedNames(_data, row, _data.End(row));
             foreach (string name in assigned)
             {
                 Store(name, PyUnknown.Instance, f, row);
@@ -601,8 +583,7 @@ internal sealed partial class XmInterpreter
 
     private Flow ExecStatementCore(int row, Frame f)
     {
-        NodeRow r = _data.Rows[row];
-        switch (r.Kind)
+        switch (_data.Kind(row))
         {
             case SyntaxKind.EmptyStatement:
                 return Flow.Normal;
@@ -611,9 +592,9 @@ internal sealed partial class XmInterpreter
                 return Flow.Normal;
             case SyntaxKind.Setting:
             {
-                string name = TokenText(r.FirstToken);
-                PyObj value = Eval(row + 1, f);
-                if (TokenKind(NextToken(r.FirstToken)) == SyntaxKind.PlusEqualsToken)
+                string name = TokenText(_data.NameToken(row));
+                PyObj value = Eval(_data.SettingValue(row), f);
+                if (_data.SettingIsAppend(row))
                 {
                     value = InPlace("+", Lookup(name, f), value);
                 }
@@ -626,7 +607,7 @@ internal sealed partial class XmInterpreter
                 ExecAssignment(row, f);
                 return Flow.Normal;
             case SyntaxKind.ExpressionStatement:
-                Eval(row + 1, f);
+                Eval(_data.Operand(row), f);
                 return Flow.Normal;
             case SyntaxKind.ImportStatement:
                 ExecImport(row, f);
@@ -635,7 +616,7 @@ internal sealed partial class XmInterpreter
                 ExecFromImport(row, f);
                 return Flow.Normal;
             case SyntaxKind.KeywordStatement:
-                return TokenText(r.FirstToken) switch
+                return TokenText(_data.LeafToken(row)) switch
                 {
                     "break" => Flow.Break,
                     "continue" => Flow.Continue,
@@ -645,39 +626,32 @@ internal sealed partial class XmInterpreter
                 ExecPrint(row, f);
                 return Flow.Normal;
             case SyntaxKind.ReturnStatement:
-                f.ReturnValue = r.RowCount > 1 ? Eval(row + 1, f) : PyNone.Instance;
+                f.ReturnValue = _data.ReturnValue(row) is int returned and >= 0 ? Eval(returned, f) : PyNone.Instance;
                 return Flow.Return;
             case SyntaxKind.RaiseStatement:
                 throw MakeRaise(row, f);
             case SyntaxKind.GlobalStatement:
-                for (int t = r.FirstToken; t <= r.LastToken; t++)
-                {
-                    if (TokenKind(t) == SyntaxKind.IdentifierToken)
-                    {
-                        f.GlobalNames.Add(TokenText(t));
-                    }
-                }
-
+                f.GlobalNames.UnionWith(_data.GlobalNames(row));
                 return Flow.Normal;
             case SyntaxKind.DelStatement:
-                DeleteTarget(row + 1, f);
+                DeleteTarget(_data.Operand(row), f);
                 return Flow.Normal;
             case SyntaxKind.AssertStatement:
             {
-                int[] parts = Children(row).ToArray();
-                if (parts.Length == 0)
+                if (!_data.HasChildren(row))
                 {
                     return Flow.Normal; // not Python (the parser reports it): nothing to check
                 }
 
-                bool? ok = PyOps.Truth(Eval(parts[0], f));
+                int condition = _data.Condition(row);
+                bool? ok = PyOps.Truth(Eval(condition, f));
                 if (ok is null)
                 {
-                    Report(parts[0], DiagnosticDescriptors.XmUnknownBranch, "assert", "(xm may stop here)");
+                    Report(condition, DiagnosticDescriptors.XmUnknownBranch, "assert", "(xm may stop here)");
                 }
                 else if (!ok.Value)
                 {
-                    PyObj[] args = parts.Length > 1 ? [Eval(parts[1], f)] : [];
+                    PyObj[] args = _data.AssertMessage(row) is int message and >= 0 ? [Eval(message, f)] : [];
                     throw new PyRaise(new PyExceptionInstance(PyExceptions.AssertionError, args), row);
                 }
 
@@ -700,16 +674,14 @@ internal sealed partial class XmInterpreter
 
     private void ExecAssignment(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        int valueRow = parts[^1];
-        int op = NextToken(_data.Rows[parts[0]].LastToken);
-        SyntaxKind opKind = TokenKind(op);
-        if (opKind == SyntaxKind.EqualsToken)
+        int valueRow = _data.AssignmentValue(row);
+        int op = _data.AssignmentOperatorToken(row);
+        if (_data.TokenKind(op) == SyntaxKind.EqualsToken)
         {
             PyObj value = Eval(valueRow, f);
-            for (int i = 0; i < parts.Length - 1; i++)
+            foreach (int each in _data.AssignmentTargets(row))
             {
-                Assign(parts[i], value, f);
+                Assign(each, value, f);
             }
 
             return;
@@ -717,13 +689,12 @@ internal sealed partial class XmInterpreter
 
         // Augmented assignment: x -= 1, a[0] += 'b', a.b *= 2
         string symbol = TokenText(op)[..^1];
-        int target = parts[0];
-        NodeRow t = _data.Rows[target];
-        switch (t.Kind)
+        int target = _data.AssignmentFirstTarget(row);
+        switch (_data.Kind(target))
         {
             case SyntaxKind.NameExpression:
             {
-                string name = TokenText(t.FirstToken);
+                string name = TokenText(_data.LeafToken(target));
                 PyObj current = Lookup(name, f);
                 Store(name, InPlace(symbol, current, Eval(valueRow, f)), f, row);
                 return;
@@ -731,18 +702,18 @@ internal sealed partial class XmInterpreter
 
             case SyntaxKind.SubscriptExpression:
             {
-                int[] sub = Children(target).ToArray();
-                PyObj container = Eval(sub[0], f);
-                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                PyObj container = Eval(_data.Target(target), f);
+                int index = _data.SubscriptIndex(target);
+                if (_data.Kind(index) == SyntaxKind.Slice)
                 {
                     // a[i:j] += x: the slice is read once, extended or combined, and stored back over the same bounds.
-                    SliceParts slice = ReadSlice(sub[1], f);
+                    SliceParts slice = ReadSlice(index, f);
                     PyObj part = GetSlice(container, slice);
                     SetSlice(container, slice, InPlace(symbol, part, Eval(valueRow, f)), target);
                     return;
                 }
 
-                PyObj key = Eval(sub[1], f);
+                PyObj key = Eval(index, f);
                 PyObj current = GetItem(container, key, target);
                 SetItem(container, key, InPlace(symbol, current, Eval(valueRow, f)), target);
                 return;
@@ -776,18 +747,22 @@ internal sealed partial class XmInterpreter
 
     private void Assign(int target, PyObj value, Frame f)
     {
-        NodeRow t = _data.Rows[target];
-        switch (t.Kind)
+        switch (_data.Kind(target))
         {
             case SyntaxKind.NameExpression:
-                Store(TokenText(t.FirstToken), value, f, target);
+                Store(TokenText(_data.LeafToken(target)), value, f, target);
                 return;
             case SyntaxKind.ParenthesizedExpression:
-                Assign(target + 1, value, f);
+                Assign(_data.Operand(target), value, f);
                 return;
             case SyntaxKind.TupleExpression or SyntaxKind.List:
             {
-                int[] targets = Children(target).ToArray();
+                var targets = new List<int>();
+                foreach (int each in _data.Children(target))
+                {
+                    targets.Add(each);
+                }
+
                 List<PyObj>? items = Iterate(value, target);
                 if (items is null)
                 {
@@ -799,14 +774,14 @@ internal sealed partial class XmInterpreter
                     return;
                 }
 
-                if (items.Count != targets.Length)
+                if (items.Count != targets.Count)
                 {
-                    throw PyExceptions.Raise(PyExceptions.ValueError, items.Count > targets.Length
+                    throw PyExceptions.Raise(PyExceptions.ValueError, items.Count > targets.Count
                         ? "too many values to unpack"
                         : $"need more than {items.Count} value{(items.Count == 1 ? string.Empty : "s")} to unpack");
                 }
 
-                for (int i = 0; i < targets.Length; i++)
+                for (int i = 0; i < targets.Count; i++)
                 {
                     Assign(targets[i], items[i], f);
                 }
@@ -816,15 +791,15 @@ internal sealed partial class XmInterpreter
 
             case SyntaxKind.SubscriptExpression:
             {
-                int[] sub = Children(target).ToArray();
-                PyObj container = Eval(sub[0], f);
-                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                PyObj container = Eval(_data.Target(target), f);
+                int index = _data.SubscriptIndex(target);
+                if (_data.Kind(index) == SyntaxKind.Slice)
                 {
-                    SetSlice(container, ReadSlice(sub[1], f), value, target);
+                    SetSlice(container, ReadSlice(index, f), value, target);
                     return;
                 }
 
-                SetItem(container, Eval(sub[1], f), value, target);
+                SetItem(container, Eval(index, f), value, target);
                 return;
             }
 
@@ -836,14 +811,13 @@ internal sealed partial class XmInterpreter
 
     private void DeleteTarget(int target, Frame f)
     {
-        NodeRow t = _data.Rows[target];
-        switch (t.Kind)
+        switch (_data.Kind(target))
         {
             case SyntaxKind.NameExpression:
-                Delete(TokenText(t.FirstToken), f);
+                Delete(TokenText(_data.LeafToken(target)), f);
                 return;
             case SyntaxKind.TupleExpression or SyntaxKind.List or SyntaxKind.ParenthesizedExpression:
-                foreach (int each in Children(target))
+                foreach (int each in _data.Children(target))
                 {
                     DeleteTarget(each, f);
                 }
@@ -851,15 +825,15 @@ internal sealed partial class XmInterpreter
                 return;
             case SyntaxKind.SubscriptExpression:
             {
-                int[] sub = Children(target).ToArray();
-                PyObj container = Eval(sub[0], f);
-                if (_data.Rows[sub[1]].Kind == SyntaxKind.Slice)
+                PyObj container = Eval(_data.Target(target), f);
+                int index = _data.SubscriptIndex(target);
+                if (_data.Kind(index) == SyntaxKind.Slice)
                 {
-                    DeleteSlice(container, ReadSlice(sub[1], f));
+                    DeleteSlice(container, ReadSlice(index, f));
                     return;
                 }
 
-                PyObj key = Eval(sub[1], f);
+                PyObj key = Eval(index, f);
                 switch (container)
                 {
                     case PyUnknown:
@@ -887,7 +861,7 @@ internal sealed partial class XmInterpreter
 
     private void ExecImport(int row, Frame f)
     {
-        var node = (ImportStatementSyntax)_doc.GetNode(row, null);
+        var node = (ImportStatementSyntax)_tree.GetNode(row, null);
         foreach (var (module, alias) in node.Modules)
         {
             if (alias is not null)
@@ -905,7 +879,7 @@ internal sealed partial class XmInterpreter
 
     private void ExecFromImport(int row, Frame f)
     {
-        var node = (FromImportStatementSyntax)_doc.GetNode(row, null);
+        var node = (FromImportStatementSyntax)_tree.GetNode(row, null);
         PyObj module = ImportModule(node.Module, row);
         if (node.ImportsAll)
         {
@@ -951,25 +925,28 @@ internal sealed partial class XmInterpreter
 
     private void ExecPrint(int row, Frame f)
     {
-        var node = (PrintStatementSyntax)_doc.GetNode(row, null);
-        int[] parts = Children(row).ToArray();
-        int first = 0;
-        if (node.HasRedirect)
-        {
-            Eval(parts[0], f);
-            Report(row, DiagnosticDescriptors.XmRefusedOperation, "print >>", "write to a file");
-            first = 1;
-        }
-
+        var node = (PrintStatementSyntax)_tree.GetNode(row, null);
+        bool redirect = _data.PrintHasRedirect(row);
         var sb = new StringBuilder();
-        for (int i = first; i < parts.Length; i++)
+        bool file = redirect;
+        bool first = true;
+        foreach (int part in _data.Children(row))
         {
-            PyObj value = Eval(parts[i], f);
-            if (_softSpace || i > first)
+            if (file)
+            {
+                file = false;
+                Eval(part, f);
+                Report(row, DiagnosticDescriptors.XmRefusedOperation, "print >>", "write to a file");
+                continue;
+            }
+
+            PyObj value = Eval(part, f);
+            if (_softSpace || !first)
             {
                 sb.Append(' ');
             }
 
+            first = false;
             _softSpace = false;
             if (value is PyUnknown)
             {
@@ -988,7 +965,7 @@ internal sealed partial class XmInterpreter
         }
 
         _softSpace = trailing;
-        if (!node.HasRedirect)
+        if (!redirect)
         {
             _budget.CheckSize(_output.Length + (long)sb.Length);
             _output.Append(sb);
@@ -997,14 +974,14 @@ internal sealed partial class XmInterpreter
 
     private PyRaise MakeRaise(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        if (parts.Length == 0)
+        int exception = _data.ChildAt(row, 0);
+        if (exception < 0)
         {
             return new PyRaise(new PyExceptionInstance(PyExceptions.TypeError, [new PyStr("exceptions must be old-style classes or derived from BaseException, not NoneType")]), row);
         }
 
-        PyObj what = Eval(parts[0], f);
-        PyObj? second = parts.Length > 1 ? Eval(parts[1], f) : null;
+        PyObj what = Eval(exception, f);
+        PyObj? second = _data.ChildAt(row, 1) is int argument and >= 0 ? Eval(argument, f) : null;
         PyObj[] args = second switch
         {
             null => [],
@@ -1024,18 +1001,17 @@ internal sealed partial class XmInterpreter
     {
         var defaults = new List<PyObj>();
         var parameters = new List<string>();
-        foreach (int child in Children(row))
+        foreach (int child in _data.Children(row))
         {
-            NodeRow c = _data.Rows[child];
-            if (c.Kind != SyntaxKind.Parameter)
+            if (_data.Kind(child) != SyntaxKind.Parameter)
             {
                 continue;
             }
 
-            parameters.Add(TokenText(c.FirstToken));
-            if (c.RowCount > 1)
+            parameters.Add(TokenText(_data.NameToken(child)));
+            if (_data.ParameterDefault(child) is int value and >= 0)
             {
-                defaults.Add(Eval(child + 1, f));
+                defaults.Add(Eval(value, f));
             }
             else if (defaults.Count > 0)
             {
@@ -1043,47 +1019,41 @@ internal sealed partial class XmInterpreter
             }
         }
 
-        string name = TokenText(NextToken(_data.Rows[row].FirstToken));
+        string name = TokenText(_data.FunctionNameToken(row));
         Store(name, new PyFunction(name, row, [.. defaults], [.. parameters]), f, row);
     }
 
     private Flow ExecIf(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        // parts: condition, block, (elif clause)*, [else clause]
-        for (int i = 0; i < parts.Length; i++)
+        int end = _data.End(row);
+        bool? truth = PyOps.Truth(Eval(_data.Condition(row), f));
+        if (truth is null)
         {
-            int part = parts[i];
-            NodeRow p = _data.Rows[part];
-            int condition, block;
-            if (i == 0)
+            return Widen(_data.Condition(row), _data.Body(row), end, "if", f);
+        }
+
+        if (truth.Value)
+        {
+            return ExecStatements(_data.Body(row), f);
+        }
+
+        foreach (int clause in _data.IfClauses(row))
+        {
+            if (_data.Kind(clause) == SyntaxKind.ElseClause)
             {
-                condition = part;
-                block = parts[1];
-                i = 1;
-            }
-            else if (p.Kind == SyntaxKind.ElifClause)
-            {
-                int[] clause = Children(part).ToArray();
-                condition = clause[0];
-                block = clause[1];
-            }
-            else
-            {
-                return ExecStatements(part + 1, f); // else
+                return ExecStatements(_data.Body(clause), f);
             }
 
-            bool? truth = PyOps.Truth(Eval(condition, f));
+            int condition = _data.Condition(clause);
+            truth = PyOps.Truth(Eval(condition, f));
             if (truth is null)
             {
-                int firstBranch = i == 1 ? parts[1] : part;
-                int end = row + _data.Rows[row].RowCount;
-                return Widen(condition, firstBranch, end, "if", f);
+                return Widen(condition, clause, end, "if", f);
             }
 
             if (truth.Value)
             {
-                return ExecStatements(block, f);
+                return ExecStatements(_data.Body(clause), f);
             }
         }
 
@@ -1092,22 +1062,23 @@ internal sealed partial class XmInterpreter
 
     private Flow ExecWhile(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        int end = row + _data.Rows[row].RowCount;
+        int condition = _data.Condition(row);
+        int body = _data.Body(row);
+        int end = _data.End(row);
         while (true)
         {
-            bool? truth = PyOps.Truth(Eval(parts[0], f));
+            bool? truth = PyOps.Truth(Eval(condition, f));
             if (truth is null)
             {
-                return Widen(parts[0], parts[1], end, "while loop", f);
+                return Widen(condition, body, end, "while loop", f);
             }
 
             if (!truth.Value)
             {
-                return parts.Length > 2 ? ExecStatements(parts[2] + 1, f) : Flow.Normal;
+                return _data.ElseClause(row) is int otherwise and >= 0 ? ExecStatements(_data.Body(otherwise), f) : Flow.Normal;
             }
 
-            Flow flow = ExecStatements(parts[1], f);
+            Flow flow = ExecStatements(body, f);
             if (flow == Flow.Break)
             {
                 return Flow.Normal;
@@ -1122,20 +1093,22 @@ internal sealed partial class XmInterpreter
 
     private Flow ExecFor(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        int end = row + _data.Rows[row].RowCount;
-        PyObj iterable = Eval(parts[1], f);
-        List<PyObj>? items = Iterate(iterable, parts[1]);
+        int target = _data.ForTarget(row);
+        int iterableRow = _data.ForIterable(row);
+        int body = _data.Body(row);
+        int end = _data.End(row);
+        PyObj iterable = Eval(iterableRow, f);
+        List<PyObj>? items = Iterate(iterable, iterableRow);
         if (items is null)
         {
-            Assign(parts[0], PyUnknown.Instance, f);
-            return Widen(parts[1], parts[2], end, "for loop", f);
+            Assign(target, PyUnknown.Instance, f);
+            return Widen(iterableRow, body, end, "for loop", f);
         }
 
         foreach (PyObj item in items)
         {
-            Assign(parts[0], item, f);
-            Flow flow = ExecStatements(parts[2], f);
+            Assign(target, item, f);
+            Flow flow = ExecStatements(body, f);
             if (flow == Flow.Break)
             {
                 return Flow.Normal;
@@ -1147,7 +1120,7 @@ internal sealed partial class XmInterpreter
             }
         }
 
-        return parts.Length > 3 ? ExecStatements(parts[3] + 1, f) : Flow.Normal;
+        return _data.ElseClause(row) is int otherwise and >= 0 ? ExecStatements(_data.Body(otherwise), f) : Flow.Normal;
     }
 
     /// <summary>
@@ -1204,7 +1177,7 @@ internal sealed partial class XmInterpreter
         var assigned = new SortedSet<string>(StringComparer.Ordinal);
         var receivers = new HashSet<string>(StringComparer.Ordinal);
         var bound = new HashSet<string>(StringComparer.Ordinal);
-        XmBindings.ScanSkippedTokens(_data, _data.Rows[row], assigned, receivers, bound);
+        XmBindings.ScanSkippedTokens(_data, row, assigned, receivers, bound);
         foreach (string name in assigned)
         {
             Store(name, bound.Contains(name) ? new PyOpaque(name) : PyUnknown.Instance, f, row);
@@ -1239,10 +1212,9 @@ internal sealed partial class XmInterpreter
             throw new EvaluationLimitException(XmLimit.Nesting, "the expressions or calls nest too deeply");
         }
 
-        NodeRow r = _data.Rows[row];
         try
         {
-            return EvalCore(row, r, f);
+            return EvalCore(row, f);
         }
         catch (UnknownValueException)
         {
@@ -1255,12 +1227,12 @@ internal sealed partial class XmInterpreter
         }
     }
 
-    private PyObj EvalCore(int row, NodeRow r, Frame f)
+    private PyObj EvalCore(int row, Frame f)
     {
-        switch (r.Kind)
+        switch (_data.Kind(row))
         {
             case SyntaxKind.NameExpression:
-                return Lookup(TokenText(r.FirstToken), f);
+                return Lookup(TokenText(_data.LeafToken(row)), f);
             case SyntaxKind.NumberLiteral:
             {
                 if (_literals.TryGetValue(row, out PyObj? known))
@@ -1268,7 +1240,7 @@ internal sealed partial class XmInterpreter
                     return known;
                 }
 
-                ReadOnlySpan<char> text = _data.TokenText(r.FirstToken);
+                ReadOnlySpan<char> text = _data.TokenText(_data.LeafToken(row));
                 PyNumberValue n = PyNumber.Parse(text, _context.MaxIntegerDigits, PyOps.MaxIntegerBits);
                 if (n.TooLong)
                 {
@@ -1292,7 +1264,7 @@ internal sealed partial class XmInterpreter
             }
 
             case SyntaxKind.StringLiteral:
-                return StringAt(r.FirstToken);
+                return StringAt(_data.LeafToken(row));
             case SyntaxKind.ConcatenatedString:
             {
                 if (_literals.TryGetValue(row, out PyObj? joined))
@@ -1302,9 +1274,9 @@ internal sealed partial class XmInterpreter
 
                 var sb = new StringBuilder();
                 bool unicode = false;
-                foreach (int child in Children(row))
+                foreach (int child in _data.Children(row))
                 {
-                    PyStr s = StringAt(_data.Rows[child].FirstToken);
+                    PyStr s = StringAt(_data.LeafToken(child));
                     sb.Append(s.Value);
                     unicode |= s.IsUnicode;
                 }
@@ -1318,7 +1290,7 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.List:
             {
                 var items = new List<PyObj>();
-                foreach (int child in Children(row))
+                foreach (int child in _data.Children(row))
                 {
                     items.Add(Eval(child, f));
                 }
@@ -1330,7 +1302,7 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.TupleExpression:
             {
                 var items = new List<PyObj>();
-                foreach (int child in Children(row))
+                foreach (int child in _data.Children(row))
                 {
                     items.Add(Eval(child, f));
                 }
@@ -1340,14 +1312,14 @@ internal sealed partial class XmInterpreter
             }
 
             case SyntaxKind.ParenthesizedExpression:
-                return Eval(row + 1, f);
+                return Eval(_data.Operand(row), f);
             case SyntaxKind.DictionaryExpression:
             {
                 var dict = new PyDict(_budget);
-                foreach (int entry in Children(row))
+                foreach (int entry in _data.Children(row))
                 {
-                    PyObj key = Eval(entry + 1, f);
-                    PyObj value = Eval(entry + 1 + _data.Rows[entry + 1].RowCount, f);
+                    PyObj key = Eval(_data.DictionaryEntryKey(entry), f);
+                    PyObj value = Eval(_data.DictionaryEntryValue(entry), f);
                     _budget.Allocate(XmBudget.DictionaryEntryBytes);
                     if (key is PyUnknown)
                     {
@@ -1364,36 +1336,35 @@ internal sealed partial class XmInterpreter
             }
 
             case SyntaxKind.UnaryExpression:
-                return PyOps.Unary(TokenText(r.FirstToken), Eval(row + 1, f));
+                return PyOps.Unary(TokenText(_data.FirstToken(row)), Eval(_data.Operand(row), f));
             case SyntaxKind.BinaryExpression:
                 return EvalBinary(row, f);
             case SyntaxKind.ComparisonExpression:
                 return EvalComparison(row, f);
             case SyntaxKind.ConditionalExpression:
             {
-                int[] parts = Children(row).ToArray();
-                bool? truth = PyOps.Truth(Eval(parts[1], f));
-                return truth is null ? PyUnknown.Instance : Eval(truth.Value ? parts[0] : parts[2], f);
+                bool? truth = PyOps.Truth(Eval(_data.ConditionalCondition(row), f));
+                return truth is null ? PyUnknown.Instance : Eval(truth.Value ? _data.ConditionalWhenTrue(row) : _data.ConditionalWhenFalse(row), f);
             }
 
             case SyntaxKind.MemberAccessExpression:
-                return GetAttribute(Eval(row + 1, f), TokenText(r.LastToken), row);
+                return GetAttribute(Eval(_data.Target(row), f), TokenText(_data.MemberAccessNameToken(row)), row);
             case SyntaxKind.CallExpression:
                 return EvalCall(row, f);
             case SyntaxKind.SubscriptExpression:
             {
-                int[] parts = Children(row).ToArray();
-                PyObj container = Eval(parts[0], f);
-                if (_data.Rows[parts[1]].Kind == SyntaxKind.Slice)
+                PyObj container = Eval(_data.Target(row), f);
+                int index = _data.SubscriptIndex(row);
+                if (_data.Kind(index) == SyntaxKind.Slice)
                 {
-                    return GetSlice(container, ReadSlice(parts[1], f));
+                    return GetSlice(container, ReadSlice(index, f));
                 }
 
-                return GetItem(container, Eval(parts[1], f), row);
+                return GetItem(container, Eval(index, f), row);
             }
 
             default:
-                throw NotSupported(row, r.Kind.ToString());
+                throw NotSupported(row, _data.Kind(row).ToString());
         }
     }
 
@@ -1405,7 +1376,7 @@ internal sealed partial class XmInterpreter
             return known;
         }
 
-        string value = _doc.DecodeString(token);
+        string value = _tree.DecodeString(token);
         _budget.ChargeString(value.Length);
         ReadOnlySpan<char> raw = _data.TokenText(token);
         bool unicode = raw.Length > 0 && raw[0] is 'u' or 'U';
@@ -1422,10 +1393,10 @@ internal sealed partial class XmInterpreter
     {
         var spine = new List<int>();
         int current = row;
-        while (_data.Rows[current].Kind == SyntaxKind.BinaryExpression)
+        while (_data.Kind(current) == SyntaxKind.BinaryExpression)
         {
             spine.Add(current);
-            current++;
+            current = _data.BinaryLeft(current);
         }
 
         PyObj acc = Eval(current, f);
@@ -1433,9 +1404,8 @@ internal sealed partial class XmInterpreter
         {
             int binary = spine[i];
             Step(binary);
-            int left = binary + 1;
-            int right = left + _data.Rows[left].RowCount;
-            string op = TokenText(NextToken(_data.Rows[left].LastToken));
+            int right = _data.BinaryRight(binary);
+            string op = TokenText(_data.BinaryOperatorToken(binary));
             if (op is "and" or "or")
             {
                 bool? truth = PyOps.Truth(acc);
@@ -1471,9 +1441,14 @@ internal sealed partial class XmInterpreter
 
     private PyObj EvalComparison(int row, Frame f)
     {
-        var node = (ComparisonExpressionSyntax)_doc.GetNode(row, null);
+        var node = (ComparisonExpressionSyntax)_tree.GetNode(row, null);
         IReadOnlyList<string> ops = node.Operators;
-        int[] operands = Children(row).ToArray();
+        var operands = new List<int>();
+        foreach (int operand in _data.Children(row))
+        {
+            operands.Add(operand);
+        }
+
         PyObj left = Eval(operands[0], f);
         for (int i = 0; i < ops.Count; i++)
         {
@@ -1497,29 +1472,27 @@ internal sealed partial class XmInterpreter
 
     private PyObj EvalCall(int row, Frame f)
     {
-        int[] parts = Children(row).ToArray();
-        PyObj callee = Eval(parts[0], f);
+        PyObj callee = Eval(_data.Target(row), f);
         var args = new List<PyObj>();
         List<KeyValuePair<string, PyObj>>? keywords = null;
         HashSet<string>? names = null;
-        for (int i = 1; i < parts.Length; i++)
+        foreach (int argument in _data.CallArguments(row))
         {
-            NodeRow p = _data.Rows[parts[i]];
-            if (p.Kind == SyntaxKind.KeywordArgument)
+            if (_data.Kind(argument) == SyntaxKind.KeywordArgument)
             {
                 keywords ??= [];
                 names ??= new HashSet<string>(StringComparer.Ordinal);
-                string name = TokenText(p.FirstToken);
+                string name = TokenText(_data.NameToken(argument));
                 if (!names.Add(name))
                 {
                     throw PyExceptions.Raise(PyExceptions.TypeError, $"keyword argument repeated: {name}");
                 }
 
-                keywords.Add(new(name, Eval(parts[i] + 1, f)));
+                keywords.Add(new(name, Eval(_data.KeywordArgumentValue(argument), f)));
             }
             else
             {
-                args.Add(Eval(parts[i], f));
+                args.Add(Eval(argument, f));
             }
         }
 
@@ -1582,21 +1555,15 @@ internal sealed partial class XmInterpreter
         {
             if (fn.LocalNames is null)
             {
-                int body = Children(fn.Row).Last();
-                var (assigned, _, _) = XmBindings.AssignedNames(_data, body, fn.Row + _data.Rows[fn.Row].RowCount);
+                int body = _data.Body(fn.Row);
+                int end = _data.End(fn.Row);
+                var (assigned, _, _) = XmBindings.AssignedNames(_data, body, end);
                 var globals = new HashSet<string>(StringComparer.Ordinal);
-                for (int r = body; r < fn.Row + _data.Rows[fn.Row].RowCount; r++)
+                for (int r = body; r < end; r = _data.Next(r))
                 {
-                    NodeRow g = _data.Rows[r];
-                    if (g.Kind == SyntaxKind.GlobalStatement)
+                    if (_data.Kind(r) == SyntaxKind.GlobalStatement)
                     {
-                        for (int t = g.FirstToken; t <= g.LastToken; t++)
-                        {
-                            if (TokenKind(t) == SyntaxKind.IdentifierToken)
-                            {
-                                globals.Add(TokenText(t));
-                            }
-                        }
+                        globals.UnionWith(_data.GlobalNames(r));
                     }
                 }
 
@@ -1646,7 +1613,7 @@ internal sealed partial class XmInterpreter
             }
 
             var frame = new Frame(locals, fn.LocalNames, [.. fn.GlobalNames!]);
-            Flow flow = ExecStatements(Children(fn.Row).Last(), frame);
+            Flow flow = ExecStatements(_data.Body(fn.Row), frame);
             return flow == Flow.Return ? frame.ReturnValue : PyNone.Instance;
         }
         finally
@@ -1777,15 +1744,14 @@ internal sealed partial class XmInterpreter
 
     private SliceParts ReadSlice(int sliceRow, Frame f)
     {
-        var slice = (SliceSyntax)_doc.GetNode(sliceRow, null);
-        BigInteger? Part(ValueSyntax? part)
+        BigInteger? Part(int part)
         {
-            if (part is null)
+            if (part < 0)
             {
                 return null;
             }
 
-            PyObj v = Eval(part.Row, f);
+            PyObj v = Eval(part, f);
             if (v is PyUnknown)
             {
                 throw new UnknownValueException();
@@ -1799,7 +1765,7 @@ internal sealed partial class XmInterpreter
             return PyOps.TryInteger(v, out BigInteger i) ? i : throw PyExceptions.Raise(PyExceptions.TypeError, "slice indices must be integers or None or have an __index__ method");
         }
 
-        BigInteger? lower = Part(slice.Lower), upper = Part(slice.Upper), step = Part(slice.Step);
+        BigInteger? lower = Part(_data.SlicePart(sliceRow, 0)), upper = Part(_data.SlicePart(sliceRow, 1)), step = Part(_data.SlicePart(sliceRow, 2));
         if (step is { IsZero: true })
         {
             throw PyExceptions.Raise(PyExceptions.ValueError, "slice step cannot be zero");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -32,8 +33,8 @@ internal sealed class PyParser
     private readonly string _text;
     private readonly Token[] _tokens;
     private readonly DiagnosticBag _diagnostics;
-    private ValueBuilder<NodeRow> _rows;
-    private ValueBuilder<ChainEntry> _chain;
+    private readonly SyntaxData.Writer _rows;
+    private ValueBuilder<SyntaxData.ChainEntry> _chain;
     private int _pos;
     private int _lastConsumed;
     /// <summary>
@@ -50,8 +51,8 @@ internal sealed class PyParser
         _text = text;
         _tokens = tokens.RawArray;
         _diagnostics = diagnostics;
-        _rows = new ValueBuilder<NodeRow>(Math.Max(8, tokens.Count / 3));
-        _chain = new ValueBuilder<ChainEntry>(16);
+        _rows = new SyntaxData.Writer(Math.Max(8, tokens.Count / 3));
+        _chain = new ValueBuilder<SyntaxData.ChainEntry>(16);
     }
 
     public static SyntaxData Parse(string text, DiagnosticBag diagnostics)
@@ -59,7 +60,7 @@ internal sealed class PyParser
         ValueBuilder<Token> tokens = PyLexer.Lex(text, diagnostics);
         var parser = new PyParser(text, tokens, diagnostics);
         parser.ParseFile();
-        return new SyntaxData(text, parser._tokens, tokens.Count, parser._rows.RawArray, parser._rows.Count);
+        return parser._rows.ToData(text, parser._tokens, tokens.Count);
     }
 
     private SyntaxKind Kind => _tokens[_pos].Kind;
@@ -68,7 +69,7 @@ internal sealed class PyParser
 
     private void ParseFile()
     {
-        _rows.Add(default);
+        int root = _rows.Open(0);
         _pos = -1;
         Advance();
         _lastConsumed = 0;
@@ -78,7 +79,7 @@ internal sealed class PyParser
             ParseStatement();
         }
 
-        _rows[0] = new NodeRow(SyntaxKind.ConfigFile, 0, _pos, _rows.Count);
+        _rows.Close(root, SyntaxKind.ConfigFile, _pos);
     }
 
     /// <summary>Moves to the next significant token; trivia and line breaks inside brackets are skipped.</summary>
@@ -141,12 +142,12 @@ internal sealed class PyParser
         switch (Kind)
         {
             case SyntaxKind.NewLineToken:
-                _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, start, start, 1));
+                _rows.Leaf(SyntaxKind.EmptyStatement, start);
                 Advance();
                 return;
             case SyntaxKind.SemicolonToken:
                 Error("a statement", start);
-                _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, start, start, 1));
+                _rows.Leaf(SyntaxKind.EmptyStatement, start);
                 Advance();
                 return;
             case SyntaxKind.IndentToken:
@@ -219,11 +220,11 @@ internal sealed class PyParser
             case PyKeyword.Break or PyKeyword.Continue when _loopDepth == 0:
                 return CompileError(Keyword == PyKeyword.Break ? "'break' outside loop" : "'continue' not properly in loop", _pos);
             case PyKeyword.Pass or PyKeyword.Break or PyKeyword.Continue:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return EndStatement(row, SyntaxKind.KeywordStatement, start);
+                return EndStatement(row, SyntaxKind.KeywordStatement);
             case PyKeyword.Print:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
                 if (Kind == SyntaxKind.GreaterThanGreaterThanToken)
                 {
@@ -239,39 +240,39 @@ internal sealed class PyParser
                     }
                 }
 
-                return ParseOptionalExpressionList(allowTrailingComma: true, max: int.MaxValue, required: false) && EndStatement(row, SyntaxKind.PrintStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: true, max: int.MaxValue, required: false) && EndStatement(row, SyntaxKind.PrintStatement);
             case PyKeyword.Return when _functionDepth == 0:
                 return CompileError("'return' outside function", _pos);
             case PyKeyword.Return:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return (IsEndOfStatement || ParseTestList()) && EndStatement(row, SyntaxKind.ReturnStatement, start);
+                return (IsEndOfStatement || ParseTestList()) && EndStatement(row, SyntaxKind.ReturnStatement);
             case PyKeyword.Raise:
                 // raise_stmt: 'raise' [test [',' test [',' test]]]
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseOptionalExpressionList(allowTrailingComma: false, max: 3, required: false) && EndStatement(row, SyntaxKind.RaiseStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: false, max: 3, required: false) && EndStatement(row, SyntaxKind.RaiseStatement);
             case PyKeyword.Assert:
                 // assert_stmt: 'assert' test [',' test]
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseOptionalExpressionList(allowTrailingComma: false, max: 2, required: true) && EndStatement(row, SyntaxKind.AssertStatement, start);
+                return ParseOptionalExpressionList(allowTrailingComma: false, max: 2, required: true) && EndStatement(row, SyntaxKind.AssertStatement);
             case PyKeyword.Del:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseExpressionList() && CheckTarget(row + 1) && EndStatement(row, SyntaxKind.DelStatement, start);
+                return ParseExpressionList() && CheckTarget(_rows.FirstChild(row)) && EndStatement(row, SyntaxKind.DelStatement);
             case PyKeyword.Global:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseNameList() && EndStatement(row, SyntaxKind.GlobalStatement, start);
+                return ParseNameList() && EndStatement(row, SyntaxKind.GlobalStatement);
             case PyKeyword.Import:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseImportNames() && EndStatement(row, SyntaxKind.ImportStatement, start);
+                return ParseImportNames() && EndStatement(row, SyntaxKind.ImportStatement);
             case PyKeyword.From:
-                _rows.Add(default);
+                _rows.Open(start);
                 Advance();
-                return ParseFromImport() && EndStatement(row, SyntaxKind.FromImportStatement, start);
+                return ParseFromImport() && EndStatement(row, SyntaxKind.FromImportStatement);
             case PyKeyword.Class or PyKeyword.Try or PyKeyword.With or PyKeyword.Exec or PyKeyword.Yield or PyKeyword.If
                 or PyKeyword.While or PyKeyword.For or PyKeyword.Def:
                 return Error("a simple statement (a compound statement must start its own line)", _pos);
@@ -283,8 +284,7 @@ internal sealed class PyParser
     private bool ParseExpressionStatement()
     {
         int start = _pos;
-        int row = _rows.Count;
-        _rows.Add(default);
+        int row = _rows.Open(start);
         if (!ParseTestList())
         {
             return false;
@@ -293,21 +293,20 @@ internal sealed class PyParser
         SyntaxKind op = Kind;
         if (op == SyntaxKind.EqualsToken)
         {
-            bool setting = _rows.Count == row + 2 && _rows[row + 1].Kind == SyntaxKind.NameExpression;
-            if (!CheckTarget(row + 1))
+            bool setting = _rows.HasOnlyChild(row, SyntaxKind.NameExpression);
+            if (!CheckTarget(_rows.FirstChild(row)))
             {
                 return false;
             }
 
             if (setting)
             {
-                _rows.Truncate(row + 1); // a setting keeps its name as a token, like xl
+                _rows.DropChildren(row); // a setting keeps its name as a token, like xl
             }
 
             while (Kind == SyntaxKind.EqualsToken)
             {
                 Advance();
-                int valueRow = _rows.Count;
                 if (Keyword == PyKeyword.Yield)
                 {
                     return Unsupported("yield");
@@ -323,35 +322,35 @@ internal sealed class PyParser
                     if (setting)
                     {
                         // a = b = 1: a general assignment after all; give the first target back its row.
-                        InsertRows(row + 1, 1);
-                        _rows[row + 1] = new NodeRow(SyntaxKind.NameExpression, start, start, 1);
+                        _rows.InsertFirstChild(row, SyntaxKind.NameExpression, start);
                         setting = false;
-                        valueRow++;
                     }
 
-                    if (!CheckTarget(valueRow))
+                    // What was just read is a target too: the last child so far.
+                    if (!CheckTarget(_rows.LastChild(row)))
                     {
                         return false;
                     }
                 }
             }
 
-            return EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement, start);
+            return EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement);
         }
 
         if (op is SyntaxKind.PlusEqualsToken or SyntaxKind.CompoundAssignmentToken)
         {
-            NodeRow target = _rows[row + 1];
-            if (target.Kind is not (SyntaxKind.NameExpression or SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression)
-                || _rows.Count != row + 1 + target.RowCount)
+            int target = _rows.FirstChild(row);
+            SyntaxKind targetKind = _rows.Kind(target);
+            if (targetKind is not (SyntaxKind.NameExpression or SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression)
+                || !_rows.HasOnlyChild(row, targetKind))
             {
-                return Error("a name, attribute or subscript before an augmented assignment", target.FirstToken);
+                return Error("a name, attribute or subscript before an augmented assignment", _rows.FirstToken(target));
             }
 
-            bool setting = target.Kind == SyntaxKind.NameExpression && op == SyntaxKind.PlusEqualsToken;
+            bool setting = targetKind == SyntaxKind.NameExpression && op == SyntaxKind.PlusEqualsToken;
             if (setting)
             {
-                _rows.Truncate(row + 1);
+                _rows.DropChildren(row);
             }
 
             Advance();
@@ -360,32 +359,31 @@ internal sealed class PyParser
                 return Unsupported("yield");
             }
 
-            return ParseTestList() && EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement, start);
+            return ParseTestList() && EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement);
         }
 
-        return EndStatement(row, SyntaxKind.ExpressionStatement, start);
+        return EndStatement(row, SyntaxKind.ExpressionStatement);
     }
 
-    /// <summary>Checks that the expression at <paramref name="row"/> can be assigned to (Python: "can't assign to literal").</summary>
-    private bool CheckTarget(int row)
+    /// <summary>Checks that the expression at <paramref name="node"/> can be assigned to (Python: "can't assign to literal").</summary>
+    private bool CheckTarget(int node)
     {
-        int end = row + _rows[row].RowCount;
-        for (int r = row; r < end;)
+        int end = _rows.End(node);
+        for (int r = node; r < end;)
         {
-            NodeRow n = _rows[r];
-            switch (n.Kind)
+            switch (_rows.Kind(r))
             {
                 case SyntaxKind.NameExpression:
-                    r++;
+                    r = _rows.Next(r);
                     continue;
                 case SyntaxKind.TupleExpression or SyntaxKind.List or SyntaxKind.ParenthesizedExpression:
-                    r++; // check the items
+                    r = _rows.Next(r); // check the items
                     continue;
                 case SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression:
-                    r += n.RowCount;
+                    r = _rows.End(r);
                     continue;
                 default:
-                    return Error("a name, attribute, subscript, tuple or list to assign to", n.FirstToken);
+                    return Error("a name, attribute, subscript, tuple or list to assign to", _rows.FirstToken(r));
             }
         }
 
@@ -395,7 +393,7 @@ internal sealed class PyParser
     private bool IsEndOfStatement => Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.EndOfFileToken or SyntaxKind.DedentToken;
 
     /// <summary>Ends a simple statement at a line break, ';', the end of the file or a dedent, and writes its row.</summary>
-    private bool EndStatement(int row, SyntaxKind kind, int start)
+    private bool EndStatement(int row, SyntaxKind kind)
     {
         int last;
         switch (Kind)
@@ -411,7 +409,7 @@ internal sealed class PyParser
                 return Error("the end of the statement", _pos);
         }
 
-        _rows[row] = new NodeRow(kind, start, Math.Max(start, last), _rows.Count - row);
+        _rows.Close(row, kind, last);
         return true;
     }
 
@@ -600,9 +598,7 @@ internal sealed class PyParser
 
     private bool ParseIf()
     {
-        int start = _pos;
-        int row = _rows.Count;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
         if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
         {
@@ -611,16 +607,14 @@ internal sealed class PyParser
 
         while (Keyword == PyKeyword.Elif)
         {
-            int clauseStart = _pos;
-            int clauseRow = _rows.Count;
-            _rows.Add(default);
+            int clauseRow = _rows.Open(_pos);
             Advance();
             if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
             {
                 return false;
             }
 
-            _rows[clauseRow] = new NodeRow(SyntaxKind.ElifClause, clauseStart, _lastConsumed, _rows.Count - clauseRow);
+            Close(clauseRow, SyntaxKind.ElifClause);
         }
 
         if (!ParseElse())
@@ -628,8 +622,7 @@ internal sealed class PyParser
             return false;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.IfStatement, start, _lastConsumed, _rows.Count - row);
-        return true;
+        return Close(row, SyntaxKind.IfStatement);
     }
 
     private bool ParseElse()
@@ -639,39 +632,31 @@ internal sealed class PyParser
             return true;
         }
 
-        int clauseStart = _pos;
-        int clauseRow = _rows.Count;
-        _rows.Add(default);
+        int clauseRow = _rows.Open(_pos);
         Advance();
         if (!Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
         {
             return false;
         }
 
-        _rows[clauseRow] = new NodeRow(SyntaxKind.ElseClause, clauseStart, _lastConsumed, _rows.Count - clauseRow);
-        return true;
+        return Close(clauseRow, SyntaxKind.ElseClause);
     }
 
     private bool ParseWhile()
     {
-        int start = _pos;
-        int row = _rows.Count;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
         if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
         {
             return false;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.WhileStatement, start, _lastConsumed, _rows.Count - row);
-        return true;
+        return Close(row, SyntaxKind.WhileStatement);
     }
 
     private bool ParseFor()
     {
-        int start = _pos;
-        int row = _rows.Count;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
         int target = _rows.Count;
         if (!ParseExpressionList() || !CheckTarget(target))
@@ -690,8 +675,7 @@ internal sealed class PyParser
             return false;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.ForStatement, start, _lastConsumed, _rows.Count - row);
-        return true;
+        return Close(row, SyntaxKind.ForStatement);
     }
 
     /// <summary>The body of a loop, where <c>break</c> and <c>continue</c> may stand (not its <c>else</c> clause).</summary>
@@ -710,9 +694,7 @@ internal sealed class PyParser
 
     private bool ParseDef()
     {
-        int start = _pos;
-        int row = _rows.Count;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
         if (!Expect(SyntaxKind.IdentifierToken, "a function name") || !Expect(SyntaxKind.OpenParenToken, "'('"))
         {
@@ -735,8 +717,7 @@ internal sealed class PyParser
             }
 
             int paramStart = _pos;
-            int paramRow = _rows.Count;
-            _rows.Add(default);
+            int paramRow = _rows.Open(paramStart);
             if (!Expect(SyntaxKind.IdentifierToken, "a parameter name"))
             {
                 return false;
@@ -763,7 +744,7 @@ internal sealed class PyParser
                 return CompileError("non-default argument follows default argument", paramStart);
             }
 
-            _rows[paramRow] = new NodeRow(SyntaxKind.Parameter, paramStart, _lastConsumed, _rows.Count - paramRow);
+            Close(paramRow, SyntaxKind.Parameter);
             if (Kind != SyntaxKind.CommaToken)
             {
                 break;
@@ -795,8 +776,7 @@ internal sealed class PyParser
             _loopDepth = loops;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.FunctionDefinition, start, _lastConsumed, _rows.Count - row);
-        return true;
+        return Close(row, SyntaxKind.FunctionDefinition);
     }
 
     /// <summary>The body after ':': simple statements on the same line, or a line break and an indented block.</summary>
@@ -822,9 +802,7 @@ internal sealed class PyParser
                 return Error("a statement", _pos);
             }
 
-            int start = _pos;
-            int row = _rows.Count;
-            _rows.Add(default);
+            int row = _rows.Open(_pos);
             while (true)
             {
                 int statementRow = _rows.Count;
@@ -833,21 +811,20 @@ internal sealed class PyParser
                     return false;
                 }
 
-                if (_tokens[_rows[statementRow].LastToken].Kind != SyntaxKind.SemicolonToken || IsEndOfStatement && Kind != SyntaxKind.NewLineToken)
+                if (_tokens[_rows.LastToken(statementRow)].Kind != SyntaxKind.SemicolonToken || IsEndOfStatement && Kind != SyntaxKind.NewLineToken)
                 {
                     break;
                 }
 
                 if (Kind == SyntaxKind.NewLineToken)
                 {
-                    _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, _pos, _pos, 1));
+                    _rows.Leaf(SyntaxKind.EmptyStatement, _pos);
                     Advance();
                     break;
                 }
             }
 
-            _rows[row] = new NodeRow(SyntaxKind.Block, start, _lastConsumed, _rows.Count - row);
-            return true;
+            return Close(row, SyntaxKind.Block);
         }
 
         // NEWLINE, then blank and comment lines, then INDENT stmt+ DEDENT.
@@ -863,9 +840,7 @@ internal sealed class PyParser
             return false;
         }
 
-        int blockStart = _pos;
-        int blockRow = _rows.Count;
-        _rows.Add(default);
+        int blockRow = _rows.Open(_pos);
         Advance();
         while (Kind is not (SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken))
         {
@@ -879,7 +854,7 @@ internal sealed class PyParser
             Advance();
         }
 
-        _rows[blockRow] = new NodeRow(SyntaxKind.Block, blockStart, last, _rows.Count - blockRow);
+        _rows.Close(blockRow, SyntaxKind.Block, last);
         return true;
     }
 
@@ -952,7 +927,7 @@ internal sealed class PyParser
             last = Math.Max(last, k);
         }
 
-        _rows.Add(new NodeRow(SyntaxKind.SkippedStatement, start, Math.Max(start, last), 1));
+        _rows.Leaf(SyntaxKind.SkippedStatement, start, Math.Max(start, last));
     }
 
     private int NextNonNewLine(int from)
@@ -1034,8 +1009,7 @@ internal sealed class PyParser
             }
         }
 
-        InsertRows(mark, 1);
-        _rows[mark] = new NodeRow(SyntaxKind.TupleExpression, first, _lastConsumed, _rows.Count - mark);
+        Wrap(mark, first, SyntaxKind.TupleExpression);
         return true;
     }
 
@@ -1096,8 +1070,7 @@ internal sealed class PyParser
                 return false;
             }
 
-            InsertRows(mark, 1);
-            _rows[mark] = new NodeRow(SyntaxKind.ConditionalExpression, first, _lastConsumed, _rows.Count - mark);
+            Wrap(mark, first, SyntaxKind.ConditionalExpression);
             return true;
         }
         finally
@@ -1125,17 +1098,9 @@ internal sealed class PyParser
     /// <summary>A prefix operator (<c>not</c>, <c>-</c>, <c>+</c>, <c>~</c>) and its operand, one grammar rule deeper.</summary>
     private bool ParsePrefix(bool notTest)
     {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
-        if (!(notTest ? ParseNotTest() : ParseFactor()))
-        {
-            return false;
-        }
-
-        _rows[row] = new NodeRow(SyntaxKind.UnaryExpression, first, _lastConsumed, _rows.Count - row);
-        return true;
+        return (notTest ? ParseNotTest() : ParseFactor()) && Close(row, SyntaxKind.UnaryExpression);
     }
 
     /// <summary><c>comparison: expr (comp_op expr)*</c>, one node for the whole chain.</summary>
@@ -1188,8 +1153,7 @@ internal sealed class PyParser
                 default:
                     if (any)
                     {
-                        InsertRows(mark, 1);
-                        _rows[mark] = new NodeRow(SyntaxKind.ComparisonExpression, first, _lastConsumed, _rows.Count - mark);
+                        Wrap(mark, first, SyntaxKind.ComparisonExpression);
                     }
 
                     return true;
@@ -1267,7 +1231,7 @@ internal sealed class PyParser
                     return false;
                 }
 
-                _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.BinaryExpression));
+                _chain.Add(new SyntaxData.ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.BinaryExpression));
             }
 
             WrapChain(mark, first, chainBase);
@@ -1280,21 +1244,9 @@ internal sealed class PyParser
         }
     }
 
-    /// <summary>
-    /// Inserts one row per chain entry before the rows at <paramref name="mark"/>: entry m (0-based) becomes the node
-    /// that ends at that entry's row and token, wrapping every node before it.
-    /// </summary>
-    private void WrapChain(int mark, int firstToken, int chainBase)
-    {
-        int k = _chain.Count - chainBase;
-        InsertRows(mark, k);
-        for (int m = 0; m < k; m++)
-        {
-            ChainEntry e = _chain[chainBase + m];
-            int at = mark + (k - 1 - m);
-            _rows[at] = new NodeRow(e.Kind, firstToken, e.LastToken, e.RowEnd + k - at);
-        }
-    }
+    /// <summary>Wraps the chain entries from <paramref name="chainBase"/> on around the rows from <paramref name="mark"/> on.</summary>
+    private void WrapChain(int mark, int firstToken, int chainBase) =>
+        _rows.WrapChain(mark, firstToken, _chain.RawArray.AsSpan(chainBase, _chain.Count - chainBase));
 
     /// <summary><c>factor: ('+'|'-'|'~') factor | power</c></summary>
     private bool ParseFactor()
@@ -1348,7 +1300,7 @@ internal sealed class PyParser
                             return false;
                         }
 
-                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.MemberAccessExpression));
+                        _chain.Add(new SyntaxData.ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.MemberAccessExpression));
                         continue;
                     case SyntaxKind.OpenParenToken:
                     {
@@ -1361,7 +1313,7 @@ internal sealed class PyParser
                             return false;
                         }
 
-                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.CallExpression));
+                        _chain.Add(new SyntaxData.ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.CallExpression));
                         continue;
                     }
 
@@ -1376,7 +1328,7 @@ internal sealed class PyParser
                             return false;
                         }
 
-                        _chain.Add(new ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.SubscriptExpression));
+                        _chain.Add(new SyntaxData.ChainEntry(_rows.Count, _lastConsumed, SyntaxKind.SubscriptExpression));
                         continue;
                     }
                 }
@@ -1405,8 +1357,7 @@ internal sealed class PyParser
             return false;
         }
 
-        InsertRows(mark, 1);
-        _rows[mark] = new NodeRow(SyntaxKind.BinaryExpression, first, _lastConsumed, _rows.Count - mark);
+        Wrap(mark, first, SyntaxKind.BinaryExpression);
         return true;
     }
 
@@ -1434,7 +1385,6 @@ internal sealed class PyParser
 
                 if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
                 {
-                    int row = _rows.Count;
                     int first = _pos;
                     keywords ??= new HashSet<string>(StringComparer.Ordinal);
                     if (!keywords.Add(_text.Substring(_tokens[first].Start, _tokens[first].Length)))
@@ -1442,7 +1392,7 @@ internal sealed class PyParser
                         return CompileError("keyword argument repeated", first);
                     }
 
-                    _rows.Add(default);
+                    int row = _rows.Open(first);
                     Advance();
                     Advance();
                     if (!ParseTest())
@@ -1450,7 +1400,7 @@ internal sealed class PyParser
                         return false;
                     }
 
-                    _rows[row] = new NodeRow(SyntaxKind.KeywordArgument, first, _lastConsumed, _rows.Count - row);
+                    Close(row, SyntaxKind.KeywordArgument);
                 }
                 else if (!ParseTest())
                 {
@@ -1516,8 +1466,7 @@ internal sealed class PyParser
 
         if (comma)
         {
-            InsertRows(mark, 1);
-            _rows[mark] = new NodeRow(SyntaxKind.TupleExpression, first, _lastConsumed, _rows.Count - mark);
+            Wrap(mark, first, SyntaxKind.TupleExpression);
         }
 
         return Expect(SyntaxKind.CloseBracketToken, "']'");
@@ -1560,8 +1509,7 @@ internal sealed class PyParser
             }
         }
 
-        InsertRows(mark, 1);
-        _rows[mark] = new NodeRow(SyntaxKind.Slice, first, _lastConsumed, _rows.Count - mark);
+        Wrap(mark, first, SyntaxKind.Slice);
         return true;
     }
 
@@ -1584,17 +1532,17 @@ internal sealed class PyParser
         switch (Kind)
         {
             case SyntaxKind.IdentifierToken:
-                _rows.Add(new NodeRow(SyntaxKind.NameExpression, first, first, 1));
+                _rows.Leaf(SyntaxKind.NameExpression, first);
                 Advance();
                 return true;
             case SyntaxKind.NumberToken:
-                _rows.Add(new NodeRow(SyntaxKind.NumberLiteral, first, first, 1));
+                _rows.Leaf(SyntaxKind.NumberLiteral, first);
                 Advance();
                 return true;
             case SyntaxKind.StringToken:
             {
                 int row = _rows.Count;
-                _rows.Add(new NodeRow(SyntaxKind.StringLiteral, first, first, 1));
+                _rows.Leaf(SyntaxKind.StringLiteral, first);
                 Advance();
                 if (Kind != SyntaxKind.StringToken)
                 {
@@ -1603,12 +1551,11 @@ internal sealed class PyParser
 
                 while (Kind == SyntaxKind.StringToken)
                 {
-                    _rows.Add(new NodeRow(SyntaxKind.StringLiteral, _pos, _pos, 1));
+                    _rows.Leaf(SyntaxKind.StringLiteral, _pos);
                     Advance();
                 }
 
-                InsertRows(row, 1);
-                _rows[row] = new NodeRow(SyntaxKind.ConcatenatedString, first, _lastConsumed, _rows.Count - row);
+                Wrap(row, first, SyntaxKind.ConcatenatedString);
                 return true;
             }
 
@@ -1629,9 +1576,7 @@ internal sealed class PyParser
 
     private bool ParseParenthesized()
     {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
         if (Keyword == PyKeyword.Yield)
         {
@@ -1643,25 +1588,15 @@ internal sealed class PyParser
             return false;
         }
 
-        SyntaxKind kind = items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression;
-        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
-        return true;
+        return Close(row, items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression);
     }
 
     /// <summary>A list (<c>[...]</c>) or dictionary (<c>{...}</c>) display, from its opening bracket.</summary>
     private bool ParseBracketDisplay(SyntaxKind close, string expected, SyntaxKind kind)
     {
-        int row = _rows.Count;
-        int first = _pos;
-        _rows.Add(default);
+        int row = _rows.Open(_pos);
         Advance();
-        if (!ParseDisplay(close, expected, out _, out _))
-        {
-            return false;
-        }
-
-        _rows[row] = new NodeRow(kind, first, _lastConsumed, _rows.Count - row);
-        return true;
+        return ParseDisplay(close, expected, out _, out _) && Close(row, kind);
     }
 
     /// <summary>
@@ -1713,9 +1648,7 @@ internal sealed class PyParser
     {
         while (Kind != SyntaxKind.CloseBraceToken)
         {
-            int entryRow = _rows.Count;
-            int entryFirst = _pos;
-            _rows.Add(default);
+            int entryRow = _rows.Open(_pos);
             if (!ParseTest())
             {
                 return false;
@@ -1738,7 +1671,7 @@ internal sealed class PyParser
                 return Unsupported("a dictionary comprehension");
             }
 
-            _rows[entryRow] = new NodeRow(SyntaxKind.DictionaryEntry, entryFirst, _lastConsumed, _rows.Count - entryRow);
+            Close(entryRow, SyntaxKind.DictionaryEntry);
             if (Kind != SyntaxKind.CommaToken)
             {
                 break;
@@ -1752,17 +1685,15 @@ internal sealed class PyParser
 
     // ---------------------------------------------------------------- helpers
 
-    private void InsertRows(int at, int count)
+    /// <summary>Closes an open node at the last token consumed; returns <see langword="true"/>, so a rule can end with it.</summary>
+    private bool Close(int node, SyntaxKind kind)
     {
-        int n = _rows.Count;
-        for (int i = 0; i < count; i++)
-        {
-            _rows.Add(default);
-        }
-
-        NodeRow[] raw = _rows.RawArray;
-        Array.Copy(raw, at, raw, at + count, n - at);
+        _rows.Close(node, kind, _lastConsumed);
+        return true;
     }
+
+    /// <summary>Makes the rows from <paramref name="first"/> on the children of a new node, which ends at the last token consumed.</summary>
+    private void Wrap(int first, int firstToken, SyntaxKind kind) => _rows.Wrap(first, kind, firstToken, _lastConsumed);
 
     private bool Expect(SyntaxKind kind, string what)
     {
@@ -1843,6 +1774,4 @@ internal sealed class PyParser
             _ => "'" + (t.Length > 40 ? _text.Substring(t.Start, 40) + "..." : _text.Substring(t.Start, t.Length)) + "'",
         };
     }
-
-    private readonly record struct ChainEntry(int RowEnd, int LastToken, SyntaxKind Kind);
 }

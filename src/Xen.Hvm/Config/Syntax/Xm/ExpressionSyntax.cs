@@ -6,24 +6,22 @@ namespace Xen.Hvm.Config.Syntax;
 /// </summary>
 public abstract class ExpressionSyntax : ValueSyntax
 {
-    private protected ExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    private protected ExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Returns the value when the expression is constant (<c>-1</c>, <c>'a' 'b'</c>, <c>('x')</c>).</summary>
     /// <returns>The value.</returns>
     /// <exception cref="InvalidOperationException">The value is computed (see <see cref="ValueSyntax.IsConstant"/>); use <see cref="ConfigDocument.Evaluate"/>.</exception>
-    public override ConfigValue ToValue() => Evaluation.XmConstant.TryFold(this, out ConfigValue? value)
-        ? value
-        : throw new InvalidOperationException($"'{ToString()}' is computed; evaluate the document (ConfigDocument.Evaluate) to get its value.");
+    public override ConfigValue ToValue() => ReadLiteral();
 }
 
 /// <summary>A name: <c>arch</c>, <c>os</c>, <c>True</c> (Python 2's <c>True</c>, <c>False</c> and <c>None</c> are names).</summary>
 public sealed class NameExpressionSyntax : ExpressionSyntax
 {
-    internal NameExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal NameExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -37,8 +35,8 @@ public sealed class NameExpressionSyntax : ExpressionSyntax
 /// <summary>Adjacent string literals, which Python joins: <c>'a' "b"</c>.</summary>
 public sealed class ConcatenatedStringSyntax : ExpressionSyntax
 {
-    internal ConcatenatedStringSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ConcatenatedStringSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -52,20 +50,20 @@ public sealed class ConcatenatedStringSyntax : ExpressionSyntax
 /// <summary>An expression in parentheses: <c>( expr )</c>.</summary>
 public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
 {
-    internal ParenthesizedExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ParenthesizedExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the inner expression.</summary>
-    public ValueSyntax Expression => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Expression => Child<ValueSyntax>(Data.Operand(Row));
 }
 
 /// <summary>A tuple: <c>(a, b)</c>, <c>()</c>, or a bare <c>a, b</c>. xm ignores top-level tuple variables.</summary>
 public sealed class TupleExpressionSyntax : ExpressionSyntax
 {
-    internal TupleExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal TupleExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -79,8 +77,8 @@ public sealed class TupleExpressionSyntax : ExpressionSyntax
 /// <summary>A dictionary display: <c>{ 'a': 1, 'b': 2 }</c>. xm ignores top-level dictionary variables.</summary>
 public sealed class DictionaryExpressionSyntax : ExpressionSyntax
 {
-    internal DictionaryExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal DictionaryExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -91,14 +89,14 @@ public sealed class DictionaryExpressionSyntax : ExpressionSyntax
 /// <summary>One <c>key: value</c> entry of a dictionary display.</summary>
 public sealed class DictionaryEntrySyntax : SyntaxNode
 {
-    internal DictionaryEntrySyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal DictionaryEntrySyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the key.</summary>
-    public ValueSyntax Key => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Key => Child<ValueSyntax>(Data.DictionaryEntryKey(Row));
 
     /// <summary>Gets the value.</summary>
-    public ValueSyntax Value => (ValueSyntax)ChildAt(1)!;
+    public ValueSyntax Value => Child<ValueSyntax>(Data.DictionaryEntryValue(Row));
 }

@@ -3,8 +3,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>A prefix operator: <c>-x</c>, <c>+x</c>, <c>~x</c>, <c>not x</c>.</summary>
 public sealed class UnaryExpressionSyntax : ExpressionSyntax
 {
-    internal UnaryExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal UnaryExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -12,32 +12,32 @@ public sealed class UnaryExpressionSyntax : ExpressionSyntax
     public SyntaxToken OperatorToken => FirstToken;
 
     /// <summary>Gets the operand.</summary>
-    public ValueSyntax Operand => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Operand => Child<ValueSyntax>(Data.Operand(Row));
 }
 
 /// <summary>A binary operator: <c>a + b</c>, <c>a % b</c>, <c>a ** b</c>, <c>a and b</c>, <c>a or b</c>...</summary>
 public sealed class BinaryExpressionSyntax : ExpressionSyntax
 {
-    internal BinaryExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal BinaryExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the left operand.</summary>
-    public ValueSyntax Left => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Left => Child<ValueSyntax>(Data.BinaryLeft(Row));
 
     /// <summary>Gets the operator token (<c>and</c>/<c>or</c> are <see cref="SyntaxKind.KeywordToken"/>s).</summary>
-    public SyntaxToken OperatorToken => TokenAfter(Left);
+    public SyntaxToken OperatorToken => TokenAt(Data.BinaryOperatorToken(Row));
 
     /// <summary>Gets the right operand.</summary>
-    public ValueSyntax Right => (ValueSyntax)ChildAt(1)!;
+    public ValueSyntax Right => Child<ValueSyntax>(Data.BinaryRight(Row));
 }
 
 /// <summary>A comparison chain: <c>a &lt; b &lt;= c</c>, <c>a in b</c>, <c>a not in b</c>, <c>a is not None</c>.</summary>
 public sealed class ComparisonExpressionSyntax : ExpressionSyntax
 {
-    internal ComparisonExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ComparisonExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -85,17 +85,17 @@ public sealed class ComparisonExpressionSyntax : ExpressionSyntax
 /// <summary>A conditional expression: <c>a if condition else b</c>.</summary>
 public sealed class ConditionalExpressionSyntax : ExpressionSyntax
 {
-    internal ConditionalExpressionSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ConditionalExpressionSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the value when the condition is true.</summary>
-    public ValueSyntax WhenTrue => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax WhenTrue => Child<ValueSyntax>(Data.ConditionalWhenTrue(Row));
 
     /// <summary>Gets the condition.</summary>
-    public ValueSyntax Condition => (ValueSyntax)ChildAt(1)!;
+    public ValueSyntax Condition => Child<ValueSyntax>(Data.ConditionalCondition(Row));
 
     /// <summary>Gets the value when the condition is false.</summary>
-    public ValueSyntax WhenFalse => (ValueSyntax)ChildAt(2)!;
+    public ValueSyntax WhenFalse => Child<ValueSyntax>(Data.ConditionalWhenFalse(Row));
 }

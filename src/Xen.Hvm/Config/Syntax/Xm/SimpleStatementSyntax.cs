@@ -3,13 +3,13 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>An expression used as a statement: <c>xm_vars.check()</c>, <c>disk.append('...')</c>.</summary>
 public sealed class ExpressionStatementSyntax : StatementSyntax
 {
-    internal ExpressionStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ExpressionStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the expression.</summary>
-    public ValueSyntax Expression => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Expression => Child<ValueSyntax>(Data.Operand(Row));
 }
 
 /// <summary>
@@ -18,19 +18,19 @@ public sealed class ExpressionStatementSyntax : StatementSyntax
 /// </summary>
 public sealed class AssignmentStatementSyntax : StatementSyntax
 {
-    internal AssignmentStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal AssignmentStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the targets, left to right.</summary>
-    public IReadOnlyList<ValueSyntax> Targets => ChildNodes().Cast<ValueSyntax>().SkipLast(1).ToArray();
+    public IReadOnlyList<ValueSyntax> Targets => Children<ValueSyntax>(Data.AssignmentTargets(Row));
 
     /// <summary>Gets the assigned value.</summary>
-    public ValueSyntax Value => ChildNodes().Cast<ValueSyntax>().Last();
+    public ValueSyntax Value => Child<ValueSyntax>(Data.AssignmentValue(Row));
 
     /// <summary>Gets the first operator token (<c>=</c>, <c>+=</c>, <c>-=</c>...).</summary>
-    public SyntaxToken OperatorToken => TokenAfter(ChildAt(0)!);
+    public SyntaxToken OperatorToken => TokenAt(Data.AssignmentOperatorToken(Row));
 
     /// <summary>Gets a value indicating whether this is an augmented assignment (<c>x -= 1</c>).</summary>
     public bool IsAugmented => OperatorToken.Kind != SyntaxKind.EqualsToken;
@@ -39,8 +39,8 @@ public sealed class AssignmentStatementSyntax : StatementSyntax
 /// <summary><c>import a, b.c as d</c>.</summary>
 public sealed class ImportStatementSyntax : StatementSyntax
 {
-    internal ImportStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ImportStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -51,8 +51,8 @@ public sealed class ImportStatementSyntax : StatementSyntax
 /// <summary><c>from a import *</c> or <c>from a import b, c as d</c>.</summary>
 public sealed class FromImportStatementSyntax : StatementSyntax
 {
-    internal FromImportStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal FromImportStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -70,8 +70,8 @@ public sealed class FromImportStatementSyntax : StatementSyntax
 /// <summary><c>pass</c>, <c>break</c> or <c>continue</c>.</summary>
 public sealed class KeywordStatementSyntax : StatementSyntax
 {
-    internal KeywordStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal KeywordStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -82,13 +82,13 @@ public sealed class KeywordStatementSyntax : StatementSyntax
 /// <summary><c>print a, b</c> (Python 2's print statement), possibly <c>print &gt;&gt; f, a</c>.</summary>
 public sealed class PrintStatementSyntax : StatementSyntax
 {
-    internal PrintStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal PrintStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets a value indicating whether the output is redirected (<c>print &gt;&gt; f, ...</c>); the first child is then the file.</summary>
-    public bool HasRedirect => new SyntaxToken(Document, Parsing.SyntaxNavigation.NextSignificant(Data, NodeRow.FirstToken)).Kind == SyntaxKind.GreaterThanGreaterThanToken;
+    public bool HasRedirect => Data.PrintHasRedirect(Row);
 
     /// <summary>Gets the printed expressions (after the redirect target, if any).</summary>
     public IReadOnlyList<ValueSyntax> Expressions => ChildNodes().Cast<ValueSyntax>().Skip(HasRedirect ? 1 : 0).ToArray();
@@ -100,20 +100,20 @@ public sealed class PrintStatementSyntax : StatementSyntax
 /// <summary><c>return</c> or <c>return value</c>.</summary>
 public sealed class ReturnStatementSyntax : StatementSyntax
 {
-    internal ReturnStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ReturnStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the returned expression, or <see langword="null"/>.</summary>
-    public ValueSyntax? Expression => (ValueSyntax?)ChildAt(0);
+    public ValueSyntax? Expression => ChildOrNull<ValueSyntax>(Data.ReturnValue(Row));
 }
 
 /// <summary><c>raise</c>, <c>raise E</c> or Python 2's <c>raise E, message</c>.</summary>
 public sealed class RaiseStatementSyntax : StatementSyntax
 {
-    internal RaiseStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal RaiseStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -124,8 +124,8 @@ public sealed class RaiseStatementSyntax : StatementSyntax
 /// <summary><c>global a, b</c>.</summary>
 public sealed class GlobalStatementSyntax : StatementSyntax
 {
-    internal GlobalStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal GlobalStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -136,28 +136,28 @@ public sealed class GlobalStatementSyntax : StatementSyntax
 /// <summary><c>del a, b[0]</c>.</summary>
 public sealed class DelStatementSyntax : StatementSyntax
 {
-    internal DelStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal DelStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the deleted target (a tuple when several are listed).</summary>
-    public ValueSyntax Target => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Target => Child<ValueSyntax>(Data.Operand(Row));
 }
 
 /// <summary><c>assert condition</c> or <c>assert condition, message</c>.</summary>
 public sealed class AssertStatementSyntax : StatementSyntax
 {
-    internal AssertStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal AssertStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
     /// <summary>Gets the condition.</summary>
-    public ValueSyntax Condition => (ValueSyntax)ChildAt(0)!;
+    public ValueSyntax Condition => Child<ValueSyntax>(Data.Condition(Row));
 
     /// <summary>Gets the message, or <see langword="null"/>.</summary>
-    public ValueSyntax? Message => (ValueSyntax?)ChildAt(1);
+    public ValueSyntax? Message => ChildOrNull<ValueSyntax>(Data.AssertMessage(Row));
 }
 
 /// <summary>Reads <c>a.b as c, d</c> from import statement tokens.</summary>

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Text;
 using Xen.Hvm.Diagnostics;
 
-namespace Xen.Hvm.Config.Parsing;
+namespace Xen.Hvm.Config.Internal;
 
 /// <summary>The parts of a Python 2 string literal: prefix flags, quote length and the content between the quotes.</summary>
 internal readonly record struct PyStringShape(bool Raw, bool Unicode, int PrefixLength, int QuoteLength, int ContentStart, int ContentEnd);

@@ -1,7 +1,7 @@
 using System.Text;
 using Xen.Hvm.Diagnostics;
 
-namespace Xen.Hvm.Config.Parsing;
+namespace Xen.Hvm.Config.Internal;
 
 /// <summary>
 /// Quoted strings as libxlu reads them (<c>xlu__cfgl_dequote</c>): the simple escapes work, <c>\x..</c> always

@@ -1,18 +1,11 @@
-using Xen.Hvm.Config.Parsing;
-using Xen.Hvm.Config.Syntax;
-
-namespace Xen.Hvm.Config.Evaluation;
+namespace Xen.Hvm.Config.Syntax;
 
 /// <summary>Which names a region of statements may bind, read from the rows without evaluating anything.</summary>
 internal static class XmBindings
 {
     private static string Text(SyntaxData data, int token) => data.TokenText(token).ToString();
 
-    private static SyntaxKind Kind(SyntaxData data, int token) => data.Tokens[token].Kind;
-
-    private static int Next(SyntaxData data, int token) => SyntaxNavigation.NextSignificant(data, token);
-
-    /// <summary>Returns whether statements in rows [<paramref name="from"/>, <paramref name="end"/>) may assign <paramref name="name"/>.</summary>
+    /// <summary>Returns whether the nodes [<paramref name="from"/>, <paramref name="end"/>) (a region in preorder) may assign <paramref name="name"/>.</summary>
     public static bool MayAssign(SyntaxData data, int from, int end, string name)
     {
         var (assigned, receivers, _) = AssignedNames(data, from, end);
@@ -23,19 +16,19 @@ internal static class XmBindings
     /// Reads the names a statement that was not parsed may bind: before <c>=</c>, after <c>for</c>, <c>global</c>,
     /// and (into <paramref name="bound"/>, never a kept value) after <c>def</c>, <c>class</c>, <c>import</c>, <c>as</c>.
     /// </summary>
-    public static void ScanSkippedTokens(SyntaxData data, NodeRow r, ISet<string> assigned, ISet<string> receivers, ISet<string>? bound = null)
+    public static void ScanSkippedTokens(SyntaxData data, int statement, ISet<string> assigned, ISet<string> receivers, ISet<string>? bound = null)
     {
         string previous = string.Empty;
         int brackets = 0;
-        for (int t = r.FirstToken; t <= r.LastToken; t++)
+        for (int t = data.FirstToken(statement), last = data.LastToken(statement); t <= last; t++)
         {
-            Token tok = data.Tokens[t];
-            if (tok.IsTrivia)
+            if (data.IsTrivia(t))
             {
                 continue;
             }
 
-            switch (tok.Kind)
+            SyntaxKind kind = data.TokenKind(t);
+            switch (kind)
             {
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken:
                     brackets++;
@@ -46,9 +39,9 @@ internal static class XmBindings
             }
 
             string text = Text(data, t);
-            if (tok.Kind == SyntaxKind.IdentifierToken)
+            if (kind == SyntaxKind.IdentifierToken)
             {
-                SyntaxKind next = Kind(data, Next(data, t));
+                SyntaxKind next = data.TokenKind(data.NextSignificant(t));
                 if (brackets > 0 && next == SyntaxKind.EqualsToken && previous is not ("def" or "class" or "for"))
                 {
                     // f(name=value): a keyword argument (or a default in a def's parameters), not an assignment
@@ -70,14 +63,14 @@ internal static class XmBindings
                 {
                     receivers.Add(text);
                 }
-                else if (previous == "," && tok.Kind == SyntaxKind.IdentifierToken)
+                else if (previous == ",")
                 {
                     // "import a, b" / "for a, b in": the names after a comma are bound too
                     assigned.Add(text);
                 }
             }
 
-            previous = tok.Kind == SyntaxKind.CommaToken && previous is "import" or "," ? "," : text;
+            previous = kind == SyntaxKind.CommaToken && previous is "import" or "," ? "," : text;
         }
     }
 
@@ -87,55 +80,52 @@ internal static class XmBindings
         var assigned = new SortedSet<string>(StringComparer.Ordinal);
         var receivers = new HashSet<string>(StringComparer.Ordinal);
         bool returns = false;
+        // Every node of the region, in preorder; a function's body is its own scope and is skipped.
         int r = from;
         while (r < end)
         {
-            NodeRow n = data.Rows[r];
-            switch (n.Kind)
+            switch (data.Kind(r))
             {
                 case SyntaxKind.Setting:
-                    assigned.Add(Text(data, n.FirstToken));
+                    assigned.Add(Text(data, data.NameToken(r)));
                     break;
                 case SyntaxKind.AssignmentStatement:
-                {
-                    int[] parts = SyntaxNavigation.Children(data, r).ToArray();
-                    for (int i = 0; i < parts.Length - 1; i++)
+                    foreach (int target in data.AssignmentTargets(r))
                     {
-                        CollectTargetNames(data, parts[i], assigned, receivers);
+                        CollectTargetNames(data, target, assigned, receivers);
                     }
 
                     break;
-                }
-
                 case SyntaxKind.ForStatement:
-                    CollectTargetNames(data, r + 1, assigned, receivers);
+                    CollectTargetNames(data, data.ForTarget(r), assigned, receivers);
                     break;
                 case SyntaxKind.DelStatement:
-                    CollectTargetNames(data, r + 1, assigned, receivers);
+                    CollectTargetNames(data, data.Operand(r), assigned, receivers);
                     break;
                 case SyntaxKind.FunctionDefinition:
-                    assigned.Add(Text(data, Next(data, n.FirstToken)));
-                    r += n.RowCount;
+                    assigned.Add(Text(data, data.FunctionNameToken(r)));
+                    r = data.End(r);
                     continue;
                 case SyntaxKind.ImportStatement or SyntaxKind.FromImportStatement or SyntaxKind.SkippedStatement:
-                    ScanSkippedTokens(data, n, assigned, receivers);
+                    ScanSkippedTokens(data, r, assigned, receivers);
                     break;
                 case SyntaxKind.ReturnStatement or SyntaxKind.RaiseStatement:
                     returns = true;
                     break;
                 case SyntaxKind.CallExpression:
                 {
-                    int callee = r + 1;
-                    if (data.Rows[callee].Kind == SyntaxKind.MemberAccessExpression && data.Rows[callee + 1].Kind == SyntaxKind.NameExpression)
+                    // name.method(...): the method may change the value of name in place.
+                    int callee = data.Target(r);
+                    if (data.Kind(callee) == SyntaxKind.MemberAccessExpression && data.Kind(data.Target(callee)) == SyntaxKind.NameExpression)
                     {
-                        receivers.Add(Text(data, data.Rows[callee + 1].FirstToken));
+                        receivers.Add(Text(data, data.LeafToken(data.Target(callee))));
                     }
 
                     break;
                 }
             }
 
-            r++;
+            r = data.Next(r);
         }
 
         return (assigned, receivers, returns);
@@ -143,29 +133,34 @@ internal static class XmBindings
 
     private static void CollectTargetNames(SyntaxData data, int target, ISet<string> assigned, ISet<string> receivers)
     {
-        int end = target + data.Rows[target].RowCount;
-        for (int r = target; r < end; r++)
+        // The names of a target (a name, or the names of a tuple or list of targets); x[i] = ... and x.a = ...
+        // change the value of the name at the bottom of the chain in place.
+        int end = data.End(target);
+        for (int r = target; r < end;)
         {
-            NodeRow n = data.Rows[r];
-            if (n.Kind == SyntaxKind.NameExpression)
+            SyntaxKind kind = data.Kind(r);
+            if (kind == SyntaxKind.NameExpression)
             {
-                assigned.Add(Text(data, n.FirstToken));
+                assigned.Add(Text(data, data.LeafToken(r)));
             }
-            else if (n.Kind is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
+            else if (kind is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
             {
-                int b = r + 1;
-                while (data.Rows[b].Kind is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
+                int b = data.Target(r);
+                while (data.Kind(b) is SyntaxKind.SubscriptExpression or SyntaxKind.MemberAccessExpression)
                 {
-                    b++;
+                    b = data.Target(b);
                 }
 
-                if (data.Rows[b].Kind == SyntaxKind.NameExpression)
+                if (data.Kind(b) == SyntaxKind.NameExpression)
                 {
-                    receivers.Add(Text(data, data.Rows[b].FirstToken));
+                    receivers.Add(Text(data, data.LeafToken(b)));
                 }
 
-                r += n.RowCount - 1;
+                r = data.End(r);
+                continue;
             }
+
+            r = data.Next(r);
         }
     }
 }
