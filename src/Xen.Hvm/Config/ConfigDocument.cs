@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityToolkit.HighPerformance.Buffers;
+using Xen.Hvm.Config.Editing;
 using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
@@ -20,17 +21,22 @@ namespace Xen.Hvm.Config;
 public sealed partial class ConfigDocument
 {
     private readonly DiagnosticBag _bag;
-    private readonly List<EditNote> _editNotes = [];
+    private readonly IReadOnlyList<EditNote> _editNotes;
     private Diagnostic[]? _diagnostics;
     private SettingSyntax[]? _settings;
     private ConfigValueCollection? _values;
 
-    internal ConfigDocument(XenConfigParseOptions options, ParsedConfig parsed)
+    internal ConfigDocument(XenConfigParseOptions options, ParsedConfig parsed, IReadOnlyList<EditNote>? editNotes = null)
     {
         Options = options;
         SyntaxTree = parsed.Tree;
         _bag = parsed.Diagnostics;
         DialectReason = parsed.DialectReason;
+        _editNotes = editNotes ?? [];
+        foreach (EditNote note in _editNotes)
+        {
+            _bag.Add(note.Descriptor, note.Start, note.Length, note.Args);
+        }
     }
 
     /// <summary>Gets the syntax tree: the text, its tokens and trivia, and its nodes.</summary>
@@ -67,6 +73,12 @@ public sealed partial class ConfigDocument
 
     /// <summary>Gets a value indicating whether any diagnostic is an error (for xl: whether xl would reject the file).</summary>
     public bool HasErrors => _bag.ErrorCount > 0;
+
+    /// <summary>
+    /// Gets a value indicating whether this document comes from an edit that was refused (XH2008, XH4203, XH4204),
+    /// directly or through further edits: its text lacks that edit, so it is never saved (XH2020).
+    /// </summary>
+    public bool HasRefusedEdits => _editNotes.Any(static n => n.Refusal);
 
     /// <summary>
     /// Gets the effective value of every key, in order of first appearance: for xl after <c>+=</c> and "last one wins";

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Diagnostics;
 
@@ -58,27 +59,47 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(path);
         document = null;
-        byte[] bytes;
-        try
+        if (!ConfigFiles.TryRead(path, out byte[]? bytes, out error))
         {
-            if (Directory.Exists(path))
-            {
-                error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(Hvm.Internal.AtomicFileError.NotAFile, 0, reading: true));
-                return false;
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (Hvm.Internal.AtomicFile.IsFileSystemError(ex))
-        {
-            Hvm.Internal.AtomicFileError kind = Hvm.Internal.AtomicFile.Classify(ex, out int code);
-            error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(kind, code, reading: true));
             return false;
         }
 
         document = Parse(bytes, path, options);
-        error = null;
         return true;
+    }
+
+    /// <summary>Reads a config file from a stream, to its end, and parses it as <see cref="Parse(ReadOnlySpan{byte}, string?, XenConfigParseOptions?)"/> does.</summary>
+    /// <param name="stream">The stream, read from its current position; it is not closed.</param>
+    /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">The stream does not support reading.</exception>
+    public static ConfigDocument Parse(Stream stream, string? path = null, XenConfigParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path, options);
+    }
+
+    /// <summary>Reads a config file from a stream asynchronously, to its end, and parses it.</summary>
+    /// <param name="stream">The stream, read from its current position; it is not closed.</param>
+    /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">The stream does not support reading.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task<ConfigDocument> ParseAsync(Stream stream, string? path = null, XenConfigParseOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path, options);
     }
 
     /// <summary>Reads and parses a config file asynchronously.</summary>
