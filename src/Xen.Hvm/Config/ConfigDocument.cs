@@ -1,5 +1,3 @@
-using System.Text;
-using CommunityToolkit.HighPerformance.Buffers;
 using Xen.Hvm.Config.Editing;
 using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
@@ -81,12 +79,19 @@ public sealed partial class ConfigDocument
     public bool HasRefusedEdits => _editNotes.Any(static n => n.Refusal);
 
     /// <summary>
-    /// Gets the effective value of every key, in order of first appearance: for xl after <c>+=</c> and "last one wins";
-    /// for xm, the variables xm hands to xend, evaluated with <see cref="XmEvaluationContext.Default"/> (values that
-    /// need the host are left out: use <see cref="Evaluate"/> with a context to get them).
+    /// Gets what the file says each key is, in order of first appearance, without running anything, in both dialects:
+    /// for xl the effective values after <c>+=</c> and "last one wins", as xl reads them; for xm the values the file
+    /// writes as constants (<c>memory = 512</c> is the integer 512), and a <see cref="ConfigUnknown"/> wherever it
+    /// computes one (<c>memory = base * 2</c>, an assignment in an <c>if</c> block...).
     /// </summary>
-    /// <remarks>For a document with errors the values are read from the statements that parsed; xl or xm itself would read none.</remarks>
-    public ConfigValueCollection Values => _values ??= Dialect == ConfigDialect.Xm ? Evaluate(XmEvaluationContext.Default).Variables : ComputeValues();
+    /// <remarks>
+    /// <para>Only <see cref="Evaluate"/> runs xm logic: use it to know computed values, or what xm would hand to xend
+    /// (which also leaves out what xm drops: bools, None, tuples, dictionaries). The typed getters
+    /// (<see cref="ConfigValueCollection.GetInt64"/>, <see cref="ConfigValueCollection.GetStrings"/>...) read numbers as
+    /// xl's getters do in both dialects (<c>"512"</c> and <c>512</c> alike) and refuse an unknown value (XH2022).</para>
+    /// <para>For a document with errors the values are read from the statements that parsed; xl or xm itself would read none.</para>
+    /// </remarks>
+    public ConfigValueCollection Values => _values ??= LiteralValues.Read(SyntaxTree);
 
     /// <summary>
     /// Evaluates the document the way xm did (Python 2 <c>execfile</c> with xm's pre-seeded namespace), without running
@@ -156,87 +161,4 @@ public sealed partial class ConfigDocument
     }
 
     internal SourceLocation GetLocation(TextSpan span) => SyntaxTree.GetLocation(span);
-
-    /// <summary>
-    /// xl's effective values: "last one wins", and <c>+=</c> appends to the value before it. A chain of appends is
-    /// gathered in a builder and materialized once, so a million <c>x += "a"</c> lines cost linear time, not the
-    /// quadratic time of concatenating the whole value again at each line.
-    /// </summary>
-    private ConfigValueCollection ComputeValues()
-    {
-        var pending = new List<(string Name, ValueAccumulator Value)>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        SyntaxData data = Data;
-        foreach (int statement in data.Children(SyntaxData.Root))
-        {
-            if (data.Kind(statement) != SyntaxKind.Setting)
-            {
-                continue;
-            }
-
-            string name = StringPool.Shared.GetOrAdd(data.TokenText(data.NameToken(statement)));
-            bool append = data.SettingIsAppend(statement);
-            ConfigValue value = LiteralReader.Read(SyntaxTree, data.SettingValue(statement))!;
-            if (index.TryGetValue(name, out int at))
-            {
-                if (append)
-                {
-                    _ = pending[at].Value.TryAppend(value); // false: XH2006 was reported; libxlu keeps nothing of it
-                }
-                else
-                {
-                    pending[at].Value.Reset(value);
-                }
-            }
-            else
-            {
-                index[name] = pending.Count;
-                pending.Add((name, new ValueAccumulator(value)));
-            }
-        }
-
-        var items = new List<KeyValuePair<string, ConfigValue>>(pending.Count);
-        foreach (var (name, value) in pending)
-        {
-            items.Add(new(name, value.ToValue()));
-        }
-
-        return new ConfigValueCollection(items, index);
-    }
-
-    /// <summary>The value of one key while the settings are read: a value, or the parts a <c>+=</c> chain adds to it.</summary>
-    private sealed class ValueAccumulator(ConfigValue value)
-    {
-        private ConfigValue _value = value;
-        private StringBuilder? _text;
-        private List<ConfigValue>? _items;
-
-        public void Reset(ConfigValue value)
-        {
-            _value = value;
-            _text = null;
-            _items = null;
-        }
-
-        /// <summary>Appends a string to a string or a list to a list; returns false for a mix, which libxlu rejects.</summary>
-        public bool TryAppend(ConfigValue value)
-        {
-            switch (_value, value)
-            {
-                case (ConfigString first, ConfigString next):
-                    (_text ??= new StringBuilder(first.Value)).Append(next.Value);
-                    return true;
-                case (ConfigList first, ConfigList next):
-                    (_items ??= [.. first.Items]).AddRange(next.Items);
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        public ConfigValue ToValue() =>
-            _text is not null ? new ConfigString(_text.ToString())
-            : _items is not null ? new ConfigList(_items.ToArray(), owned: true)
-            : _value;
-    }
 }

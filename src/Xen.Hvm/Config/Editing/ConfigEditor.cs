@@ -34,7 +34,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     public EditResult SetValue(string name, ConfigValue value)
     {
         CheckKey(name);
-        ArgumentNullException.ThrowIfNull(value);
+        CheckWritable(value);
         SettingSyntax? last = GetSettings(name).LastOrDefault();
         if (last is null || (Dialect == ConfigDialect.Xm && XmBindings.MayAssign(Data, Data.End(last.Row), Data.End(SyntaxData.Root), name)))
         {
@@ -80,7 +80,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     public EditResult AppendToList(string name, ConfigValue item)
     {
         CheckKey(name);
-        ArgumentNullException.ThrowIfNull(item);
+        CheckWritable(item);
         SettingSyntax? last = GetSettings(name).LastOrDefault();
         if (last is null)
         {
@@ -136,7 +136,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     public EditResult AddSetting(string name, ConfigValue value, string? after = null)
     {
         CheckKey(name);
-        ArgumentNullException.ThrowIfNull(value);
+        CheckWritable(value);
         var style = EditStyle.Detect(tree);
         RenderedValue rendered = style.Render(value, null);
         string line = name + style.BeforeEquals + "=" + style.AfterEquals + rendered.Text;
@@ -285,6 +285,28 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
         }
 
         return edited;
+    }
+
+    /// <summary>A value to write must be a value: not null, and no <see cref="ConfigUnknown"/> in it (an unknown is code, not a value).</summary>
+    private static void CheckWritable(ConfigValue value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        var stack = new Stack<ConfigValue>([value]);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case ConfigUnknown:
+                    throw new ArgumentException("An unknown (computed) value cannot be written; write a string, a number or a list.", paramName);
+                case ConfigList list:
+                    foreach (ConfigValue item in list.Items)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private void CheckKey(string name, [CallerArgumentExpression(nameof(name))] string? paramName = null)

@@ -117,7 +117,7 @@ public sealed class XmEditingTests
         Assert.Equal(expected, doc.ToFullString());
         Assert.False(doc.HasErrors);
         Assert.Equal("a", doc.Values.GetString("name"));
-        Assert.Equal(new ConfigInteger(1), doc.Values["x"]);
+        Assert.Equal(new ConfigInteger(1), doc.Evaluate(XmEvaluationContext.Default).Variables["x"]);
     }
 
     [PythonFact(2)]
