@@ -59,7 +59,7 @@ internal static class EditCommands
                     return ExitCodes.UsageOrIo;
                 }
 
-                doc = doc.SetValue(key, ParseValue(pair[(eq + 1)..]));
+                doc = doc.WithValue(key, ParseValue(pair[(eq + 1)..]));
             }
 
             return Save(doc, path, result.GetValue(replaceReadOnly), context);
@@ -84,7 +84,7 @@ internal static class EditCommands
 
             foreach (string key in result.GetValue(keys)!)
             {
-                doc = doc.RemoveSetting(key);
+                doc = doc.WithoutSetting(key);
             }
 
             return Save(doc, path, result.GetValue(replaceReadOnly), context);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Contracts;
 using Xen.Hvm.Config.Editing;
 
 namespace Xen.Hvm.Config;
@@ -21,11 +22,15 @@ public sealed partial class ConfigDocument
     /// escapes of its UTF-8 bytes when the file declares no encoding (info XH4202), otherwise in the declared encoding.</para>
     /// <para>An edit that cannot be made safely is not made: the returned document has the same text and an error
     /// diagnostic (XH2008 when the file ends inside an open statement, XH4203/XH4204 when the file's encoding cannot
-    /// hold the value). Check <see cref="Diagnostics"/> before saving.</para>
+    /// hold the value); <see cref="HasRefusedEdits"/> is then true, and the document (or any made from it by further
+    /// edits) is never saved (XH2020).</para>
+    /// <para>The document this is called on does not change: use the returned one (ignoring it is reported as
+    /// CA1806/XH0001, since the method is <c>[Pure]</c>).</para>
     /// </remarks>
-    public ConfigDocument SetValue(string name, ConfigValue value)
+    [Pure]
+    public ConfigDocument WithValue(string name, ConfigValue value)
     {
-        return Edited(Editor().SetValue(name, value));
+        return Edited(Editor().WithValue(name, value));
     }
 
     /// <summary>Returns a new document in which <paramref name="name"/> is set to a bare number.</summary>
@@ -34,7 +39,8 @@ public sealed partial class ConfigDocument
     /// <returns>The edited document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
-    public ConfigDocument SetValue(string name, long value) => SetValue(name, new ConfigInteger(value));
+    [Pure]
+    public ConfigDocument WithValue(string name, long value) => WithValue(name, new ConfigInteger(value));
 
     /// <summary>Returns a new document in which <paramref name="name"/> is set to <c>1</c> or <c>0</c>, xl's booleans.</summary>
     /// <param name="name">The key.</param>
@@ -42,15 +48,17 @@ public sealed partial class ConfigDocument
     /// <returns>The edited document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
-    public ConfigDocument SetValue(string name, bool value) => SetValue(name, new ConfigInteger(value ? 1 : 0));
+    [Pure]
+    public ConfigDocument WithValue(string name, bool value) => WithValue(name, new ConfigInteger(value ? 1 : 0));
 
     /// <summary>Returns a new document without any setting of <paramref name="name"/> (whole statements, with their line breaks).</summary>
     /// <param name="name">The key.</param>
     /// <returns>The edited document, or this document when the key is not set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    public ConfigDocument RemoveSetting(string name)
+    [Pure]
+    public ConfigDocument WithoutSetting(string name)
     {
-        return Editor().RemoveSetting(name) is { } edited ? Edited(edited) : this;
+        return Editor().WithoutSetting(name) is { } edited ? Edited(edited) : this;
     }
 
     /// <summary>
@@ -63,10 +71,11 @@ public sealed partial class ConfigDocument
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid xl key.</exception>
     /// <exception cref="InvalidOperationException">The last setting of <paramref name="name"/> is not a list.</exception>
-    /// <remarks>Strings and refused edits as in <see cref="SetValue(string, ConfigValue)"/>.</remarks>
-    public ConfigDocument AppendToList(string name, ConfigValue item)
+    /// <remarks>Strings and refused edits as in <see cref="WithValue(string, ConfigValue)"/>.</remarks>
+    [Pure]
+    public ConfigDocument WithItemAppended(string name, ConfigValue item)
     {
-        return Edited(Editor().AppendToList(name, item));
+        return Edited(Editor().WithItemAppended(name, item));
     }
 
     /// <summary>
@@ -82,11 +91,12 @@ public sealed partial class ConfigDocument
     /// <remarks>
     /// The new line is always a statement of its own: after a blank line when the file ends in an xm line continuation,
     /// and not added at all when the file ends inside an unclosed bracket or string (the returned document has the same
-    /// text and error XH2008). Strings and other refused edits as in <see cref="SetValue(string, ConfigValue)"/>.
+    /// text and error XH2008). Strings and other refused edits as in <see cref="WithValue(string, ConfigValue)"/>.
     /// </remarks>
-    public ConfigDocument AddSetting(string name, ConfigValue value, string? after = null)
+    [Pure]
+    public ConfigDocument WithSettingInserted(string name, ConfigValue value, string? after = null)
     {
-        return Edited(Editor().AddSetting(name, value, after));
+        return Edited(Editor().WithSettingInserted(name, value, after));
     }
 
     private ConfigEditor Editor() => new(SyntaxTree, _editNotes);

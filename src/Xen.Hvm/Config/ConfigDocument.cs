@@ -12,8 +12,9 @@ namespace Xen.Hvm.Config;
 /// its diagnostics. <see cref="ToFullString"/> always returns exactly the parsed text, valid or not.
 /// </summary>
 /// <remarks>
-/// <para>Edits (<see cref="SetValue(string, ConfigValue)"/>, <see cref="RemoveSetting"/>, ...) return new documents;
-/// every byte they do not touch stays as it was.</para>
+/// <para>Edits are Roslyn-style pseudo-mutators (<see cref="WithValue(string, ConfigValue)"/>,
+/// <see cref="WithoutSetting"/>, <see cref="WithItemAppended"/>, <see cref="WithSettingInserted"/>): they return new
+/// documents, marked <c>[Pure]</c> so that ignoring one is a warning; every byte they do not touch stays as it was.</para>
 /// <para>Immutable; safe to share across threads.</para>
 /// </remarks>
 public sealed partial class ConfigDocument
@@ -102,6 +103,7 @@ public sealed partial class ConfigDocument
     /// <returns>The variables xm would hand to xend, the unknown ones, and diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     /// <remarks>An xl document is read again as xm to be evaluated.</remarks>
+    [System.Diagnostics.Contracts.Pure]
     public XmEvaluationResult Evaluate(XmEvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

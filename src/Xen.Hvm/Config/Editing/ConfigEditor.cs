@@ -30,8 +30,8 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     private IEnumerable<SettingSyntax> GetSettings(string name) =>
         tree.Root.Statements.OfType<SettingSyntax>().Where(s => string.Equals(s.Name, name, StringComparison.Ordinal));
 
-    /// <summary>Sets the value of the last setting of <paramref name="name"/>, or adds a setting (see <see cref="ConfigDocument.SetValue(string, ConfigValue)"/>).</summary>
-    public EditResult SetValue(string name, ConfigValue value)
+    /// <summary>Sets the value of the last setting of <paramref name="name"/>, or adds a setting (see <see cref="ConfigDocument.WithValue(string, ConfigValue)"/>).</summary>
+    public EditResult WithValue(string name, ConfigValue value)
     {
         CheckKey(name);
         CheckWritable(value);
@@ -39,7 +39,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
         if (last is null || (Dialect == ConfigDialect.Xm && XmBindings.MayAssign(Data, Data.End(last.Row), Data.End(SyntaxData.Root), name)))
         {
             // xm: code after the last simple assignment may set the name again, so the new value goes last.
-            return AddSetting(name, value);
+            return WithSettingInserted(name, value);
         }
 
         var style = EditStyle.Detect(tree);
@@ -69,7 +69,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     }
 
     /// <summary>Removes every setting of <paramref name="name"/>; <see langword="null"/> when there is none.</summary>
-    public EditResult? RemoveSetting(string name)
+    public EditResult? WithoutSetting(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var edits = GetSettings(name).Select(s => (s.FullSpan, string.Empty)).ToList();
@@ -77,14 +77,14 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     }
 
     /// <summary>Appends an item to the list value of <paramref name="name"/>, in the list's layout.</summary>
-    public EditResult AppendToList(string name, ConfigValue item)
+    public EditResult WithItemAppended(string name, ConfigValue item)
     {
         CheckKey(name);
         CheckWritable(item);
         SettingSyntax? last = GetSettings(name).LastOrDefault();
         if (last is null)
         {
-            return AddSetting(name, new ConfigList([item]));
+            return WithSettingInserted(name, new ConfigList([item]));
         }
 
         if (last.Value is not ListSyntax list)
@@ -133,7 +133,7 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     }
 
     /// <summary>Adds a setting line after the last setting of <paramref name="after"/>, or at the end.</summary>
-    public EditResult AddSetting(string name, ConfigValue value, string? after = null)
+    public EditResult WithSettingInserted(string name, ConfigValue value, string? after = null)
     {
         CheckKey(name);
         CheckWritable(value);

@@ -37,6 +37,7 @@ public sealed record XmEvaluationContext
     /// <returns>The new context.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assignments"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An argument has no <c>=</c>.</exception>
+    [System.Diagnostics.Contracts.Pure]
     public XmEvaluationContext WithCommandLine(IEnumerable<string> assignments)
     {
         ArgumentNullException.ThrowIfNull(assignments);
