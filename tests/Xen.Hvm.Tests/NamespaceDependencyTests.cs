@@ -57,8 +57,8 @@ public sealed class NamespaceDependencyTests
     /// </summary>
     private static readonly Dictionary<string, string> s_compositionRoots = new(StringComparer.Ordinal)
     {
-        ["Xen.Hvm.Config.ConfigDocument"] = "the document parses (Parsing), exposes the tree (Syntax), edits and runs the xm evaluator (Evaluation)",
-        ["Xen.Hvm.Config.XenConfig"] = "the facade parses text in either dialect (Parsing)",
+        ["Xen.Hvm.Config.ConfigDocument"] = "the document puts the tree (Syntax) with its parse (Parsing), edits (Editing), values, file I/O and the xm evaluator (Evaluation)",
+        ["Xen.Hvm.Config.XenConfig"] = "the facade parses text, bytes, streams and files (Parsing) into documents",
         ["Xen.Hvm.DiskImages.DiskImage"] = "the facade creates, opens and converts every format (Raw, Qcow2, Vhd)",
         ["Xen.Hvm.DiskImages.Internal.ImageOpener"] = "format detection dispatches to every format's reader",
         ["Xen.Hvm.DiskImages.Internal.QemuOptionParser"] = "qemu-img's -o options are read into each format's options",

@@ -1,10 +1,10 @@
 namespace Xen.Hvm.Config;
 
 /// <summary>
-/// The 105 options of <c>xm create</c> (Xen 4.4, <c>gopts.var</c> in <c>xm/create.py</c>). A <c>KEY=VALUE</c> argument
+/// The catalogue of <c>xm create</c>'s 105 options (Xen 4.4, <c>gopts.var</c> in <c>xm/create.py</c>). A <c>KEY=VALUE</c> argument
 /// whose KEY is one of them sets that option; any other is a script variable the config file can read.
 /// </summary>
-public static class XmOptions
+public static class XmOptionCatalog
 {
     private static readonly Dictionary<string, XmOptionKind> s_kinds = Build();
 

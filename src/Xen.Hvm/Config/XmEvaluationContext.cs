@@ -24,14 +24,14 @@ public sealed record XmEvaluationContext
     /// <summary>
     /// Gets the options given on <c>xm create</c>'s command line (<c>memory=1024</c>, <c>disk=...</c>), in order. As in
     /// xm, the file cannot see them; after it has run, each replaces the file's value of the same name, converted as
-    /// xm converts that option (see <see cref="XmOptions"/>); append options such as <c>disk</c> collect one item per
+    /// xm converts that option (see <see cref="XmOptionCatalog"/>); append options such as <c>disk</c> collect one item per
     /// occurrence. An invalid value (<c>memory=lots</c>) stops xm before it reads the file.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Options { get; init; } = [];
 
     /// <summary>
     /// Returns a copy with <c>xm create</c>'s <c>KEY=VALUE</c> arguments added as xm sorts them: names of
-    /// <see cref="XmOptions"/> become <see cref="Options"/>, every other name a script variable in <see cref="Variables"/>.
+    /// <see cref="XmOptionCatalog"/> become <see cref="Options"/>, every other name a script variable in <see cref="Variables"/>.
     /// </summary>
     /// <param name="assignments">The arguments, e.g. <c>vmid=3</c> and <c>memory=1024</c>.</param>
     /// <returns>The new context.</returns>
@@ -55,7 +55,7 @@ public sealed record XmEvaluationContext
             // create.py: arg.strip().split('=', 1), then both halves stripped.
             string key = assignment[..eq].Trim();
             string value = assignment[(eq + 1)..].Trim();
-            if (XmOptions.IsOption(key))
+            if (XmOptionCatalog.IsOption(key))
             {
                 options.Add(new(key, value));
             }
