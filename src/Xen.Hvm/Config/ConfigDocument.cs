@@ -31,6 +31,8 @@ public sealed partial class ConfigDocument
         SyntaxTree = parsed.Tree;
         _bag = parsed.Diagnostics;
         DialectReason = parsed.DialectReason;
+        DialectChoice = parsed.DialectChoice;
+        DialectEvidence = parsed.DialectEvidence;
         _editNotes = editNotes ?? [];
         foreach (EditNote note in _editNotes)
         {
@@ -54,6 +56,15 @@ public sealed partial class ConfigDocument
 
     /// <summary>Gets why the document was read in its <see cref="Dialect"/>, in a short sentence.</summary>
     public string DialectReason { get; }
+
+    /// <summary>Gets why the document was read in its <see cref="Dialect"/>, as a value: requested, valid xl, broken xl, or Python found.</summary>
+    public ConfigDialectChoice DialectChoice { get; }
+
+    /// <summary>
+    /// Gets where the text has the first thing only Python has (a keyword, an operator, a float, an indent...) when
+    /// <see cref="ConfigDialect.Auto"/> read it as xm for it (<see cref="ConfigDialectChoice.Python"/>); otherwise <see langword="null"/>.
+    /// </summary>
+    public TextSpan? DialectEvidence { get; }
 
     /// <summary>Gets the parsed text.</summary>
     public string Text => Data.Text;

@@ -8,7 +8,9 @@ namespace Xen.Hvm.Config.Parsing;
 /// <param name="Tree">The tree.</param>
 /// <param name="Diagnostics">The diagnostics, with offsets into the text.</param>
 /// <param name="DialectReason">Why the text was read in the tree's dialect, in a short sentence.</param>
-internal sealed record ParsedConfig(ConfigSyntaxTree Tree, DiagnosticBag Diagnostics, string DialectReason);
+/// <param name="DialectChoice">Why, as a value.</param>
+/// <param name="DialectEvidence">Where the Python is that made Auto choose xm, when it did.</param>
+internal sealed record ParsedConfig(ConfigSyntaxTree Tree, DiagnosticBag Diagnostics, string DialectReason, ConfigDialectChoice DialectChoice = ConfigDialectChoice.Requested, TextSpan? DialectEvidence = null);
 
 /// <summary>Parses config text in a dialect, or chooses the dialect the text is written in.</summary>
 internal static class ConfigParser
@@ -46,7 +48,7 @@ internal static class ConfigParser
         var xlTree = new ConfigSyntaxTree(xlData, ConfigDialect.Xl, path);
         if (xlBag.ErrorCount == 0)
         {
-            return new ParsedConfig(xlTree, xlBag, "the text is valid xl");
+            return new ParsedConfig(xlTree, xlBag, "the text is valid xl", ConfigDialectChoice.ValidXl);
         }
 
         var xmBag = new DiagnosticBag();
@@ -56,14 +58,14 @@ internal static class ConfigParser
         string xlProblem = $"xl rejects it ({firstXlError.Id} at {firstXlError.Location.Start})";
         if (evidence < 0)
         {
-            return new ParsedConfig(xlTree, xlBag, xlProblem + " and nothing in it is Python, so it is read as a broken xl file");
+            return new ParsedConfig(xlTree, xlBag, xlProblem + " and nothing in it is Python, so it is read as a broken xl file", ConfigDialectChoice.BrokenXl);
         }
 
         var xmTree = new ConfigSyntaxTree(xmData, ConfigDialect.Xm, path);
         LineMap lines = xmTree.Lines;
         string what = PythonEvidence.Describe(xmData, evidence);
         string reason = $"{xlProblem}, and it has Python ({what} at {lines.GetPosition(xmData.TokenStart(evidence))})";
-        return new ParsedConfig(xmTree, xmBag, reason);
+        return new ParsedConfig(xmTree, xmBag, reason, ConfigDialectChoice.Python, new TextSpan(xmData.TokenStart(evidence), xmData.TokenLength(evidence)));
     }
 
     private static DiagnosticBag ParseXl(string text, out SyntaxData data)
