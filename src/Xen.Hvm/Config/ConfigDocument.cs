@@ -1,5 +1,4 @@
 using Xen.Hvm.Config.Editing;
-using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;

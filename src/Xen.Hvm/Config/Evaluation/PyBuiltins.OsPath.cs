@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
-using System.Text.RegularExpressions;
-using Xen.Hvm.Config.Internal;
-
 namespace Xen.Hvm.Config.Evaluation;
 
 // The os.path module: path arithmetic computed as posixpath does; questions about the host's files answered by the context.

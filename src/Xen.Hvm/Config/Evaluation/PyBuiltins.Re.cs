@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
-using Xen.Hvm.Config.Internal;
 
 namespace Xen.Hvm.Config.Evaluation;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
-using System.Text.RegularExpressions;
-using Xen.Hvm.Config.Internal;
-
 namespace Xen.Hvm.Config.Evaluation;
 
 // The sys module.

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Text;
-using Xen.Hvm.Config.Internal;
-using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Config.Evaluation;

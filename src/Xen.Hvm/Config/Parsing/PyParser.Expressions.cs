@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
-using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Config.Parsing;
 

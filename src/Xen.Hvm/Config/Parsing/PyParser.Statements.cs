@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
