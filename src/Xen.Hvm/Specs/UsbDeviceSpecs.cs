@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Sprache;
+using Pidgin;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs.Internal;
@@ -13,19 +13,6 @@ namespace Xen.Hvm.Specs;
 /// Thread-safe.</remarks>
 public static class UsbDeviceSpecs
 {
-    private static readonly Parser<UsbDeviceSpec> HostGrammar =
-        (from host in Sprache.Parse.String("host:")
-         from device in
-             (from vid in Sprache.Parse.Chars("0123456789abcdefABCDEF").Repeat(1, 4).Text()
-              from colon in Sprache.Parse.Char(':')
-              from pid in Sprache.Parse.Chars("0123456789abcdefABCDEF").Repeat(1, 4).Text()
-              select new UsbDeviceSpec(UsbDeviceKind.HostByVendorProduct, int.Parse(vid, NumberStyles.HexNumber, CultureInfo.InvariantCulture), int.Parse(pid, NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
-             .Or(from bus in Sprache.Parse.Digit.Repeat(1, 3).Text()
-                 from dot in Sprache.Parse.Char('.')
-                 from addr in Sprache.Parse.Digit.Repeat(1, 3).Text()
-                 select new UsbDeviceSpec(UsbDeviceKind.HostByBusAddress, int.Parse(bus, CultureInfo.InvariantCulture), int.Parse(addr, CultureInfo.InvariantCulture)))
-         select device).End();
-
     /// <summary>Parses a usbdevice spec.</summary>
     /// <param name="text">The decoded string value.</param>
     /// <param name="dialect">How to read it; <see cref="ConfigDialect.Auto"/> reads as xl.</param>
@@ -74,10 +61,10 @@ public static class UsbDeviceSpecs
 
         if (s.StartsWith("host:", StringComparison.Ordinal))
         {
-            var r = HostGrammar.TryParse(s);
-            if (r.WasSuccessful)
+            var r = SpecGrammar.UsbHost.Parse(s);
+            if (r.Success)
             {
-                return r.Value;
+                return new UsbDeviceSpec(r.Value.Kind, r.Value.First, r.Value.Second);
             }
 
             ctx.Report(DiagnosticDescriptors.UsbDeviceInvalidHost, 0, s.Length, s);

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Sprache;
-using P = Sprache.Parse;
+using Pidgin;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs.Internal;
@@ -133,8 +132,8 @@ public static class VifSpecs
             return false;
         }
 
-        var r = RateGrammar.TryParse(bytes);
-        if (!r.WasSuccessful)
+        var r = SpecGrammar.Rate.Parse(bytes);
+        if (!r.Success)
         {
             error = "invalid rate";
             return false;
@@ -153,8 +152,8 @@ public static class VifSpecs
         var intervalUnit = VifIntervalUnit.Milliseconds;
         if (at >= 0)
         {
-            var ir = IntervalGrammar.TryParse(text[(at + 1)..]);
-            if (!ir.WasSuccessful)
+            var ir = SpecGrammar.Interval.Parse(text.AsSpan(at + 1));
+            if (!ir.Success)
             {
                 error = "invalid replenishment interval";
                 return false;
@@ -202,8 +201,8 @@ public static class VifSpecs
         var terms = new List<VlanTerm>();
         foreach (var field in SpecGrammar.Split(text, '/'))
         {
-            var r = VlanTermGrammar.TryParse(field.Text);
-            if (!r.WasSuccessful)
+            var r = SpecGrammar.VlanTermGrammar.Parse(field.Span);
+            if (!r.Success)
             {
                 error = $"'{field.Text}' is not N[p|u], N-M[u] or N+OxC[u]";
                 return false;
@@ -240,65 +239,21 @@ public static class VifSpecs
         return true;
     }
 
-    // ^[0-9]+[GMK]?[Bb]/s$
-    private static readonly Parser<(string Digits, VifRateUnit Unit, bool Bits)> RateGrammar =
-        (from digits in P.Digit.AtLeastOnce().Text()
-         from unit in P.Chars("GMK").Optional()
-         from b in P.Chars("Bb")
-         from slash in P.String("/s")
-         select (digits, unit.IsDefined ? unit.Get() switch { 'G' => VifRateUnit.Giga, 'M' => VifRateUnit.Mega, _ => VifRateUnit.Kilo } : VifRateUnit.One, b == 'b'))
-        .End();
-
-    // ^[0-9]+[mu]?s?$
-    private static readonly Parser<(string Digits, VifIntervalUnit Unit)> IntervalGrammar =
-        (from digits in P.Digit.AtLeastOnce().Text()
-         from unit in P.Chars("mu").Optional()
-         from s in P.Char('s').Optional()
-         select (digits, unit.IsDefined ? unit.Get() == 'm' ? VifIntervalUnit.Milliseconds : VifIntervalUnit.Microseconds : VifIntervalUnit.Seconds))
-        .End();
-
-    private static readonly Parser<int> VlanNumber =
-        P.Digit.AtLeastOnce().Text().Where(t => t.Length <= 5).Select(t => int.Parse(t, CultureInfo.InvariantCulture));
-
-    private static readonly Parser<VlanTerm> VlanTermGrammar =
-        (from start in VlanNumber
-         from term in
-             (from dash in P.Char('-')
-              from end in VlanNumber
-              from u in P.Char('u').Optional()
-              select new VlanTerm(start, end, null, null, false, u.IsDefined))
-             .Or(from plus in P.Char('+')
-                 from step in VlanNumber
-                 from x in P.Char('x')
-                 from count in VlanNumber
-                 from u in P.Char('u').Optional()
-                 select new VlanTerm(start, null, step, count, false, u.IsDefined))
-             .Or(from mark in P.Chars("pu").Optional()
-                 select new VlanTerm(start, null, null, null, mark.IsDefined && mark.Get() == 'p', mark.IsDefined))
-         select term)
-        .End();
-
     private static VifSpec? Read(SpecContext ctx) => ctx.IsXm ? ReadXm(ctx) : ReadXl(ctx);
 
     private static VifSpec? ReadXl(SpecContext ctx)
     {
         var vif = new VifSpec();
         var other = new List<SpecSetting>();
-        foreach (var raw in SpecGrammar.Tokenize(ctx.Text, ','))
+        foreach (var item in SpecGrammar.StrtokItemsOf(ctx.Text))
         {
-            var token = SpecGrammar.TrimStart(raw, c => c == ' ');
-            if (token.Length == 0)
+            var token = item.Whole;
+            if (!item.HasEquals && token.Span is "trusted" or "untrusted")
             {
+                vif = vif with { Trusted = token.Span is "trusted" };
                 continue;
             }
 
-            if (token.Text is "trusted" or "untrusted")
-            {
-                vif = vif with { Trusted = token.Text == "trusted" };
-                continue;
-            }
-
-            var item = SpecGrammar.KeyValue(token);
             if (!item.HasEquals)
             {
                 ctx.Report(DiagnosticDescriptors.VifItemWithoutEquals, token.Start, token.Length, token.Text);
@@ -308,7 +263,6 @@ public static class VifSpecs
             string key = item.Key.Text;
             if (XlStringKeys.Contains(key))
             {
-                other.RemoveAll(s => s.Key == key);
                 other.Add(new SpecSetting(key, item.Value.Text));
                 continue;
             }
@@ -362,7 +316,25 @@ public static class VifSpecs
             }
         }
 
-        return vif with { Other = new SpecList<SpecSetting>(other) };
+        return vif with { Other = SpecList<SpecSetting>.Wrap(LastOfEachKey(other)) };
+    }
+
+    /// <summary>A key given again replaces the earlier value and moves to the end (libxl sets the field again); one
+    /// pass from the end keeps the last of each key, so a spec with many repeated keys stays linear.</summary>
+    private static SpecSetting[] LastOfEachKey(List<SpecSetting> settings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<SpecSetting>(settings.Count);
+        for (int i = settings.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(settings[i].Key))
+            {
+                kept.Add(settings[i]);
+            }
+        }
+
+        kept.Reverse();
+        return [.. kept];
     }
 
     /// <summary>The keys xl and xend share; null when the key is unknown (already reported).</summary>
@@ -429,15 +401,15 @@ public static class VifSpecs
     private static VifSpec? ReadXm(SpecContext ctx)
     {
         var vif = new VifSpec();
-        foreach (var raw in SpecGrammar.Split(ctx.Text, ','))
+        foreach (var raw in SpecGrammar.Items(ctx.Text))
         {
-            var field = SpecGrammar.Trim(raw, CNumbers.IsCSpace);
+            var field = SpecGrammar.Trim(raw.Whole, CNumbers.IsCSpace);
             if (field.Length == 0)
             {
                 continue;
             }
 
-            var item = SpecGrammar.KeyValue(field);
+            var item = raw;
             if (!item.HasEquals)
             {
                 ctx.ReportAs(DiagnosticDescriptors.VifItemWithoutEquals, DiagnosticSeverity.Error, field.Start, field.Length, field.Text);

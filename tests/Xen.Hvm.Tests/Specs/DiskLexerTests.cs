@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Xen.Hvm.Specs.Internal;
+using Xen.Hvm.Tests.Specs.Oracles;
 
 namespace Xen.Hvm.Tests.Specs;
 
@@ -25,7 +26,7 @@ public sealed class DiskLexerTests
         Prop.ForAll(Arb.From(SpecLike()), text =>
         {
             var fast = DiskLexer.Scan(text);
-            var oracle = DiskGrammar.Scan(text);
+            var oracle = SpracheDiskLexer.Scan(text);
             Assert.Equal(oracle, fast);
             return true;
         }).QuickCheckThrowOnFailure();
@@ -37,7 +38,7 @@ public sealed class DiskLexerTests
         Prop.ForAll(ArbMap.Default.ArbFor<string>(), text =>
         {
             text ??= string.Empty;
-            Assert.Equal(DiskGrammar.Scan(text), DiskLexer.Scan(text));
+            Assert.Equal(SpracheDiskLexer.Scan(text), DiskLexer.Scan(text));
             return true;
         }).QuickCheckThrowOnFailure();
     }
@@ -55,6 +56,6 @@ public sealed class DiskLexerTests
     {
         var rules = ruleNames.Select(Enum.Parse<DiskRule>).ToArray();
         Assert.Equal(rules, DiskLexer.Scan(text).Select(t => t.Rule).ToArray());
-        Assert.Equal(rules, DiskGrammar.Scan(text).Select(t => t.Rule).ToArray());
+        Assert.Equal(rules, SpracheDiskLexer.Scan(text).Select(t => t.Rule).ToArray());
     }
 }

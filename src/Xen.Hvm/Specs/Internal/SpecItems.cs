@@ -8,17 +8,7 @@ internal static class SpecItems
     /// <summary>
     /// <c>strtok(",")</c> then leading spaces skipped (vfb, vtpm, usbctrl, usbdev, vif): empty items vanish.
     /// </summary>
-    public static IEnumerable<SpecItem> Strtok(string text)
-    {
-        foreach (var raw in SpecGrammar.Tokenize(text, ','))
-        {
-            var token = SpecGrammar.TrimStart(raw, c => c == ' ');
-            if (token.Length > 0)
-            {
-                yield return SpecGrammar.KeyValue(token);
-            }
-        }
-    }
+    public static List<SpecItem> Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
 
     /// <summary>
     /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,
@@ -26,9 +16,14 @@ internal static class SpecItems
     /// </summary>
     public static IEnumerable<SpecItem> Pairs(SpecContext ctx, string text)
     {
-        foreach (var raw in SpecGrammar.Tokenize(text, ','))
+        foreach (var item in SpecGrammar.Items(text))
         {
-            var item = SpecGrammar.KeyValue(raw);
+            var raw = item.Whole;
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
             if (!item.HasEquals || item.Value.Length == 0)
             {
                 ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, raw.Start, raw.Length, ctx.KindName, raw.Text);
