@@ -2,7 +2,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>A CPU set as <c>cpus</c>/<c>cpus_soft</c> write it: <c>"all"</c>, <c>"0-3,5,^1"</c>, <c>"nodes:0-1,^node:1"</c>.</summary>
 /// <param name="Terms">The items, applied in order (adding, or removing with <c>^</c>).</param>
-public sealed record CpuListSpec(SpecList<CpuListTerm> Terms)
+public sealed partial record CpuListSpec(SpecList<CpuListTerm> Terms)
 {
     /// <summary>Evaluates the set for a host.</summary>
     /// <param name="hostCpuCount">The number of host CPUs (for <c>all</c>).</param>

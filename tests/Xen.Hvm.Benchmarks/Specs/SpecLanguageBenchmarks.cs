@@ -24,7 +24,7 @@ public class SpecLanguageBenchmarks
         int n = 0;
         foreach (string s in SpecInputs.Typical[Kind])
         {
-            n += SpecStrings.Parse(Kind, s, ConfigDialect.Xl).Success ? 1 : 0;
+            n += SpecString.Parse(Kind, s, ConfigDialect.Xl).Success ? 1 : 0;
         }
 
         return n;

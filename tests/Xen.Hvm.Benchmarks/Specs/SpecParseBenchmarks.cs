@@ -24,7 +24,7 @@ public class SpecParseBenchmarks
         int n = 0;
         foreach (string s in Disks)
         {
-            n += DiskSpecs.Parse(s).Success ? 1 : 0;
+            n += DiskSpec.Parse(s).Success ? 1 : 0;
         }
 
         return n;
@@ -52,7 +52,7 @@ public class SpecParseBenchmarks
         int n = 0;
         foreach (string s in Disks)
         {
-            n += DiskSpecs.Parse(s, ConfigDialect.Xm).Diagnostics.Count;
+            n += DiskSpec.Parse(s, ConfigDialect.Xm).Diagnostics.Count;
         }
 
         return n;
@@ -66,7 +66,7 @@ public class SpecParseBenchmarks
         int n = 0;
         foreach (string s in Vifs)
         {
-            n += VifSpecs.Parse(s).Success ? 1 : 0;
+            n += VifSpec.Parse(s).Success ? 1 : 0;
         }
 
         return n;
@@ -80,7 +80,7 @@ public class SpecParseBenchmarks
         int n = 0;
         foreach (string s in Pcis)
         {
-            n += PciSpecs.Parse(s).Success ? 1 : 0;
+            n += PciSpec.Parse(s).Success ? 1 : 0;
         }
 
         return n;

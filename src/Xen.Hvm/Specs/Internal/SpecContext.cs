@@ -64,7 +64,7 @@ internal sealed class SpecContext
         ReportAs(descriptor, IsXm ? xm : xl, start, length, args);
 
     /// <summary>Runs a parse: binds the map, never lets anything but <see cref="ArgumentNullException"/> escape.</summary>
-    public static SpecParseResult<T> Run<T>(SpecKind kind, string text, ConfigDialect dialect, SpecSourceMap? map, Func<SpecContext, T?> parse, Func<T, ConfigDialect, string> printer)
+    public static ParseResult<T> Run<T>(SpecKind kind, string text, ConfigDialect dialect, SpecSourceMap? map, Func<SpecContext, T?> parse)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -81,6 +81,6 @@ internal sealed class SpecContext
             value = null;
         }
 
-        return new SpecParseResult<T>(kind, text, context.Dialect, context.HasErrors ? null : value, context.Diagnostics, printer);
+        return SpecParseException.Result(context.HasErrors ? null : value, context.Diagnostics);
     }
 }

@@ -153,14 +153,14 @@ internal static class SpecGrammar
         .Before(End);
 
     /// <summary>usbdevice <c>host:VID:PID</c> (1–4 hex digits each) or <c>host:BUS.ADDR</c> (1–3 decimal digits each).</summary>
-    public static readonly Parser<char, (UsbDeviceKind Kind, int First, int Second)> UsbHost =
+    public static readonly Parser<char, (EmulatedUsbDeviceKind Kind, int First, int Second)> UsbHost =
         String("host:").Then(OneOf(
             Try(Map(
-                static (vid, pid) => (UsbDeviceKind.HostByVendorProduct, Hex(vid), Hex(pid)),
+                static (vid, pid) => (EmulatedUsbDeviceKind.HostByVendorProduct, Hex(vid), Hex(pid)),
                 AsciiHexDigit.AtLeastOnceString().Where(static s => s.Length <= 4).Before(Char(':')),
                 AsciiHexDigit.AtLeastOnceString().Where(static s => s.Length <= 4))),
             Map(
-                static (bus, addr) => (UsbDeviceKind.HostByBusAddress, Dec(bus), Dec(addr)),
+                static (bus, addr) => (EmulatedUsbDeviceKind.HostByBusAddress, Dec(bus), Dec(addr)),
                 AsciiDigit.AtLeastOnceString().Where(static s => s.Length <= 3).Before(Char('.')),
                 AsciiDigit.AtLeastOnceString().Where(static s => s.Length <= 3))))
         .Before(End);

@@ -7,15 +7,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints PCI specs, the items of <c>pci = [ ... ]</c>:
-/// <c>[DDDD:]BB:DD.F[@VSLOT][,KEY=VALUE]*</c> (libxlu <c>xlu_pci_parse_spec_string</c>).</summary>
-/// <remarks>
-/// <para>Keys: <c>bdf vslot permissive msitranslate seize power_mgmt rdm_policy name</c>. Exactly one of an address
-/// and a name must be given. In the xm dialect only <c>msitranslate</c> and <c>power_mgmt</c> are xend options; the
-/// others are reported.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class PciSpecs
+public sealed partial record PciSpec : ISpecValue
 {
     /// <summary>Parses a PCI spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -23,8 +15,13 @@ public static class PciSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<PciSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Pci, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>Keys: <c>bdf vslot permissive msitranslate seize power_mgmt rdm_policy name</c>. Exactly one of an address
+    /// and a name must be given. In the xm dialect only <c>msitranslate</c> and <c>power_mgmt</c> are xend options; the
+    /// others are reported.</para>
+    /// </remarks>
+    public static ParseResult<PciSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Pci, text, dialect, map, Read);
 
     /// <summary>Tries to parse a PCI spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -32,22 +29,17 @@ public static class PciSpecs
     /// <param name="value">The device, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out PciSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out PciSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a device canonically: the address first, then the options in a fixed order. The xm form leaves
     /// out the options xend does not know.</summary>
-    /// <param name="value">The device.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(PciSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(PciSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         bool xm = dialect == ConfigDialect.Xm;
         var sb = new StringBuilder();
         void Item(string s)

@@ -7,11 +7,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints HVM <c>usbdevice</c> values (<c>tablet</c>, <c>mouse</c>, <c>keyboard</c>,
-/// <c>host:VID:PID</c>, <c>host:BUS.ADDR</c>).</summary>
-/// <remarks>xl and xm both pass the value to the device model; other names are accepted with an info diagnostic.
-/// Thread-safe.</remarks>
-public static class UsbDeviceSpecs
+public sealed partial record EmulatedUsbDeviceSpec : ISpecValue
 {
     /// <summary>Parses a usbdevice spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -19,8 +15,10 @@ public static class UsbDeviceSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<UsbDeviceSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.UsbDevice, text, dialect, map, Read, Print);
+    /// <remarks>xl and xm both pass the value to the device model; other names are accepted with an info diagnostic.
+    ///</remarks>
+    public static ParseResult<EmulatedUsbDeviceSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.UsbDevice, text, dialect, map, Read);
 
     /// <summary>Tries to parse a usbdevice spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -28,35 +26,25 @@ public static class UsbDeviceSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out UsbDeviceSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out EmulatedUsbDeviceSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (the same in both).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(UsbDeviceSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
-    private static UsbDeviceSpec? Read(SpecContext ctx)
+    private static EmulatedUsbDeviceSpec? Read(SpecContext ctx)
     {
         string s = ctx.Text;
         switch (s)
         {
             case "tablet":
-                return new UsbDeviceSpec(UsbDeviceKind.Tablet);
+                return new EmulatedUsbDeviceSpec(EmulatedUsbDeviceKind.Tablet);
             case "mouse":
-                return new UsbDeviceSpec(UsbDeviceKind.Mouse);
+                return new EmulatedUsbDeviceSpec(EmulatedUsbDeviceKind.Mouse);
             case "keyboard":
-                return new UsbDeviceSpec(UsbDeviceKind.Keyboard);
+                return new EmulatedUsbDeviceSpec(EmulatedUsbDeviceKind.Keyboard);
         }
 
         if (s.StartsWith("host:", StringComparison.Ordinal))
@@ -64,7 +52,7 @@ public static class UsbDeviceSpecs
             var r = SpecGrammar.UsbHost.Parse(s);
             if (r.Success)
             {
-                return new UsbDeviceSpec(r.Value.Kind, r.Value.First, r.Value.Second);
+                return new EmulatedUsbDeviceSpec(r.Value.Kind, r.Value.First, r.Value.Second);
             }
 
             ctx.Report(DiagnosticDescriptors.UsbDeviceInvalidHost, 0, s.Length, s);
@@ -72,6 +60,6 @@ public static class UsbDeviceSpecs
         }
 
         ctx.Report(DiagnosticDescriptors.UsbDeviceUnknown, 0, s.Length, s);
-        return new UsbDeviceSpec(UsbDeviceKind.Other, Name: s);
+        return new EmulatedUsbDeviceSpec(EmulatedUsbDeviceKind.Other, Name: s);
     }
 }

@@ -7,17 +7,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints vif specs, the items of <c>vif = [ ... ]</c>, with the <c>rate</c> and <c>vlan</c>
-/// sub-grammars and MAC addresses.</summary>
-/// <remarks>
-/// <para>xl (<c>parse_nic_config</c>): items split on commas with empty items dropped, leading spaces removed, keys
-/// matched as <c>KEY=</c>; unknown keys and invalid <c>type</c>/<c>mac</c> values are only reported and ignored
-/// (warnings); an invalid <c>rate</c>, <c>devid</c> or <c>mtu</c> stops xl (errors).</para>
-/// <para>xm (xend <c>create.py</c>): every item is <c>KEY=VALUE</c>, keys and values stripped, and only
-/// backend bridge ip mac script type vifname rate model accel policy label are known; anything else is an error.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class VifSpecs
+public sealed partial record VifSpec : ISpecValue
 {
     private static readonly string[] XmKeys = ["backend", "bridge", "ip", "mac", "script", "type", "vifname", "rate", "model", "accel", "policy", "label"];
 
@@ -44,8 +34,15 @@ public static class VifSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<VifSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vif, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>xl (<c>parse_nic_config</c>): items split on commas with empty items dropped, leading spaces removed, keys
+    /// matched as <c>KEY=</c>; unknown keys and invalid <c>type</c>/<c>mac</c> values are only reported and ignored
+    /// (warnings); an invalid <c>rate</c>, <c>devid</c> or <c>mtu</c> stops xl (errors).</para>
+    /// <para>xm (xend <c>create.py</c>): every item is <c>KEY=VALUE</c>, keys and values stripped, and only
+    /// backend bridge ip mac script type vifname rate model accel policy label are known; anything else is an error.</para>
+    /// </remarks>
+    public static ParseResult<VifSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Vif, text, dialect, map, Read);
 
     /// <summary>Tries to parse a vif spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -53,22 +50,17 @@ public static class VifSpecs
     /// <param name="value">The vif, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VifSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VifSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a vif in the canonical form of a dialect: <c>KEY=VALUE</c> items joined by <c>,</c> in a fixed
     /// order. The xm form leaves out the keys xend does not know.</summary>
-    /// <param name="value">The vif.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(VifSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(VifSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         bool xm = dialect == ConfigDialect.Xm;
         var items = new List<string>();
         void Add(string key, object? v)
