@@ -98,95 +98,12 @@ public sealed partial record PciSpec : ISpecValue
         return sb.ToString();
     }
 
-    /// <summary>Parses an address <c>[DDDD:]BB:DD.F</c> (or <c>.*</c>) at <paramref name="start"/>, as libxlu's
-    /// <c>parse_bdf</c> does; <paramref name="end"/> is where it stops.</summary>
-    internal static bool TryParseBdf(string s, int start, out PciAddress address, out int end)
-    {
-        address = default;
-        end = start;
-        int colons = 0;
-        int p = start;
-        while (p < s.Length && (CNumbers.IsHexDigit(s[p]) || s[p] == ':'))
-        {
-            if (s[p] == ':')
-            {
-                colons++;
-            }
-
-            p++;
-        }
-
-        if (colons is not (1 or 2))
-        {
-            return false;
-        }
-
-        p = start;
-        ulong domain = 0;
-        if (colons == 2)
-        {
-            if (!Hex(s, ref p, out domain) || !Expect(s, ref p, ':'))
-            {
-                return false;
-            }
-        }
-
-        if (!Hex(s, ref p, out ulong bus) || !Expect(s, ref p, ':') || !Hex(s, ref p, out ulong dev) || !Expect(s, ref p, '.'))
-        {
-            return false;
-        }
-
-        if (domain > 0xffff || bus > 0xff || dev > 0x1f)
-        {
-            return false;
-        }
-
-        if (p < s.Length && s[p] == '*')
-        {
-            address = new PciAddress((int)domain, (int)bus, (int)dev, 0, allFunctions: true);
-            end = p + 1;
-            return true;
-        }
-
-        if (!Hex(s, ref p, out ulong func) || func > 7)
-        {
-            return false;
-        }
-
-        address = new PciAddress((int)domain, (int)bus, (int)dev, (int)func);
-        end = p;
-        return true;
-    }
-
-    private static bool Hex(string s, ref int p, out ulong value)
-    {
-        value = CNumbers.StrToUL(s, p, 16, out int e, out bool overflow);
-        if (e == p || overflow || value > uint.MaxValue)
-        {
-            return false;
-        }
-
-        p = e;
-        return true;
-    }
-
-    private static bool Expect(string s, ref int p, char c)
-    {
-        if (p < s.Length && s[p] == c)
-        {
-            p++;
-            return true;
-        }
-
-        return false;
-    }
-
     private static bool TryParseVslot(string s, int start, out int slot, out int end)
     {
         slot = 0;
         end = start;
         int p = start;
-        if (!Hex(s, ref p, out ulong v) || v > 0x1f)
+        if (!PciAddress.ReadHex(s, ref p, out ulong v) || v > 0x1f)
         {
             return false;
         }
@@ -203,7 +120,7 @@ public sealed partial record PciSpec : ISpecValue
         bool bdfPresent = false;
         bool namePresent = false;
         int p = 0;
-        if (TryParseBdf(s, 0, out var address, out int end))
+        if (PciAddress.TryParseBdf(s, out var address, out int end))
         {
             bdfPresent = true;
             pci = pci with { Address = address };
@@ -279,7 +196,7 @@ public sealed partial record PciSpec : ISpecValue
         switch (key)
         {
             case "bdf":
-                if (TryParseBdf(value, 0, out var a, out _))
+                if (PciAddress.TryParseBdf(value, out var a, out _))
                 {
                     pci = pci with { Address = a };
                     bdfPresent = true;

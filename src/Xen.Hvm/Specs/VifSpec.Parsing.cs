@@ -106,131 +106,6 @@ public sealed partial record VifSpec : ISpecValue
         return string.Join(",", items);
     }
 
-    /// <summary>Parses a <c>rate</c> value on its own (<c>RATE/s[@INTERVAL]</c>).</summary>
-    /// <param name="text">The value, e.g. <c>10Mb/s@20ms</c>.</param>
-    /// <param name="rate">The rate, when valid.</param>
-    /// <param name="error">Why it is invalid, when it is.</param>
-    /// <returns><see langword="true"/> when valid.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParseRate(string text, [NotNullWhen(true)] out VifRate? rate, [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        rate = null;
-        int at = text.IndexOf('@', StringComparison.Ordinal);
-        string bytes = at < 0 ? text : text[..at];
-        if (bytes.Length == 0)
-        {
-            error = "no rate specified";
-            return false;
-        }
-
-        var r = SpecGrammar.Rate.Parse(bytes);
-        if (!r.Success)
-        {
-            error = "invalid rate";
-            return false;
-        }
-
-        var (digits, unit, bits) = r.Value;
-        ulong amount = CNumbers.StrToUL(digits, 0, 0, out int end, out bool overflow);
-        if (end != digits.Length || amount == 0 || amount > uint.MaxValue || overflow)
-        {
-            // strtoull base 0 reads a leading 0 as octal, and stops at 8 or 9.
-            error = "rate overflow";
-            return false;
-        }
-
-        ulong? interval = null;
-        var intervalUnit = VifIntervalUnit.Milliseconds;
-        if (at >= 0)
-        {
-            var ir = SpecGrammar.Interval.Parse(text.AsSpan(at + 1));
-            if (!ir.Success)
-            {
-                error = "invalid replenishment interval";
-                return false;
-            }
-
-            (string idigits, intervalUnit) = ir.Value;
-            ulong i = CNumbers.StrToUL(idigits, 0, 0, out int iend, out bool ioverflow);
-            if (iend != idigits.Length || i == 0 || i > uint.MaxValue || ioverflow)
-            {
-                error = "replenishment interval overflow";
-                return false;
-            }
-
-            interval = i;
-        }
-
-        var candidate = new VifRate(amount, unit, bits, interval, intervalUnit);
-        if (candidate.IntervalMicroseconds > uint.MaxValue)
-        {
-            error = "replenishment interval overflow";
-            return false;
-        }
-
-        if (candidate.BytesPerSecond > ulong.MaxValue / candidate.IntervalMicroseconds)
-        {
-            error = "rate overflow";
-            return false;
-        }
-
-        rate = candidate;
-        error = null;
-        return true;
-    }
-
-    /// <summary>Parses a <c>vlan</c> value on its own.</summary>
-    /// <param name="text">The value, e.g. <c>10p/100+10x4</c>.</param>
-    /// <param name="vlan">The vlan, when valid.</param>
-    /// <param name="error">Why it is invalid, when it is.</param>
-    /// <returns><see langword="true"/> when valid.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParseVlan(string text, [NotNullWhen(true)] out VifVlan? vlan, [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        vlan = null;
-        var terms = new List<VlanTerm>();
-        foreach (var field in SpecGrammar.Split(text, '/'))
-        {
-            var r = SpecGrammar.VlanTermGrammar.Parse(field.Span);
-            if (!r.Success)
-            {
-                error = $"'{field.Text}' is not N[p|u], N-M[u] or N+OxC[u]";
-                return false;
-            }
-
-            var t = r.Value;
-            foreach (int id in new[] { t.Start, t.End ?? t.Start, t.Start + ((t.Step ?? 0) * (t.Count ?? 0)) })
-            {
-                if (id is < 1 or > 4094)
-                {
-                    error = $"VLAN id {id} is outside 1..4094";
-                    return false;
-                }
-            }
-
-            if (t.End < t.Start)
-            {
-                error = $"the range {t} runs backwards";
-                return false;
-            }
-
-            terms.Add(t);
-        }
-
-        int pvids = terms.Count(t => t.IsPvid);
-        if (pvids > 1 || (pvids == 0 && terms.Count > 1))
-        {
-            error = "exactly one term must be marked 'p' (the PVID) when there are several";
-            return false;
-        }
-
-        vlan = new VifVlan(new SpecList<VlanTerm>(terms));
-        error = null;
-        return true;
-    }
-
     private static VifSpec? Read(SpecContext ctx) => ctx.IsXm ? ReadXm(ctx) : ReadXl(ctx);
 
     private static VifSpec? ReadXl(SpecContext ctx)
@@ -284,7 +159,7 @@ public sealed partial record VifSpec : ISpecValue
                 }
 
                 case "vlan":
-                    if (TryParseVlan(item.Value.Text, out var vlan, out string? vlanError))
+                    if (VifVlan.TryRead(item.Value.Text, out var vlan, out string? vlanError))
                     {
                         vif = vif with { Vlan = vlan };
                     }
@@ -369,7 +244,7 @@ public sealed partial record VifSpec : ISpecValue
             case "model":
                 return vif with { Model = value };
             case "rate":
-                if (TryParseRate(value, out var rate, out string? error))
+                if (VifRate.TryRead(value, out var rate, out string? error))
                 {
                     return vif with { Rate = rate };
                 }
