@@ -471,4 +471,11 @@ internal static partial class DiagnosticDescriptors
         "Xen ignores '{0}' at the end of this {1} value",
         DiagnosticSeverity.Warning,
         "Specs");
+
+    internal static readonly DiagnosticDescriptor SpecTooManyDiagnostics = new(
+        DiagnosticIds.SpecTooManyDiagnostics,
+        "More problems not listed",
+        "{0} more problems in this {1} spec are not listed (the first {2} are)",
+        DiagnosticSeverity.Warning,
+        "Specs");
 }

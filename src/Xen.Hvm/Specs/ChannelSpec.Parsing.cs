@@ -38,7 +38,7 @@ public sealed partial record ChannelSpec : ISpecValue
         var items = new List<string>();
         if (value.Name is not null)
         {
-            items.Add("name=" + value.Name);
+            items.Add(SpecItems.Pair("name", value.Name));
         }
 
         if (value.Connection is { } c)
@@ -48,12 +48,12 @@ public sealed partial record ChannelSpec : ISpecValue
 
         if (value.Path is not null)
         {
-            items.Add("path=" + value.Path);
+            items.Add(SpecItems.Pair("path", value.Path));
         }
 
         if (value.Backend is not null)
         {
-            items.Add("backend=" + value.Backend);
+            items.Add(SpecItems.Pair("backend", value.Backend));
         }
 
         return string.Join(",", items);

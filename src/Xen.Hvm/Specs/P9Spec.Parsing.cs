@@ -39,7 +39,7 @@ public sealed partial record P9Spec : ISpecValue
         {
             if (v is not null)
             {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
+                items.Add(SpecItems.Pair(key, Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty));
             }
         }
 

@@ -5,7 +5,8 @@ using Xen.Hvm.Tests.Specs.Oracles;
 
 namespace Xen.Hvm.Tests.Specs;
 
-/// <summary>The hand-written disk scanner agrees with its Sprache oracle, token for token.</summary>
+/// <summary>The hand-written disk scanner agrees with its Sprache oracle (which states every flex rule itself),
+/// token for token.</summary>
 public sealed class DiskLexerTests
 {
     private static readonly string[] Pieces =
@@ -57,5 +58,12 @@ public sealed class DiskLexerTests
         var rules = ruleNames.Select(Enum.Parse<DiskRule>).ToArray();
         Assert.Equal(rules, DiskLexer.Scan(text).Select(t => t.Rule).ToArray());
         Assert.Equal(rules, SpracheDiskLexer.Scan(text).Select(t => t.Rule).ToArray());
+    }
+
+    [Fact]
+    public void Patterns_OneRowPerFlexRule_InTheOraclesOrder()
+    {
+        Assert.Equal(SpracheDiskLexer.RuleCount, DiskLexer.Patterns.Length);
+        Assert.Equal(Enum.GetValues<DiskRule>(), DiskLexer.Patterns.Select(p => p.Rule));
     }
 }

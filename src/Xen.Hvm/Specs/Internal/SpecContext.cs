@@ -6,8 +6,14 @@ namespace Xen.Hvm.Specs.Internal;
 /// <summary>The state of one spec parse: the text as Xen sees it, the dialect and the diagnostics found so far.</summary>
 internal sealed class SpecContext
 {
+    /// <summary>How many diagnostics one spec lists one by one; the rest are counted in one XH6100.</summary>
+    internal const int MaxListedDiagnostics = 100;
+
     private readonly SpecSourceMap _map;
     private List<Diagnostic>? _diagnostics;
+    private int _unlisted;
+    private int _firstUnlistedStart;
+    private DiagnosticSeverity _unlistedSeverity;
 
     public SpecContext(SpecKind kind, string text, ConfigDialect dialect, SpecSourceMap map)
     {
@@ -27,7 +33,7 @@ internal sealed class SpecContext
     public SpecKind Kind { get; }
 
     /// <summary>Gets the spec language's name as used in configs (<c>disk</c>, <c>usbctrl</c>).</summary>
-    public string KindName => Kind.ToString().ToLowerInvariant();
+    public string KindName => SpecString.Name(Kind);
 
     /// <summary>Gets the text as given.</summary>
     public string Original { get; }
@@ -42,7 +48,33 @@ internal sealed class SpecContext
 
     public bool HasErrors { get; private set; }
 
-    public IReadOnlyList<Diagnostic> Diagnostics => (IReadOnlyList<Diagnostic>?)_diagnostics ?? [];
+    /// <summary>Gets the diagnostics: the first <see cref="MaxListedDiagnostics"/>, then one XH6100 counting the rest.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            if (_diagnostics is null)
+            {
+                return [];
+            }
+
+            if (_unlisted == 0)
+            {
+                return _diagnostics;
+            }
+
+            var all = new List<Diagnostic>(_diagnostics.Count + 1);
+            all.AddRange(_diagnostics);
+            all.Add(Diagnostic.Create(
+                DiagnosticDescriptors.SpecTooManyDiagnostics,
+                _unlistedSeverity,
+                _map.Map(_firstUnlistedStart, Original.Length - _firstUnlistedStart),
+                _unlisted,
+                KindName,
+                MaxListedDiagnostics));
+            return all;
+        }
+    }
 
     public void Report(DiagnosticDescriptor descriptor, int start, int length, params object?[] args) =>
         ReportAs(descriptor, descriptor.DefaultSeverity, start, length, args);
@@ -51,12 +83,25 @@ internal sealed class SpecContext
     {
         start = Math.Clamp(start, 0, Original.Length);
         length = Math.Clamp(length, 0, Original.Length - start);
-        var d = Diagnostic.Create(descriptor, severity, _map.Map(start, length), args);
-        (_diagnostics ??= []).Add(d);
-        if (d.IsError)
+        if (severity == DiagnosticSeverity.Error)
         {
             HasErrors = true;
         }
+
+        if (_diagnostics?.Count >= MaxListedDiagnostics)
+        {
+            // A pathological spec (a megabyte of bad items) would otherwise hold one diagnostic per item.
+            if (_unlisted++ == 0)
+            {
+                _firstUnlistedStart = start;
+            }
+
+            _unlistedSeverity = severity > _unlistedSeverity ? severity : _unlistedSeverity;
+            return;
+        }
+
+        var d = Diagnostic.Create(descriptor, severity, _map.Map(start, length), args);
+        (_diagnostics ??= []).Add(d);
     }
 
     /// <summary>Reports with one severity in xl and another in xm.</summary>

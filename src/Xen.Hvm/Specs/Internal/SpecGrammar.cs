@@ -166,13 +166,13 @@ internal static class SpecGrammar
         .Before(End);
 
     /// <summary>Splits a text into fields, keeping empty ones (Python's <c>str.split</c>).</summary>
-    public static SpecToken[] Split(string text, char separator) => Fields(text, 0, text.Length, separator);
+    public static List<SpecToken> Split(string text, char separator) => Fields(text, 0, text.Length, separator);
 
     /// <summary>Splits a token into fields, positions relative to the whole spec.</summary>
-    public static SpecToken[] Split(SpecToken token, char separator)
+    public static List<SpecToken> Split(SpecToken token, char separator)
     {
         var fields = Fields(token.Text, 0, token.Length, separator);
-        for (int i = 0; i < fields.Length; i++)
+        for (int i = 0; i < fields.Count; i++)
         {
             fields[i] = token.Slice(fields[i].Start, fields[i].Length);
         }
@@ -183,28 +183,16 @@ internal static class SpecGrammar
     /// <summary>Splits like C's <c>strtok</c>: empty fields vanish.</summary>
     public static List<SpecToken> Tokenize(string text, char separator)
     {
-        var result = new List<SpecToken>();
-        foreach (var t in Split(text, separator))
-        {
-            if (t.Length > 0)
-            {
-                result.Add(t);
-            }
-        }
-
-        return result;
+        var fields = Split(text, separator);
+        fields.RemoveAll(static t => t.Length == 0);
+        return fields;
     }
 
     /// <summary>Every comma-separated item of a text, cut at its first <c>=</c>; empty items included.</summary>
-    public static List<SpecItem> Items(string text) => ToItems(text, CommaItems.Parse(text.AsSpan()).Value);
+    public static IEnumerable<SpecItem> Items(string text) => ToItems(text, CommaItems.Parse(text.AsSpan()).Value, dropEmpty: false);
 
     /// <summary>The comma-separated items of a text with leading spaces skipped and empty items dropped.</summary>
-    public static List<SpecItem> StrtokItemsOf(string text)
-    {
-        var items = ToItems(text, StrtokItems.Parse(text.AsSpan()).Value);
-        items.RemoveAll(static i => i.Whole.Length == 0);
-        return items;
-    }
+    public static IEnumerable<SpecItem> StrtokItemsOf(string text) => ToItems(text, StrtokItems.Parse(text.AsSpan()).Value, dropEmpty: true);
 
     /// <summary>Reads a field as <c>KEY=VALUE</c> (split at the first <c>=</c>), positions relative to the whole spec.</summary>
     public static SpecItem KeyValue(SpecToken field)
@@ -240,7 +228,7 @@ internal static class SpecGrammar
         return e == token.Length ? token : token.Slice(0, e);
     }
 
-    private static SpecToken[] Fields(string text, int start, int length, char separator)
+    private static List<SpecToken> Fields(string text, int start, int length, char separator)
     {
         var parser = separator switch
         {
@@ -254,19 +242,20 @@ internal static class SpecGrammar
             result.Add(SpecToken.Of(text, start + f.Start, f.End - f.Start));
         }
 
-        return [.. result];
+        return result;
     }
 
-    private static List<SpecItem> ToItems(string text, IEnumerable<RawItem> raws)
+    /// <summary>The items, made one at a time as the caller reads them (a big spec holds only the offsets at once).</summary>
+    private static IEnumerable<SpecItem> ToItems(string text, IEnumerable<RawItem> raws, bool dropEmpty)
     {
         var whole = new SpecToken(0, text);
-        var items = new List<SpecItem>();
         foreach (var raw in raws)
         {
-            items.Add(ToItem(whole, raw));
+            if (!dropEmpty || raw.End > raw.Start)
+            {
+                yield return ToItem(whole, raw);
+            }
         }
-
-        return items;
     }
 
     private static SpecItem ToItem(SpecToken within, RawItem raw)

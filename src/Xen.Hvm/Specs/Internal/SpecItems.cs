@@ -8,7 +8,7 @@ internal static class SpecItems
     /// <summary>
     /// <c>strtok(",")</c> then leading spaces skipped (vfb, vtpm, usbctrl, usbdev, vif): empty items vanish.
     /// </summary>
-    public static List<SpecItem> Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
+    public static IEnumerable<SpecItem> Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
 
     /// <summary>
     /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,
@@ -37,6 +37,10 @@ internal static class SpecItems
             };
         }
     }
+
+    /// <summary>Prints one <c>KEY=VALUE</c> of a language read by <see cref="Pairs"/>: an empty value is written as one
+    /// space, because xl (<c>strtok</c> on '=') refuses <c>key=</c> but reads <c>key= </c> as an empty value.</summary>
+    public static string Pair(string key, string value) => key + "=" + (value.Length == 0 ? " " : value);
 
     public static void UnknownKey(SpecContext ctx, SpecItem item, DiagnosticSeverity severity) =>
         ctx.ReportAs(DiagnosticDescriptors.SpecUnknownKey, severity, item.Key.Start, item.Key.Length, ctx.KindName, item.Key.Text);

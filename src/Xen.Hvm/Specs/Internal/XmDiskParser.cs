@@ -15,9 +15,9 @@ internal static class XmDiskParser
     {
         string s = ctx.Text;
         var fields = SpecGrammar.Split(s, ',');
-        if (fields.Length is < 3 or > 5)
+        if (fields.Count is < 3 or > 5)
         {
-            ctx.Report(DiagnosticDescriptors.DiskXmFieldCount, 0, ctx.Original.Length, fields.Length);
+            ctx.Report(DiagnosticDescriptors.DiskXmFieldCount, 0, ctx.Original.Length, fields.Count);
             return null;
         }
 
@@ -185,8 +185,8 @@ internal static class XmDiskParser
             DeviceType = deviceType,
             BackendType = backendType,
             Script = script,
-            BackendDomain = fields.Length > 3 && fields[3].Length > 0 ? fields[3].Text : null,
-            XmProtocol = fields.Length > 4 ? fields[4].Text : null,
+            BackendDomain = fields.Count > 3 && fields[3].Length > 0 ? fields[3].Text : null,
+            XmProtocol = fields.Count > 4 ? fields[4].Text : null,
             XmUnameType = unameType,
         };
     }
