@@ -6,7 +6,7 @@ internal static partial class DiagnosticDescriptors
     internal static readonly DiagnosticDescriptor SpecInternalError = new(
         DiagnosticIds.SpecInternalError,
         "Spec parser failure",
-        "The {0} spec parser failed: {1}: {2}",
+        "The {0} spec parser failed ({1}); the value is not read. Please report this spec",
         DiagnosticSeverity.Error,
         "Specs");
 

@@ -185,6 +185,26 @@ public sealed class SpecValueTests
         }
     }
 
+    [Fact]
+    public void SpecStringsArticle_FirstExample_DoesWhatItsCommentsSay()
+    {
+        // docs/articles/spec-strings.md, the first code block.
+        ParseResult<DiskSpec> r = DiskSpec.Parse("phy:/dev/vg/xp,ioemu:hda,w");
+        DiskSpec disk = r.Value;
+        Assert.Equal(("/dev/vg/xp", "hda", DiskFormat.Raw, DiskAccess.ReadWrite), (disk.Target, disk.Vdev, disk.Format, disk.Access));
+        Assert.Equal("format=raw, vdev=hda, access=rw, target=/dev/vg/xp", disk.ToSpecString());
+        Assert.Equal("phy:/dev/vg/xp,hdb,w", (disk with { Vdev = "hdb" }).ToSpecString(ConfigDialect.Xm));
+        Assert.Equal(768, disk.VirtualDevice?.DeviceNumber);
+        Assert.Equal(DiskAccess.SharedWrite, DiskSpec.Parse("phy:/dev/vg/xp,hda,w!", ConfigDialect.Xm).Value.Access);
+        Assert.True(VifSpec.TryParse("bridge=xenbr0,mac=00:16:3e:00:00:01", ConfigDialect.Xl, out VifSpec? vif));
+        Assert.Equal("xenbr0", vif.Bridge);
+        CpuListSpec cpus = [CpuListTerm.Range(0, 3), CpuListTerm.Single(5)];
+        Assert.Equal("0-3,5", cpus.ToSpecString());
+        var nic = new VifSpec { Bridge = "xenbr0", Other = [new SpecSetting("forwarddev", "eth1")] };
+        Assert.Single(nic.Other);
+        Assert.Equal(0x00163e000001UL, MacAddress.Parse("00:16:3e:00:00:01").Value);
+    }
+
     private static readonly Dictionary<SpecKind, string> Examples = new()
     {
         [SpecKind.Disk] = "/x,,xvda", [SpecKind.Vif] = "bridge=xenbr0", [SpecKind.Pci] = "01:00.0", [SpecKind.Vfb] = "vnc=1",

@@ -122,7 +122,8 @@ internal sealed class SpecContext
         catch (Exception ex) when (ex is not ArgumentNullException)
         {
             // A bug in a parser must not take the caller down; report it at the whole value.
-            context.Report(DiagnosticDescriptors.SpecInternalError, 0, text.Length, kind, ex.GetType().Name, ex.Message);
+            // Its message is .NET text, not ours: only the exception type is reported.
+            context.Report(DiagnosticDescriptors.SpecInternalError, 0, text.Length, SpecString.Name(kind), ex.GetType().Name);
             value = null;
         }
 
