@@ -14,16 +14,7 @@ public sealed partial record VifRate
     /// <returns>The result; an invalid value is reported as <c>XH6044</c> at the value. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public static ParseResult<VifRate> Parse(string text, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vif, text, ConfigDialect.Xl, map, static ctx =>
-        {
-            if (TryRead(ctx.Text, out var value, out string? error))
-            {
-                return value;
-            }
-
-            ctx.Report(DiagnosticDescriptors.VifInvalidRate, 0, ctx.Original.Length, ctx.Text, error);
-            return null;
-        });
+        SpecContext.RunValue<VifRate>(SpecKind.Vif, text, map, DiagnosticDescriptors.VifInvalidRate, TryRead);
 
     /// <summary>Tries to parse a <c>rate</c> value on its own.</summary>
     /// <param name="text">The value.</param>

@@ -14,16 +14,7 @@ public sealed partial record VifVlan
     /// <returns>The result; an invalid value is reported as <c>XH6045</c> at the value. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public static ParseResult<VifVlan> Parse(string text, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vif, text, ConfigDialect.Xl, map, static ctx =>
-        {
-            if (TryRead(ctx.Text, out var value, out string? error))
-            {
-                return value;
-            }
-
-            ctx.Report(DiagnosticDescriptors.VifInvalidVlan, 0, ctx.Original.Length, ctx.Text, error);
-            return null;
-        });
+        SpecContext.RunValue<VifVlan>(SpecKind.Vif, text, map, DiagnosticDescriptors.VifInvalidVlan, TryRead);
 
     /// <summary>Tries to parse a <c>vlan</c> value on its own.</summary>
     /// <param name="text">The value.</param>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 
@@ -107,6 +108,25 @@ internal sealed class SpecContext
     /// <summary>Reports with one severity in xl and another in xm.</summary>
     public void ReportFor(DiagnosticDescriptor descriptor, DiagnosticSeverity xl, DiagnosticSeverity xm, int start, int length, params object?[] args) =>
         ReportAs(descriptor, IsXm ? xm : xl, start, length, args);
+
+    /// <summary>Reads a small value on its own: the value, or why it is invalid.</summary>
+    public delegate bool ValueReader<T>(string text, [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error)
+        where T : class;
+
+    /// <summary>Runs the parse of a value that is part of a language (a vif's rate or vlan) on its own: an invalid value
+    /// is reported with <paramref name="invalid"/> at the whole text, with the reason.</summary>
+    public static ParseResult<T> RunValue<T>(SpecKind kind, string text, SpecSourceMap? map, DiagnosticDescriptor invalid, ValueReader<T> read)
+        where T : class =>
+        Run(kind, text, ConfigDialect.Xl, map, ctx =>
+        {
+            if (read(ctx.Text, out var value, out string? error))
+            {
+                return value;
+            }
+
+            ctx.Report(invalid, 0, ctx.Original.Length, ctx.Text, error);
+            return null;
+        });
 
     /// <summary>Runs a parse: binds the map, never lets anything but <see cref="ArgumentNullException"/> escape.</summary>
     public static ParseResult<T> Run<T>(SpecKind kind, string text, ConfigDialect dialect, SpecSourceMap? map, Func<SpecContext, T?> parse)
