@@ -13,13 +13,19 @@ internal static class PythonInterpreters
     private static readonly Lazy<string?> s_python2 = new(() => Find("XEN_HVM_PYTHON2", ["/root/.pyenv/versions/2.7.18/bin/python"], "python2", "2."));
     private static readonly Lazy<string?> s_python3 = new(() => Find("XEN_HVM_PYTHON3", [], "python3", "3."));
 
-    public static string? Python2 => s_python2.Value;
+    /// <summary>Gets CPython 2, or fails the test saying it is missing.</summary>
+    public static string Python2 => Infrastructure.Judges.Require(s_python2.Value, Missing(2)!);
 
-    public static string? Python3 => s_python3.Value;
+    /// <summary>Gets CPython 3, or fails the test saying it is missing.</summary>
+    public static string Python3 => Infrastructure.Judges.Require(s_python3.Value, Missing(3)!);
 
-    public static string? SkipReason(int major) => (major == 2 ? Python2 : Python3) is null
-        ? $"Python {major} is absent (set XEN_HVM_PYTHON{major} or put python{major} on PATH): the comparison with CPython {major} did NOT run."
+    /// <summary>Gets what is missing for CPython <paramref name="major"/>, or null when it was found.</summary>
+    public static string? Missing(int major) => (major == 2 ? s_python2.Value : s_python3.Value) is null
+        ? $"Python {major} is absent (set XEN_HVM_PYTHON{major} or put python{major} on PATH; 2.7.18 is looked for at /root/.pyenv/versions/2.7.18/bin/python)."
         : null;
+
+    /// <summary>Gets why tests comparing with CPython <paramref name="major"/> are skipped (absent, not CI), or null.</summary>
+    public static string? SkipReason(int major) => Infrastructure.Judges.SkipReason(Missing(major));
 
     private static string? Find(string variable, string[] candidates, string command, string versionPrefix)
     {
