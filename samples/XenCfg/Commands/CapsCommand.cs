@@ -48,22 +48,28 @@ internal static class CapsCommand
         }
         else
         {
-            if (context.IsTerminal)
+            // Text with no field at all gets no table of unknowns: its diagnostics say what it is instead.
+            if (info.Fields.Count > 0 && context.IsTerminal)
             {
                 WriteTables(context.Out, info);
             }
-            else
+            else if (info.Fields.Count > 0)
             {
                 WritePlain(context.Out, info);
             }
 
-            foreach (Diagnostic d in result.Diagnostics)
-            {
-                context.Error.WriteLine(d.ToString());
-            }
+            Commands.ConfigCommandHelpers.WriteDiagnostics(result.Diagnostics, context.Error);
         }
 
-        return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+        // Standard output is the report (or JSON); the summary line goes with the diagnostics, to standard error.
+        context.Error.WriteLine(string.Join(", ", new[]
+        {
+            path + ": " + (info.Fields.Count == 0 ? "no host info" : "host info"),
+            CliSummary.Count(info.Fields.Count, "field"),
+            info.XenVersion is { } version ? "Xen " + version : null,
+            CliSummary.Problems(result.Diagnostics),
+        }.Where(p => p is not null)));
+        return ExitCodes.For(result.Diagnostics);
     }
 
     private static string LayoutText(HwCaps? hw) => hw is null || hw.Layout == HwCapsLayout.Unknown

@@ -26,13 +26,13 @@ internal static class ImageInfoCommand
         DiskImageFormat? format = null;
         if (formatName is not null && (format = ImageCommandHelpers.ParseFormat(context, "image-info", formatName)) is null)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         if (!DiskImage.TryInspect(path, format, out var info, out var diagnostics))
         {
             ImageCommandHelpers.Report(context, path, diagnostics);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
         }
 
         var fields = Fields(info);
