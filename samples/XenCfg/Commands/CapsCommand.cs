@@ -112,11 +112,11 @@ internal static class CapsCommand
         }
 
         o.WriteLine();
-        int title = info.Facts.All.Max(f => f.Title.Length);
-        int state = info.Facts.All.Max(f => StateText(f).Length);
-        int source = info.Facts.All.Max(f => f.Source.Length);
+        int title = info.Facts.Max(f => f.Title.Length);
+        int state = info.Facts.Max(f => StateText(f).Length);
+        int source = info.Facts.Max(f => f.Source.Length);
         o.WriteLine("Fact".PadRight(title) + "  " + "State".PadRight(state) + "  " + "Source".PadRight(source) + "  Caveat");
-        foreach (HostFact f in info.Facts.All)
+        foreach (HostFact f in info.Facts)
         {
             o.WriteLine((f.Title.PadRight(title) + "  " + StateText(f).PadRight(state) + "  " + f.Source.PadRight(source) + "  " + (f.Caveat ?? string.Empty)).TrimEnd());
         }
@@ -146,7 +146,7 @@ internal static class CapsCommand
 
         console.Write(summary);
         var facts = new Table().Title("Facts").AddColumn("Fact").AddColumn("State").AddColumn("Source").AddColumn("Caveat");
-        foreach (HostFact f in info.Facts.All)
+        foreach (HostFact f in info.Facts)
         {
             string colour = f.State switch { FactState.Yes => "green", FactState.No => "red", FactState.Probable => "yellow", _ => "grey" };
             facts.AddRow(Markup.Escape(f.Title), $"[{colour}]{Markup.Escape(StateText(f))}[/]", Markup.Escape(f.Source), Markup.Escape(f.Caveat ?? string.Empty));
@@ -189,7 +189,7 @@ internal static class CapsCommand
 
             w.WriteEndArray();
             w.WriteStartObject("facts");
-            foreach (HostFact f in info.Facts.All)
+            foreach (HostFact f in info.Facts)
             {
                 w.WriteStartObject(f.Key);
                 w.WriteString("title", f.Title);

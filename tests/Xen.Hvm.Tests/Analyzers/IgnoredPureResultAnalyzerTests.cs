@@ -87,6 +87,34 @@ public sealed class IgnoredPureResultAnalyzerTests
         Assert.Empty(Analyze(Marked("doc.WithValue(\"memory\", 1024);").Code, [.. runtime, other]));
     }
 
+    [Fact]
+    public void Analyze_IgnoredQueryOfTheRealLibrary_ReportsXH0001()
+    {
+        // Against the Xen.Hvm.dll the tests run with: [Pure] reaches its metadata (the library defines CONTRACTS_FULL).
+        const string Code = """
+            using Xen.Hvm.Capabilities;
+
+            public static class Program
+            {
+                public static void Look(HwCaps caps)
+                {
+                    caps.Has("vmx");
+                    bool vmx = caps.Has("vmx");
+                }
+            }
+            """;
+        MetadataReference[] references =
+        [
+            .. Runtime(),
+            MetadataReference.CreateFromFile(typeof(Xen.Hvm.Capabilities.HwCaps).Assembly.Location),
+        ];
+
+        Diagnostic d = Assert.Single(Analyze(Code, references));
+
+        Assert.Equal(IgnoredPureResultAnalyzer.Id, d.Id);
+        Assert.Equal("caps.Has(\"vmx\")", Code.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+    }
+
     private static (string Code, Microsoft.CodeAnalysis.Text.TextSpan Span) Marked(string statement)
     {
         const string Prefix = """
