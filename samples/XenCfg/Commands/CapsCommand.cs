@@ -29,6 +29,11 @@ internal static class CapsCommand
     private static int Run(CliContext context, string? file, bool json)
     {
         string path = file is null or "-" ? "<stdin>" : file;
+        if (path == "<stdin>" && !Console.IsInputRedirected)
+        {
+            // Waiting on a terminal without a word would look like a hang.
+            context.Error.WriteLine("xencfg caps: reading 'xl info' output from standard input (paste it, then Ctrl-D)...");
+        }
         if (!CliFiles.TryReadAllText(file ?? "-", context, out string? text))
         {
             return ExitCodes.UsageOrIo;

@@ -69,6 +69,7 @@ internal static class ImageInfoCommand
         }
 
         ImageCommandHelpers.Report(context, path, diagnostics);
+        context.Error.WriteLine($"{path}: {ImageCommandHelpers.Name(info.Format)} image, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, {CliSummary.Problems(diagnostics)}");
         return ExitCodes.Ok;
     }
 

@@ -43,6 +43,21 @@ public sealed class XenCfgAppTests
     }
 
     [Fact]
+    public void ImageInfo_CleanImage_PrintsOneSummaryLineOnStandardError()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("a.raw");
+        File.WriteAllBytes(path, new byte[4096]);
+
+        var r = Cli.Run("image-info", "--json", path);
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        System.Text.Json.JsonDocument.Parse(r.Out).Dispose(); // standard output stays JSON alone
+        Assert.StartsWith(path + ": raw image, ", r.Error, StringComparison.Ordinal);
+        Assert.EndsWith(", no problems", r.Error.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_SeveralFiles_OneSummaryEachAndTheWorstExitCode()
     {
         using var dir = new TempDirectory();
