@@ -78,27 +78,21 @@ internal static class QemuImg
 }
 
 /// <summary>A fact that needs qemu-img: skipped with a clear reason when it is missing outside CI, failing in CI.</summary>
-public sealed class QemuFactAttribute : FactAttribute
+public sealed class QemuFactAttribute : Infrastructure.JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public QemuFactAttribute()
+        : base(QemuImg.SkipReason)
     {
-        if (QemuImg.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }
 
 /// <summary>A theory that needs qemu-img: skipped with a clear reason when it is missing outside CI, failing in CI.</summary>
-public sealed class QemuTheoryAttribute : TheoryAttribute
+public sealed class QemuTheoryAttribute : Infrastructure.JudgeTheoryAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public QemuTheoryAttribute()
+        : base(QemuImg.SkipReason)
     {
-        if (QemuImg.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

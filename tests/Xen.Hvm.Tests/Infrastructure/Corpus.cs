@@ -83,27 +83,21 @@ public static class Corpus
 }
 
 /// <summary>A fact that is skipped, with a clear reason, when the shared corpus is absent (and fails in CI).</summary>
-public sealed class CorpusFactAttribute : FactAttribute
+public sealed class CorpusFactAttribute : JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public CorpusFactAttribute()
+        : base(Corpus.SkipReason)
     {
-        if (Corpus.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }
 
 /// <summary>A theory that is skipped, with a clear reason, when the shared corpus is absent (and fails in CI).</summary>
-public sealed class CorpusTheoryAttribute : TheoryAttribute
+public sealed class CorpusTheoryAttribute : JudgeTheoryAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public CorpusTheoryAttribute()
+        : base(Corpus.SkipReason)
     {
-        if (Corpus.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

@@ -34,15 +34,40 @@ public static class Judges
         judge ?? throw new Xunit.Sdk.XunitException("Missing judge: " + missing + (IsCi ? " (CI=true: a missing judge fails, it is never skipped)." : string.Empty));
 }
 
+/// <summary>A fact that needs a judge: skipped with the given reason (null: it runs, and fails in CI if the judge is missing).</summary>
+public abstract class JudgeFactAttribute : FactAttribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="skipReason">The judge's <c>SkipReason</c>.</param>
+    protected JudgeFactAttribute(string? skipReason)
+    {
+        if (skipReason is not null)
+        {
+            Skip = skipReason;
+        }
+    }
+}
+
+/// <summary>A theory that needs a judge: skipped with the given reason (null: it runs, and fails in CI if the judge is missing).</summary>
+public abstract class JudgeTheoryAttribute : TheoryAttribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="skipReason">The judge's <c>SkipReason</c>.</param>
+    protected JudgeTheoryAttribute(string? skipReason)
+    {
+        if (skipReason is not null)
+        {
+            Skip = skipReason;
+        }
+    }
+}
+
 /// <summary>A fact that runs only in CI (<c>CI=true</c>) and is skipped, saying so, elsewhere.</summary>
-public sealed class CiFactAttribute : FactAttribute
+public sealed class CiFactAttribute : JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public CiFactAttribute()
+        : base(Judges.IsCi ? null : "Runs only in CI (CI=true): locally each judge's own tests skip with their reason.")
     {
-        if (!Judges.IsCi)
-        {
-            Skip = "Runs only in CI (CI=true): locally each judge's own tests skip with their reason.";
-        }
     }
 }

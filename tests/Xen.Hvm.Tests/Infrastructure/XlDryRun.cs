@@ -72,27 +72,21 @@ public static class XlDryRun
 }
 
 /// <summary>A fact that needs Xen's <c>xl</c>: skipped with the reason when it is missing outside CI, failing in CI.</summary>
-public sealed class XlFactAttribute : FactAttribute
+public sealed class XlFactAttribute : JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public XlFactAttribute()
+        : base(XlDryRun.SkipReason)
     {
-        if (XlDryRun.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }
 
 /// <summary>A theory that needs Xen's <c>xl</c>: skipped with the reason when it is missing outside CI, failing in CI.</summary>
-public sealed class XlTheoryAttribute : TheoryAttribute
+public sealed class XlTheoryAttribute : JudgeTheoryAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public XlTheoryAttribute()
+        : base(XlDryRun.SkipReason)
     {
-        if (XlDryRun.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

@@ -86,35 +86,21 @@ internal static class PythonInterpreters
     }
 }
 
-/// <summary>A [Fact] that is skipped, with the reason, when the Python it needs is absent.</summary>
-public sealed class PythonFactAttribute : FactAttribute
+/// <summary>A [Fact] that is skipped, with the reason, when the Python it needs is absent (and fails in CI).</summary>
+public sealed class PythonFactAttribute : Infrastructure.JudgeFactAttribute
 {
     public PythonFactAttribute(int major)
+        : base(PythonInterpreters.SkipReason(major) ?? (major > 0 ? Infrastructure.Corpus.SkipReason : null))
     {
-        if (PythonInterpreters.SkipReason(major) is { } reason)
-        {
-            Skip = reason;
-        }
-        else if (major > 0 && Infrastructure.Corpus.SkipReason is { } corpus)
-        {
-            Skip = corpus;
-        }
     }
 }
 
-/// <summary>A [Theory] that is skipped, with the reason, when the Python it needs or the corpus is absent.</summary>
-public sealed class PythonTheoryAttribute : TheoryAttribute
+/// <summary>A [Theory] that is skipped, with the reason, when the Python it needs or the corpus is absent (and fails in CI).</summary>
+public sealed class PythonTheoryAttribute : Infrastructure.JudgeTheoryAttribute
 {
     public PythonTheoryAttribute(int major)
+        : base(PythonInterpreters.SkipReason(major) ?? Infrastructure.Corpus.SkipReason)
     {
-        if (PythonInterpreters.SkipReason(major) is { } reason)
-        {
-            Skip = reason;
-        }
-        else if (Infrastructure.Corpus.SkipReason is { } corpus)
-        {
-            Skip = corpus;
-        }
     }
 }
 
