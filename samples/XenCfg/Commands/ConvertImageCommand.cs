@@ -47,21 +47,21 @@ internal static class ConvertImageCommand
             sourceFormat = ImageCommandHelpers.ParseFormat(context, "convert-image", sourceFormatName);
             if (sourceFormat is null)
             {
-                return ExitCodes.Failed;
+                return ExitCodes.UsageOrIo;
             }
         }
 
         if (ImageCommandHelpers.ParseFormat(context, "convert-image", targetFormatName) is not { } format ||
             ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         // Describing first (no backing file is opened for it) shows the warnings, such as a format read as raw.
         if (!DiskImage.TryInspect(source, sourceFormat, out _, out var warnings))
         {
             ImageCommandHelpers.Report(context, source, warnings);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(warnings));
         }
 
         ImageCommandHelpers.Report(context, source, warnings);

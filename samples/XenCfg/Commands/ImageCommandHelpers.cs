@@ -77,8 +77,9 @@ internal static class ImageCommandHelpers
     }
 
     /// <summary>
-    /// Runs an image action and maps failures to exit codes: invalid input 1, I/O 2. Every failure is printed as a
-    /// diagnostic with an ID, in our words: no runtime exception text reaches the user.
+    /// Runs an image action and maps failures to exit codes by <see cref="ExitCodes.For"/>: an unreadable image 1, a
+    /// bad request or I/O 2. Every failure is printed as a diagnostic with an ID, in our words: no runtime exception
+    /// text reaches the user.
     /// </summary>
     public static int Guard(CliContext context, string command, string path, Func<int> action)
     {
@@ -89,12 +90,13 @@ internal static class ImageCommandHelpers
         catch (DiskImageException ex)
         {
             Report(context, command, ex.Diagnostics);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(ex.Diagnostics));
         }
         catch (ArgumentException ex)
         {
+            // The library checks every option before it writes: what it refuses here is the command line's request.
             Report(context, command, [Create(DiagnosticIds.InvalidImageRequest, path, OwnText(ex))]);
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -26,13 +26,13 @@ internal static class ImageInfoCommand
         DiskImageFormat? format = null;
         if (formatName is not null && (format = ImageCommandHelpers.ParseFormat(context, "image-info", formatName)) is null)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         if (!DiskImage.TryInspect(path, format, out var info, out var diagnostics))
         {
             ImageCommandHelpers.Report(context, path, diagnostics);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
         }
 
         var fields = Fields(info);
@@ -69,6 +69,7 @@ internal static class ImageInfoCommand
         }
 
         ImageCommandHelpers.Report(context, path, diagnostics);
+        context.Error.WriteLine($"{path}: {ImageCommandHelpers.Name(info.Format)} image, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, {CliSummary.Problems(diagnostics)}");
         return ExitCodes.Ok;
     }
 

@@ -36,7 +36,7 @@ internal static class MkimageCommand
         if (ImageCommandHelpers.ParseFormat(context, "mkimage", formatName) is not { } format ||
             ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         long capacity;
@@ -45,7 +45,7 @@ internal static class MkimageCommand
             if (!ByteSize.TryParse(sizeText, out var size, out var diagnostic))
             {
                 ImageCommandHelpers.Report(context, "SIZE", [diagnostic]);
-                return ExitCodes.Failed;
+                return ExitCodes.For([diagnostic]);
             }
 
             capacity = size;
@@ -58,14 +58,14 @@ internal static class MkimageCommand
             if (!DiskImage.TryInspect(backingPath, options is Qcow2Options { BackingFormat: { } f } ? f : null, out var backingInfo, out var diagnostics))
             {
                 ImageCommandHelpers.Report(context, backingPath, diagnostics);
-                return ExitCodes.Failed;
+                return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
             }
 
             ImageCommandHelpers.Report(context, backingPath, diagnostics);
             if (backingInfo.Capacity == 0)
             {
                 context.Error.WriteLine("xencfg mkimage: the backing file is empty: give a SIZE.");
-                return ExitCodes.Failed;
+                return ExitCodes.UsageOrIo;
             }
 
             capacity = backingInfo.Capacity;
