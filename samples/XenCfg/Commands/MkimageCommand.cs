@@ -42,9 +42,9 @@ internal static class MkimageCommand
         long capacity;
         if (sizeText is not null)
         {
-            if (!ByteSize.TryParse(sizeText, out var size, out var diagnostic))
+            if (!ByteSize.TryParse(sizeText, out var size, out var sizeDiagnostics))
             {
-                ImageCommandHelpers.Report(context, "SIZE", [diagnostic]);
+                ImageCommandHelpers.Report(context, "SIZE", sizeDiagnostics);
                 return ExitCodes.Failed;
             }
 
