@@ -59,9 +59,10 @@ internal static class ImageCommandHelpers
     /// <summary>Parses <c>-o</c> options (empty means defaults); prints diagnostics and returns null when invalid.</summary>
     public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false)
     {
-        if (!DiskImageOptions.TryParse(format, text ?? string.Empty, out var options, out var diagnostics))
+        var parsed = DiskImage.ParseOptions(format, text ?? string.Empty);
+        if (!parsed.TryGetValue(out var options))
         {
-            Report(context, "-o", diagnostics);
+            Report(context, "-o", parsed.Diagnostics);
             return null;
         }
 
@@ -89,7 +90,7 @@ internal static class ImageCommandHelpers
         catch (DiskImageException ex)
         {
             Report(context, command, ex.Diagnostics);
-            return ExitCodes.Failed;
+            return ex.FirstError?.Id is DiagnosticIds.ImageFileAccess or DiagnosticIds.ImageTargetExists ? ExitCodes.UsageOrIo : ExitCodes.Failed;
         }
         catch (ArgumentException ex)
         {

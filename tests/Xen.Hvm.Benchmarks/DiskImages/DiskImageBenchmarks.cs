@@ -50,7 +50,7 @@ public class DiskImageBenchmarks
             }
         }
 
-        DiskImage.Convert(SourceRaw, SourceQcow2, DiskImageFormat.Qcow2, new Qcow2Options { FlushToDisk = false });
+        DiskImage.Convert(SourceRaw, SourceQcow2, new Qcow2Options { FlushToDisk = false });
     }
 
     [IterationSetup]
@@ -67,7 +67,7 @@ public class DiskImageBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Create")]
-    public DiskImageInfo Create10GiBQcow2() => DiskImage.Create(Target, DiskImageFormat.Qcow2, 10L << 30, new Qcow2Options { FlushToDisk = false });
+    public DiskImageInfo Create10GiBQcow2() => DiskImage.Create(Target, 10L << 30, new Qcow2Options { FlushToDisk = false });
 
     [Benchmark]
     [BenchmarkCategory("Create")]
@@ -75,7 +75,7 @@ public class DiskImageBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Create")]
-    public DiskImageInfo Create10GiBVhd() => DiskImage.Create(Target, DiskImageFormat.Vhd, 10L << 30, new VhdOptions { FlushToDisk = false });
+    public DiskImageInfo Create10GiBVhd() => DiskImage.Create(Target, 10L << 30, new VhdOptions { FlushToDisk = false });
 
     [Benchmark]
     [BenchmarkCategory("Create")]
@@ -83,11 +83,11 @@ public class DiskImageBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Convert")]
-    public DiskImageInfo ConvertRawToQcow2() => DiskImage.Convert(SourceRaw, Target, DiskImageFormat.Qcow2, new Qcow2Options { FlushToDisk = false });
+    public DiskImageInfo ConvertRawToQcow2() => DiskImage.Convert(SourceRaw, Target, new Qcow2Options { FlushToDisk = false });
 
     [Benchmark]
     [BenchmarkCategory("Convert")]
-    public DiskImageInfo ConvertRawToQcow2Durable() => DiskImage.Convert(SourceRaw, Target, DiskImageFormat.Qcow2);
+    public DiskImageInfo ConvertRawToQcow2Durable() => DiskImage.Convert(SourceRaw, Target, new Qcow2Options());
 
     [Benchmark]
     [BenchmarkCategory("Convert")]
@@ -95,7 +95,7 @@ public class DiskImageBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Convert")]
-    public DiskImageInfo ConvertQcow2ToRaw() => DiskImage.Convert(SourceQcow2, Target, DiskImageFormat.Raw, new RawOptions { FlushToDisk = false });
+    public DiskImageInfo ConvertQcow2ToRaw() => DiskImage.Convert(SourceQcow2, Target, new RawOptions { FlushToDisk = false });
 
     [Benchmark]
     [BenchmarkCategory("Convert")]

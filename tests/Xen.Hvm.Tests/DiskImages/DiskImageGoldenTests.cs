@@ -1,5 +1,6 @@
 using Xen.Hvm.DiskImages;
 using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Raw;
 using Xen.Hvm.DiskImages.Vhd;
 using Xen.Hvm.Tests.Infrastructure;
 
@@ -72,11 +73,11 @@ public sealed class DiskImageGoldenTests
         var (format, size, _, options) = Cases[fixture];
         if (fixture.Contains("overlay", StringComparison.Ordinal))
         {
-            DiskImage.Create(dir.File("base.raw"), DiskImageFormat.Raw, ByteSize.GiB);
+            DiskImage.Create(dir.File("base.raw"), ByteSize.GiB, new RawOptions());
         }
 
         string path = dir.File("ours.img");
-        DiskImage.Create(path, format, ByteSize.Parse(size), options(expected));
+        DiskImage.Create(path, ByteSize.Parse(size), options(expected));
         return path;
     }
 }
