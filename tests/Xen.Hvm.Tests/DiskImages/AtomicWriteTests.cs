@@ -94,6 +94,46 @@ public sealed class AtomicWriteTests
         Assert.Single(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 
+    [Xen.Hvm.Tests.Config.UnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Create_OverwriteThroughASymlink_WritesItsTargetAndKeepsTheLinkAndTheMode()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("store"));
+        File.WriteAllText(dir.File("store/disk.img"), "old");
+        File.SetUnixFileMode(dir.File("store/disk.img"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        File.CreateSymbolicLink(dir.File("disk.img"), dir.File("store/disk.img"));
+
+        var info = DiskImage.Create(dir.File("disk.img"), 1 << 20, new Qcow2Options { Overwrite = true, FlushToDisk = false });
+
+        Assert.Equal(dir.File("store/disk.img"), new FileInfo(dir.File("disk.img")).LinkTarget);
+        Assert.Equal(DiskImageFormat.Qcow2, DiskImage.DetectFormat(dir.File("store/disk.img")));
+        Assert.Equal(info.FileLength, new FileInfo(dir.File("store/disk.img")).Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(dir.File("store/disk.img")));
+        Assert.Equal([dir.File("store/disk.img")], Directory.EnumerateFileSystemEntries(dir.File("store")));
+    }
+
+    [Xen.Hvm.Tests.Config.UnixFact]
+    public void Create_FallocRawFile_ReservesTheSpaceOfTheNewFile()
+    {
+        using var dir = new TempDirectory();
+
+        DiskImage.Create(dir.File("reserved.raw"), 8 << 20, new RawOptions { Preallocation = RawPreallocation.Falloc, FlushToDisk = false });
+        DiskImage.Create(dir.File("sparse.raw"), 8 << 20, new RawOptions { FlushToDisk = false });
+
+        Assert.True(AllocatedBytes(dir.File("reserved.raw")) >= 8 << 20, "falloc reserves every block of the temporary file before it is renamed.");
+        Assert.True(AllocatedBytes(dir.File("sparse.raw")) < 1 << 20);
+    }
+
+    /// <summary>Returns the bytes a file occupies on disk (<c>stat -c %b</c> blocks of 512 bytes).</summary>
+    private static long AllocatedBytes(string path)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%b", path]) { RedirectStandardOutput = true })!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return long.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture) * 512;
+    }
+
     public static TheoryData<string> InvalidOptions => new(s_invalid.Keys.Order(StringComparer.Ordinal));
 
     private static readonly Dictionary<string, (long Capacity, DiskImageOptions Options, Type Exception)> s_invalid = new()

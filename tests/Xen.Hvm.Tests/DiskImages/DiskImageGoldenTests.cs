@@ -44,6 +44,22 @@ public sealed class DiskImageGoldenTests
         Assert.Equal(expected.Body, HexFixture.Dump(path));
     }
 
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void CreateOnStream_EmptyImage_MatchesQemuImgBytes(string fixture)
+    {
+        // The per-format stream writers are what the path methods run: same bytes, and no backing file is looked up.
+        using var dir = new TempDirectory();
+        var expected = HexFixture.Load(fixture);
+        var (_, size, _, options) = Cases[fixture];
+        using var stream = new FileStream(dir.File("stream.img"), FileMode.CreateNew, FileAccess.ReadWrite);
+
+        ImageStreamTests.CreateOnStream(stream, ByteSize.Parse(size), options(expected), leaveOpen: true);
+
+        Assert.Equal(expected.Body, HexFixture.Dump(stream));
+        Assert.Equal([dir.File("stream.img")], Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
     [Fact]
     public void Fixture_Qcow2V3TenGiB_AgreesWithTheReferenceLayout()
     {
