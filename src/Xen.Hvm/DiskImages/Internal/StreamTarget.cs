@@ -69,3 +69,40 @@ internal static class StreamTarget
         }
     }
 }
+
+/// <summary>
+/// The four stream writers of one format (<c>Create</c>, <c>CreateAsync</c>, <c>CreateFrom</c>, <c>CreateFromAsync</c>):
+/// each format's public class holds one and documents its methods.
+/// </summary>
+/// <typeparam name="TOptions">The format's options.</typeparam>
+/// <typeparam name="TInfo">The format's description.</typeparam>
+internal sealed class StreamWriters<TOptions, TInfo>(Func<long, TOptions, ImageWritePlan> plan)
+    where TOptions : DiskImageOptions, new()
+    where TInfo : DiskImageInfo
+{
+    public TInfo Create(Stream target, long capacity, TOptions? options, bool leaveOpen) =>
+        Synchronous.Result(WriteAsync(target, capacity, options, leaveOpen, null, null, async: false, CancellationToken.None));
+
+    public async Task<TInfo> CreateAsync(Stream target, long capacity, TOptions? options, bool leaveOpen, CancellationToken cancellationToken) =>
+        await WriteAsync(target, capacity, options, leaveOpen, null, null, async: true, cancellationToken).ConfigureAwait(false);
+
+    public TInfo CreateFrom(Stream target, Stream source, long? capacity, TOptions? options, bool leaveOpen, IProgress<DiskImageProgress>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Synchronous.Result(WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: false, CancellationToken.None));
+    }
+
+    public async Task<TInfo> CreateFromAsync(Stream target, Stream source, long? capacity, TOptions? options, bool leaveOpen, IProgress<DiskImageProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return await WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TInfo> WriteAsync(Stream target, long capacity, TOptions? options, bool leaveOpen, Stream? source, IProgress<DiskImageProgress>? progress, bool async, CancellationToken cancellationToken)
+    {
+        StreamTarget.Check(target);
+        options ??= new TOptions();
+        var write = plan(capacity, options);
+        return (TInfo)await StreamTarget.WriteAsync(target, leaveOpen, options, write, source, progress, async, cancellationToken).ConfigureAwait(false);
+    }
+}

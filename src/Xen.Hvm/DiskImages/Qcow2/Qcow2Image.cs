@@ -18,6 +18,9 @@ namespace Xen.Hvm.DiskImages.Qcow2;
 /// </remarks>
 public static class Qcow2Image
 {
+    private static readonly StreamWriters<Qcow2Options, Qcow2ImageInfo> s_writers = new(static (capacity, options) => CreatePlan(capacity, options, static (_, given) => given
+        ?? throw new ArgumentException("A qcow2 image written to a stream has no folder to find its backing file in: give BackingFormat.", nameof(options))));
+
     /// <summary>Writes an empty qcow2 image onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
     /// <param name="capacity">The virtual size in bytes, rounded up to a multiple of 512.</param>
@@ -31,7 +34,7 @@ public static class Qcow2Image
     /// (a backing file without a format, or with preallocation ...).</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     public static Qcow2ImageInfo Create(Stream target, long capacity, Qcow2Options? options = null, bool leaveOpen = false) =>
-        Synchronous.Result(WriteAsync(target, capacity, options, leaveOpen, null, null, async: false, CancellationToken.None));
+        s_writers.Create(target, capacity, options, leaveOpen);
 
     /// <summary>Writes an empty qcow2 image onto a stream, asynchronously; see <see cref="Create"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -45,8 +48,8 @@ public static class Qcow2Image
     /// <exception cref="ArgumentException">The stream cannot read, write and seek, or the options do not go together.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<Qcow2ImageInfo> CreateAsync(Stream target, long capacity, Qcow2Options? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
-        await WriteAsync(target, capacity, options, leaveOpen, null, null, async: true, cancellationToken).ConfigureAwait(false);
+    public static Task<Qcow2ImageInfo> CreateAsync(Stream target, long capacity, Qcow2Options? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
+        s_writers.CreateAsync(target, capacity, options, leaveOpen, cancellationToken);
 
     /// <summary>Writes a qcow2 image filled from a source (a raw disk, a <see cref="DiskImageStream"/> of another image ...) onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -63,11 +66,8 @@ public static class Qcow2Image
     /// must read, and is longer than the capacity or of unknown length without one), or the options do not go together.</exception>
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
-    public static Qcow2ImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, Qcow2Options? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return Synchronous.Result(WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: false, CancellationToken.None));
-    }
+    public static Qcow2ImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, Qcow2Options? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null) =>
+        s_writers.CreateFrom(target, source, capacity, options, leaveOpen, progress);
 
     /// <summary>Writes a qcow2 image filled from a source onto a stream, asynchronously; see <see cref="CreateFrom"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -84,18 +84,15 @@ public static class Qcow2Image
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<Qcow2ImageInfo> CreateFromAsync(
+    public static Task<Qcow2ImageInfo> CreateFromAsync(
         Stream target,
         Stream source,
         long? capacity = null,
         Qcow2Options? options = null,
         bool leaveOpen = false,
         IProgress<DiskImageProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return await WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: true, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        s_writers.CreateFromAsync(target, source, capacity, options, leaveOpen, progress, cancellationToken);
 
     /// <summary>
     /// Checks the options and plans a write. <paramref name="backingFormat"/> is asked for the format to record for
@@ -162,14 +159,6 @@ public static class Qcow2Image
         return new Plan(size, options, backing, FormatNames.Qemu(format));
     }
 
-    private static async ValueTask<Qcow2ImageInfo> WriteAsync(Stream target, long capacity, Qcow2Options? options, bool leaveOpen, Stream? source, IProgress<DiskImageProgress>? progress, bool async, CancellationToken cancellationToken)
-    {
-        StreamTarget.Check(target);
-        options ??= new Qcow2Options();
-        var plan = CreatePlan(capacity, options, static (_, given) => given
-            ?? throw new ArgumentException("A qcow2 image written to a stream has no folder to find its backing file in: give BackingFormat.", nameof(options)));
-        return (Qcow2ImageInfo)await StreamTarget.WriteAsync(target, leaveOpen, options, plan, source, progress, async, cancellationToken).ConfigureAwait(false);
-    }
 
     private sealed class Plan(long capacity, Qcow2Options options, string? backingFile, string? backingFormat) : ImageWritePlan(capacity)
     {

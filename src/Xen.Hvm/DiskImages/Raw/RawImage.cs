@@ -17,6 +17,8 @@ namespace Xen.Hvm.DiskImages.Raw;
 /// </remarks>
 public static class RawImage
 {
+    private static readonly StreamWriters<RawOptions, RawImageInfo> s_writers = new(static (capacity, options) => CreatePlan(capacity, options, onStream: true));
+
     /// <summary>Writes an empty raw image (all zeros) onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
     /// <param name="capacity">The virtual size in bytes, rounded up to a multiple of 512.</param>
@@ -28,7 +30,7 @@ public static class RawImage
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not positive, or an option is undefined.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     public static RawImageInfo Create(Stream target, long capacity, RawOptions? options = null, bool leaveOpen = false) =>
-        Synchronous.Result(WriteAsync(target, capacity, options, leaveOpen, null, null, async: false, CancellationToken.None));
+        s_writers.Create(target, capacity, options, leaveOpen);
 
     /// <summary>Writes an empty raw image onto a stream, asynchronously; see <see cref="Create"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -42,8 +44,8 @@ public static class RawImage
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not positive, or an option is undefined.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<RawImageInfo> CreateAsync(Stream target, long capacity, RawOptions? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
-        await WriteAsync(target, capacity, options, leaveOpen, null, null, async: true, cancellationToken).ConfigureAwait(false);
+    public static Task<RawImageInfo> CreateAsync(Stream target, long capacity, RawOptions? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
+        s_writers.CreateAsync(target, capacity, options, leaveOpen, cancellationToken);
 
     /// <summary>Writes a raw image filled from a source (a raw disk, a <see cref="DiskImageStream"/> of another image ...) onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -59,11 +61,8 @@ public static class RawImage
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not positive, or an option is undefined.</exception>
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
-    public static RawImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, RawOptions? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return Synchronous.Result(WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: false, CancellationToken.None));
-    }
+    public static RawImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, RawOptions? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null) =>
+        s_writers.CreateFrom(target, source, capacity, options, leaveOpen, progress);
 
     /// <summary>Writes a raw image filled from a source onto a stream, asynchronously; see <see cref="CreateFrom"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -80,18 +79,15 @@ public static class RawImage
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<RawImageInfo> CreateFromAsync(
+    public static Task<RawImageInfo> CreateFromAsync(
         Stream target,
         Stream source,
         long? capacity = null,
         RawOptions? options = null,
         bool leaveOpen = false,
         IProgress<DiskImageProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return await WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: true, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        s_writers.CreateFromAsync(target, source, capacity, options, leaveOpen, progress, cancellationToken);
 
     /// <summary>Checks the options and plans a write; <paramref name="onStream"/> refuses what only a new file can do.</summary>
     internal static ImageWritePlan CreatePlan(long capacity, RawOptions options, bool onStream)
@@ -107,13 +103,6 @@ public static class RawImage
         return new Plan(size, options.Preallocation);
     }
 
-    private static async ValueTask<RawImageInfo> WriteAsync(Stream target, long capacity, RawOptions? options, bool leaveOpen, Stream? source, IProgress<DiskImageProgress>? progress, bool async, CancellationToken cancellationToken)
-    {
-        StreamTarget.Check(target);
-        options ??= new RawOptions();
-        var plan = CreatePlan(capacity, options, onStream: true);
-        return (RawImageInfo)await StreamTarget.WriteAsync(target, leaveOpen, options, plan, source, progress, async, cancellationToken).ConfigureAwait(false);
-    }
 
     private sealed class Plan(long capacity, RawPreallocation preallocation) : ImageWritePlan(capacity)
     {

@@ -17,6 +17,8 @@ namespace Xen.Hvm.DiskImages.Vhd;
 /// </remarks>
 public static class VhdImage
 {
+    private static readonly StreamWriters<VhdOptions, VhdImageInfo> s_writers = new(static (capacity, options) => CreatePlan(capacity, options));
+
     /// <summary>Writes an empty VHD onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
     /// <param name="capacity">The requested virtual size in bytes, rounded up as <see cref="VhdOptions"/> says.</param>
@@ -28,7 +30,7 @@ public static class VhdImage
     /// <exception cref="ArgumentException">The stream cannot read, write and seek.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     public static VhdImageInfo Create(Stream target, long capacity, VhdOptions? options = null, bool leaveOpen = false) =>
-        Synchronous.Result(WriteAsync(target, capacity, options, leaveOpen, null, null, async: false, CancellationToken.None));
+        s_writers.Create(target, capacity, options, leaveOpen);
 
     /// <summary>Writes an empty VHD onto a stream, asynchronously; see <see cref="Create"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -42,8 +44,8 @@ public static class VhdImage
     /// <exception cref="ArgumentException">The stream cannot read, write and seek.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<VhdImageInfo> CreateAsync(Stream target, long capacity, VhdOptions? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
-        await WriteAsync(target, capacity, options, leaveOpen, null, null, async: true, cancellationToken).ConfigureAwait(false);
+    public static Task<VhdImageInfo> CreateAsync(Stream target, long capacity, VhdOptions? options = null, bool leaveOpen = false, CancellationToken cancellationToken = default) =>
+        s_writers.CreateAsync(target, capacity, options, leaveOpen, cancellationToken);
 
     /// <summary>Writes a VHD filled from a source (a raw disk, a <see cref="DiskImageStream"/> of another image ...) onto a stream.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -59,11 +61,8 @@ public static class VhdImage
     /// must read, and is longer than the capacity or of unknown length without one.</exception>
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
-    public static VhdImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, VhdOptions? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return Synchronous.Result(WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: false, CancellationToken.None));
-    }
+    public static VhdImageInfo CreateFrom(Stream target, Stream source, long? capacity = null, VhdOptions? options = null, bool leaveOpen = false, IProgress<DiskImageProgress>? progress = null) =>
+        s_writers.CreateFrom(target, source, capacity, options, leaveOpen, progress);
 
     /// <summary>Writes a VHD filled from a source onto a stream, asynchronously; see <see cref="CreateFrom"/>.</summary>
     /// <param name="target">The stream the image replaces the content of.</param>
@@ -80,18 +79,15 @@ public static class VhdImage
     /// <exception cref="IOException">Reading or writing failed.</exception>
     /// <exception cref="InvalidDataException">A non-seekable source turned out longer than the capacity.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<VhdImageInfo> CreateFromAsync(
+    public static Task<VhdImageInfo> CreateFromAsync(
         Stream target,
         Stream source,
         long? capacity = null,
         VhdOptions? options = null,
         bool leaveOpen = false,
         IProgress<DiskImageProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return await WriteAsync(target, ContentSource.CapacityOf(source, capacity), options, leaveOpen, source, progress, async: true, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        s_writers.CreateFromAsync(target, source, capacity, options, leaveOpen, progress, cancellationToken);
 
     /// <summary>Returns the capacity a VHD of the requested size gets (see <see cref="VhdOptions.ForceSize"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The capacity is not positive or over 2040 GiB.</exception>
@@ -115,13 +111,6 @@ public static class VhdImage
         return new Plan(size, geometry, options);
     }
 
-    private static async ValueTask<VhdImageInfo> WriteAsync(Stream target, long capacity, VhdOptions? options, bool leaveOpen, Stream? source, IProgress<DiskImageProgress>? progress, bool async, CancellationToken cancellationToken)
-    {
-        StreamTarget.Check(target);
-        options ??= new VhdOptions();
-        var plan = CreatePlan(capacity, options);
-        return (VhdImageInfo)await StreamTarget.WriteAsync(target, leaveOpen, options, plan, source, progress, async, cancellationToken).ConfigureAwait(false);
-    }
 
     private sealed class Plan(long capacity, VhdGeometry geometry, VhdOptions options) : ImageWritePlan(capacity)
     {
