@@ -48,6 +48,8 @@ public static class ExitCodes
         DiagnosticIds.NotAnImageFile,
         DiagnosticIds.TargetIsDevice,
         DiagnosticIds.ImageFileAccess,
+        DiagnosticIds.ImageTargetExists,
+        DiagnosticIds.BackingFileNeedsStream,
         DiagnosticIds.InvalidImageRequest,
     };
 

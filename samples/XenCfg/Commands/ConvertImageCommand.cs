@@ -75,13 +75,13 @@ internal static class ConvertImageCommand
                 {
                     var task = ctx.AddTask($"{Path.GetFileName(source)} -> {Path.GetFileName(target)}", maxValue: 1);
                     var progress = new Progress(task);
-                    info = DiskImage.Convert(source, target, format, options, progress, sourceFormat, policy);
+                    info = DiskImage.Convert(source, target, options, progress, sourceFormat, policy);
                     task.Value = task.MaxValue;
                 });
         }
         else
         {
-            info = DiskImage.Convert(source, target, format, options, progress: null, sourceFormat, policy);
+            info = DiskImage.Convert(source, target, options, progress: null, sourceFormat, policy);
         }
 
         context.Out.WriteLine($"Converted '{source}' to '{target}': {ImageCommandHelpers.Name(info.Format)}, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, file {info.FileLength} bytes.");

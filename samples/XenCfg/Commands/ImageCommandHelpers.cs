@@ -59,9 +59,10 @@ internal static class ImageCommandHelpers
     /// <summary>Parses <c>-o</c> options (empty means defaults); prints diagnostics and returns null when invalid.</summary>
     public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false)
     {
-        if (!DiskImageOptions.TryParse(format, text ?? string.Empty, out var options, out var diagnostics))
+        var parsed = DiskImage.ParseOptions(format, text ?? string.Empty);
+        if (!parsed.TryGetValue(out var options))
         {
-            Report(context, "-o", diagnostics);
+            Report(context, "-o", parsed.Diagnostics);
             return null;
         }
 
@@ -72,9 +73,18 @@ internal static class ImageCommandHelpers
     {
         foreach (var d in diagnostics)
         {
-            context.Error.WriteLine(d.Location.Path is null ? $"{source}{d.Location.Start}: {Severity(d)} {d.Id}: {d.Message}" : d.ToString());
+            string line = d.Location.Path is null ? $"{source}{d.Location.Start}: {Severity(d)} {d.Id}: {d.Message}" : d.ToString();
+            context.Error.WriteLine(s_flagHints.TryGetValue(d.Id, out string? hint) ? line + " " + hint : line);
         }
     }
+
+    /// <summary>The library's messages name its API; the command line names the flag that gives the consent.</summary>
+    private static readonly Dictionary<string, string> s_flagHints = new(StringComparer.Ordinal)
+    {
+        [DiagnosticIds.ImageTargetExists] = "(use --overwrite to replace it)",
+        [DiagnosticIds.TargetIsDevice] = "(use --device to write the device in place)",
+        [DiagnosticIds.BackingFileNotAllowed] = "(use --backing-under FOLDER to allow backing files there)",
+    };
 
     /// <summary>
     /// Runs an image action and maps failures to exit codes by <see cref="ExitCodes.For"/>: an unreadable image 1, a

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xen.Hvm.DiskImages;
 using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Vhd;
 
 namespace XenCfg;
 
@@ -42,10 +43,10 @@ internal static class MkimageCommand
         long capacity;
         if (sizeText is not null)
         {
-            if (!ByteSize.TryParse(sizeText, out var size, out var diagnostic))
+            if (!ByteSize.TryParse(sizeText, out var size, out var sizeDiagnostics))
             {
-                ImageCommandHelpers.Report(context, "SIZE", [diagnostic]);
-                return ExitCodes.For([diagnostic]);
+                ImageCommandHelpers.Report(context, "SIZE", sizeDiagnostics);
+                return ExitCodes.For(sizeDiagnostics);
             }
 
             capacity = size;
@@ -76,11 +77,11 @@ internal static class MkimageCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var info = DiskImage.Create(path, format, capacity, options);
+        var info = DiskImage.Create(path, capacity, options);
         context.Out.WriteLine($"Created '{path}': {ImageCommandHelpers.Name(info.Format)}, virtual size {ImageCommandHelpers.Describe(info.Capacity)}.");
         if (info.Capacity != capacity)
         {
-            context.Out.WriteLine($"The size was rounded up from {capacity} bytes, as qemu-img does{(info.Geometry is { } g ? $" (CHS {g})" : string.Empty)}.");
+            context.Out.WriteLine($"The size was rounded up from {capacity} bytes, as qemu-img does{(info is VhdImageInfo { Geometry: var g } ? $" (CHS {g})" : string.Empty)}.");
         }
 
         return ExitCodes.Ok;

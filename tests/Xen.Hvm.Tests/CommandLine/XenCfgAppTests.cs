@@ -198,7 +198,7 @@ public sealed class XenCfgAppTests
         var r = Cli.Run("mkimage", dir.File("a.img"), "1M");
 
         Assert.Equal(ExitCodes.UsageOrIo, r.ExitCode);
-        Assert.Contains(DiagnosticIds.ImageFileAccess, r.Error, StringComparison.Ordinal);
+        Assert.Contains(DiagnosticIds.ImageTargetExists, r.Error, StringComparison.Ordinal);
         Assert.Contains("--overwrite", r.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("set Overwrite", r.Error, StringComparison.Ordinal);
     }
