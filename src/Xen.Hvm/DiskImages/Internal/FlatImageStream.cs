@@ -1,14 +1,13 @@
-using Xen.Hvm.DiskImages.Internal;
+namespace Xen.Hvm.DiskImages.Internal;
 
-namespace Xen.Hvm.DiskImages.Raw;
-
-/// <summary>Reads a raw image (or the data part of a fixed VHD): the bytes at the same offsets in the file; holes are known zeros.</summary>
-internal sealed class RawImageStream : DiskImageStream
+/// <summary>Reads a disk stored as its own bytes (a raw image, or the data part of a fixed VHD): the bytes at the same
+/// offsets in the file, up to the data length; holes are known zeros.</summary>
+internal sealed class FlatImageStream : DiskImageStream
 {
     private readonly IImageReadFile _file;
     private readonly long _dataLength;
 
-    public RawImageStream(IImageReadFile file, DiskImageInfo info, long dataLength)
+    public FlatImageStream(IImageReadFile file, DiskImageInfo info, long dataLength)
         : base(info)
     {
         _file = file;
