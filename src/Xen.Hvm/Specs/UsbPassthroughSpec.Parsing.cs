@@ -41,13 +41,7 @@ public sealed partial record UsbPassthroughSpec : ISpecValue
             items.Add("type=hostdev");
         }
 
-        void Add(string key, object? v)
-        {
-            if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("hostbus", value.HostBus);
         Add("hostaddr", value.HostAddress);

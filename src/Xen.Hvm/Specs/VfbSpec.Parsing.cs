@@ -42,17 +42,7 @@ public sealed partial record VfbSpec : ISpecValue
     private static string Print(VfbSpec value, ConfigDialect dialect)
     {
         var items = new List<string>();
-        void Add(string key, object? v)
-        {
-            if (v is bool b)
-            {
-                items.Add(key + "=" + (b ? "1" : "0"));
-            }
-            else if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("vnc", value.Vnc);
         Add("vnclisten", value.VncListen);

@@ -63,13 +63,7 @@ public sealed partial record VifSpec : ISpecValue
     {
         bool xm = dialect == ConfigDialect.Xm;
         var items = new List<string>();
-        void Add(string key, object? v)
-        {
-            if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("mac", value.Mac);
         Add("bridge", value.Bridge);

@@ -42,6 +42,23 @@ internal static class SpecItems
     /// space, because xl (<c>strtok</c> on '=') refuses <c>key=</c> but reads <c>key= </c> as an empty value.</summary>
     public static string Pair(string key, string value) => key + "=" + (value.Length == 0 ? " " : value);
 
+    /// <summary>Appends <c>KEY=VALUE</c> to a printed spec when the value is set: numbers and other values in the
+    /// invariant culture, booleans as <c>1</c>/<c>0</c>.</summary>
+    public static void AddItem(List<string> items, string key, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case bool b:
+                items.Add(key + (b ? "=1" : "=0"));
+                return;
+            default:
+                items.Add(key + "=" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+        }
+    }
+
     public static void UnknownKey(SpecContext ctx, SpecItem item, DiagnosticSeverity severity) =>
         ctx.ReportAs(DiagnosticDescriptors.SpecUnknownKey, severity, item.Key.Start, item.Key.Length, ctx.KindName, item.Key.Text);
 
