@@ -6,10 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints the items of the <c>viridian</c> list (Xen 4.5+; before that, and in xm, viridian is 0 or 1).</summary>
-/// <remarks>Group names are matched case-insensitively, as libxl does; <c>all</c> and <c>defaults</c> exactly.
-/// Thread-safe.</remarks>
-public static class ViridianSpecs
+public sealed partial record ViridianSpec : ISpecValue
 {
     private static readonly string[] Names =
     [
@@ -23,8 +20,10 @@ public static class ViridianSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<ViridianSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Viridian, text, dialect, map, Read, Print);
+    /// <remarks>Group names are matched case-insensitively, as libxl does; <c>all</c> and <c>defaults</c> exactly.
+    ///</remarks>
+    public static ParseResult<ViridianSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Viridian, text, dialect, map, Read);
 
     /// <summary>Tries to parse a viridian group spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -32,28 +31,18 @@ public static class ViridianSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out ViridianSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out ViridianSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (the item).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(ViridianSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     /// <summary>Gets the config name of a group.</summary>
     /// <param name="group">The group.</param>
     /// <returns>e.g. <c>time_ref_count</c>.</returns>
-    public static string Name(ViridianGroup group) => Names[(int)group];
+    public static string GroupName(ViridianGroup group) => Names[(int)group];
 
     private static ViridianSpec? Read(SpecContext ctx)
     {
@@ -66,12 +55,12 @@ public static class ViridianSpecs
 
         if (s == "all")
         {
-            return new ViridianSpec(null, All: true);
+            return new ViridianSpec(Group: null, All: true);
         }
 
         if (s == "defaults")
         {
-            return new ViridianSpec(null);
+            return new ViridianSpec(Group: null);
         }
 
         bool disable = s.StartsWith('!');

@@ -6,10 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints usbctrl specs (<c>type=pv|qusb|devicemodel|auto,version=1..3,ports=1..31</c>), an xl
-/// device (xm had <c>vusb</c> instead).</summary>
-/// <remarks>xl exits on an unknown key; numbers are read with <c>atoi</c>. Thread-safe.</remarks>
-public static class UsbCtrlSpecs
+public sealed partial record UsbControllerSpec : ISpecValue
 {
     /// <summary>Parses a usbctrl spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -17,8 +14,9 @@ public static class UsbCtrlSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<UsbCtrlSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.UsbCtrl, text, dialect, map, Read, Print);
+    /// <remarks>xl exits on an unknown key; numbers are read with <c>atoi</c>.</remarks>
+    public static ParseResult<UsbControllerSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.UsbCtrl, text, dialect, map, Read);
 
     /// <summary>Tries to parse a usbctrl spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -26,21 +24,16 @@ public static class UsbCtrlSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out UsbCtrlSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out UsbControllerSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>type=..,version=..,ports=..</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(UsbCtrlSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(UsbControllerSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
         if (value.Type is { } t)
         {
@@ -60,15 +53,15 @@ public static class UsbCtrlSpecs
         return string.Join(",", items);
     }
 
-    private static UsbCtrlSpec? Read(SpecContext ctx)
+    private static UsbControllerSpec? Read(SpecContext ctx)
     {
-        var ctrl = new UsbCtrlSpec();
+        var ctrl = new UsbControllerSpec();
         foreach (var item in SpecItems.Strtok(ctx.Text))
         {
             switch (item.HasEquals ? item.Key.Text : null)
             {
                 case "type":
-                    if (Enum.TryParse<UsbCtrlType>(item.Value.Text, ignoreCase: true, out var type) && !char.IsAsciiDigit(item.Value.Text.FirstOrDefault()) && item.Value.Text.Trim().Length == item.Value.Length)
+                    if (Enum.TryParse<UsbControllerType>(item.Value.Text, ignoreCase: true, out var type) && !char.IsAsciiDigit(item.Value.Text.FirstOrDefault()) && item.Value.Text.Trim().Length == item.Value.Length)
                     {
                         ctrl = ctrl with { Type = type };
                     }

@@ -6,11 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints CPUID policies: libxl's <c>host,NAME=VALUE,...</c> (the string value of <c>cpuid</c>)
-/// and xend's <c>LEAF[,SUBLEAF]:eXx=BITS,...</c> (each list item).</summary>
-/// <remarks><see cref="Parse"/> picks the form from the text: a leading digit means the xend form. Feature names are
-/// not checked against Xen's featureset (it changes with every release). Thread-safe.</remarks>
-public static class CpuidSpecs
+public sealed partial record CpuidSpec : ISpecValue
 {
     /// <summary>Parses a cpuid spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -18,8 +14,10 @@ public static class CpuidSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<CpuidSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Cpuid, text, dialect, map, Read, Print);
+    /// <remarks><see cref="Parse"/> picks the form from the text: a leading digit means the xend form. Feature names are
+    /// not checked against Xen's featureset (it changes with every release).</remarks>
+    public static ParseResult<CpuidSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Cpuid, text, dialect, map, Read);
 
     /// <summary>Tries to parse a cpuid spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -27,23 +25,13 @@ public static class CpuidSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out CpuidSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out CpuidSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (the form of the value).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(CpuidSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static CpuidSpec? Read(SpecContext ctx) =>
         ctx.Text.Length > 0 && char.IsAsciiDigit(ctx.Text[0]) ? ReadXend(ctx) : ReadLibxl(ctx);

@@ -6,10 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints vtpm specs (<c>backend=DOMAIN[,uuid=UUID]</c>; xend: <c>instance=N,backend=DOMID</c>).</summary>
-/// <remarks>xl stops reading at an item without <c>=</c>, exits on an unknown key and needs <c>backend</c>.
-/// Thread-safe.</remarks>
-public static class VtpmSpecs
+public sealed partial record VtpmSpec : ISpecValue
 {
     /// <summary>Parses a vtpm spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -17,8 +14,10 @@ public static class VtpmSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<VtpmSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vtpm, text, dialect, map, Read, Print);
+    /// <remarks>xl stops reading at an item without <c>=</c>, exits on an unknown key and needs <c>backend</c>.
+    ///</remarks>
+    public static ParseResult<VtpmSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Vtpm, text, dialect, map, Read);
 
     /// <summary>Tries to parse a vtpm spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -26,21 +25,16 @@ public static class VtpmSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VtpmSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VtpmSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (xl <c>backend=..,uuid=..</c>; xm <c>instance=..,backend=..</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(VtpmSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(VtpmSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
         if (dialect == ConfigDialect.Xm && value.XmInstance is { } instance)
         {
@@ -62,7 +56,7 @@ public static class VtpmSpecs
 
     private static VtpmSpec? Read(SpecContext ctx)
     {
-        var vtpm = new VtpmSpec(null);
+        var vtpm = new VtpmSpec(Backend: null);
         foreach (var item in SpecItems.Strtok(ctx.Text))
         {
             if (!item.HasEquals)

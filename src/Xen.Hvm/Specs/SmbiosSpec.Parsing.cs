@@ -6,10 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints <c>smbios</c> items (<c>bios_vendor=Xen</c>); an xl setting (Xen 4.18+).</summary>
-/// <remarks>The item is split at the first <c>=</c>; the value must not be empty; the key is matched
-/// case-insensitively. Thread-safe.</remarks>
-public static class SmbiosSpecs
+public sealed partial record SmbiosSpec : ISpecValue
 {
     private static readonly string[] Names =
     [
@@ -25,8 +22,10 @@ public static class SmbiosSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<SmbiosSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Smbios, text, dialect, map, Read, Print);
+    /// <remarks>The item is split at the first <c>=</c>; the value must not be empty; the key is matched
+    /// case-insensitively.</remarks>
+    public static ParseResult<SmbiosSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Smbios, text, dialect, map, Read);
 
     /// <summary>Tries to parse a smbios spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -34,28 +33,18 @@ public static class SmbiosSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out SmbiosSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out SmbiosSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>KEY=VALUE</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(SmbiosSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     /// <summary>Gets the config name of a key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>e.g. <c>bios_vendor</c>.</returns>
-    public static string Name(SmbiosKey key) => Names[(int)key];
+    public static string KeyName(SmbiosKey key) => Names[(int)key];
 
     private static SmbiosSpec? Read(SpecContext ctx)
     {

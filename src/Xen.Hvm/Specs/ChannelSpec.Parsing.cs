@@ -6,11 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints channel specs (<c>name=...,connection=pty|socket[,path=...][,backend=...]</c>), an xl
-/// device (xm had no channels).</summary>
-/// <remarks>Items are <c>KEY=VALUE</c> with key and value trimmed; unknown keys are ignored with a warning;
-/// <c>connection</c> is required and a socket needs <c>path</c>. Thread-safe.</remarks>
-public static class ChannelSpecs
+public sealed partial record ChannelSpec : ISpecValue
 {
     /// <summary>Parses a channel spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -18,8 +14,10 @@ public static class ChannelSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<ChannelSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Channel, text, dialect, map, Read, Print);
+    /// <remarks>Items are <c>KEY=VALUE</c> with key and value trimmed; unknown keys are ignored with a warning;
+    /// <c>connection</c> is required and a socket needs <c>path</c>.</remarks>
+    public static ParseResult<ChannelSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Channel, text, dialect, map, Read);
 
     /// <summary>Tries to parse a channel spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -27,25 +25,20 @@ public static class ChannelSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out ChannelSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out ChannelSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>name=..,connection=..,path=..,backend=..</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(ChannelSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(ChannelSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
         if (value.Name is not null)
         {
-            items.Add("name=" + value.Name);
+            items.Add(SpecItems.Pair("name", value.Name));
         }
 
         if (value.Connection is { } c)
@@ -55,12 +48,12 @@ public static class ChannelSpecs
 
         if (value.Path is not null)
         {
-            items.Add("path=" + value.Path);
+            items.Add(SpecItems.Pair("path", value.Path));
         }
 
         if (value.Backend is not null)
         {
-            items.Add("backend=" + value.Backend);
+            items.Add(SpecItems.Pair("backend", value.Backend));
         }
 
         return string.Join(",", items);

@@ -6,9 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints <c>irqs</c> items (decimal numbers; xm's key was <c>irq</c>).</summary>
-/// <remarks>Thread-safe.</remarks>
-public static class IrqSpecs
+public sealed partial record IrqSpec : ISpecValue
 {
     /// <summary>Parses a irqs spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -16,8 +14,8 @@ public static class IrqSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<IrqSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Irqs, text, dialect, map, Read, Print);
+    public static ParseResult<IrqSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Irqs, text, dialect, map, Read);
 
     /// <summary>Tries to parse a irqs spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -25,23 +23,13 @@ public static class IrqSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IrqSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IrqSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (decimal).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(IrqSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static IrqSpec? Read(SpecContext ctx)
     {

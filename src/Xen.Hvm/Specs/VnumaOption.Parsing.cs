@@ -6,9 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints the <c>KEY=VALUE</c> options of a vnuma node (an xl setting, Xen 4.6+).</summary>
-/// <remarks>Key and value are trimmed; numbers are decimal; unknown keys are ignored by xl (info). Thread-safe.</remarks>
-public static class VnumaSpecs
+public sealed partial record VnumaOption : ISpecValue
 {
     /// <summary>Parses a vnuma option spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -16,8 +14,9 @@ public static class VnumaSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<VnumaOption> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vnuma, text, dialect, map, Read, Print);
+    /// <remarks>Key and value are trimmed; numbers are decimal; unknown keys are ignored by xl (info).</remarks>
+    public static ParseResult<VnumaOption> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Vnuma, text, dialect, map, Read);
 
     /// <summary>Tries to parse a vnuma option spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -25,23 +24,13 @@ public static class VnumaSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VnumaOption? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VnumaOption? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>KEY=VALUE</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(VnumaOption value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static VnumaOption? Read(SpecContext ctx)
     {
@@ -75,7 +64,7 @@ public static class VnumaSpecs
                 var ranges = new List<(ulong, ulong)>();
                 foreach (var t in SpecGrammar.Tokenize(value.Text, ','))
                 {
-                    if (!CpuListSpecs.TryParseRange(t.Text, 0, out ulong a, out ulong b))
+                    if (!CpuListSpec.TryParseRange(t.Text, 0, out ulong a, out ulong b))
                     {
                         ctx.Report(DiagnosticDescriptors.VnumaInvalid, value.Start + t.Start, t.Length, s, "'" + t.Text + "' is not N or N-M");
                         return null;

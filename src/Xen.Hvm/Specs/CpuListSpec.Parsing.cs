@@ -6,11 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints CPU lists, the values of <c>cpus</c> and <c>cpus_soft</c> (or one list element of them).</summary>
-/// <remarks>xl (<c>parse_cpurange</c>): items split on commas, empty ones dropped; each is
-/// <c>[^][node:|nodes:]all|N[-M]</c> in decimal; <c>^all</c> is refused. xend took numbers, ranges and <c>^</c> only.
-/// Thread-safe.</remarks>
-public static class CpuListSpecs
+public sealed partial record CpuListSpec : ISpecValue
 {
     /// <summary>Parses a cpus spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -18,8 +14,11 @@ public static class CpuListSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<CpuListSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Cpus, text, dialect, map, Read, Print);
+    /// <remarks>xl (<c>parse_cpurange</c>): items split on commas, empty ones dropped; each is
+    /// <c>[^][node:|nodes:]all|N[-M]</c> in decimal; <c>^all</c> is refused. xend took numbers, ranges and <c>^</c> only.
+    ///</remarks>
+    public static ParseResult<CpuListSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Cpus, text, dialect, map, Read);
 
     /// <summary>Tries to parse a cpus spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -27,23 +26,13 @@ public static class CpuListSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out CpuListSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out CpuListSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (items joined by <c>,</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(CpuListSpec value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static CpuListSpec? Read(SpecContext ctx)
     {

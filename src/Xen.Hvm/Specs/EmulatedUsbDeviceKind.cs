@@ -1,7 +1,7 @@
 namespace Xen.Hvm.Specs;
 
-/// <summary>The forms of an HVM <c>usbdevice</c> value.</summary>
-public enum UsbDeviceKind
+/// <summary>The forms of an HVM <c>usbdevice</c> value (<see cref="EmulatedUsbDeviceSpec"/>).</summary>
+public enum EmulatedUsbDeviceKind
 {
     /// <summary><c>tablet</c>: an absolute pointer (the usual choice for VNC).</summary>
     Tablet,

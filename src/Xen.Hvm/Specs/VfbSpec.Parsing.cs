@@ -6,15 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints vfb specs (<c>vnc=1,vnclisten=0.0.0.0,...</c>).</summary>
-/// <remarks>
-/// <para>xl: items split on commas, leading spaces skipped; reading stops at the first item without <c>=</c>
-/// (a warning); unknown keys are silently ignored (info); numbers are read with <c>atoi</c>. xend's <c>type=vnc</c>
-/// switched VNC on, which xl ignores (<c>XH6064</c>).</para>
-/// <para>xm: keys are checked against xend's list; unknown keys are errors.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class VfbSpecs
+public sealed partial record VfbSpec : ISpecValue
 {
     private static readonly string[] XmOnlyKeys = ["type", "serial", "monitor", "videoram"];
 
@@ -24,8 +16,14 @@ public static class VfbSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<VfbSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vfb, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>xl: items split on commas, leading spaces skipped; reading stops at the first item without <c>=</c>
+    /// (a warning); unknown keys are silently ignored (info); numbers are read with <c>atoi</c>. xend's <c>type=vnc</c>
+    /// switched VNC on, which xl ignores (<c>XH6064</c>).</para>
+    /// <para>xm: keys are checked against xend's list; unknown keys are errors.</para>
+    /// </remarks>
+    public static ParseResult<VfbSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Vfb, text, dialect, map, Read);
 
     /// <summary>Tries to parse a vfb spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -33,33 +31,18 @@ public static class VfbSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VfbSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VfbSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>KEY=VALUE</c> items joined by <c>,</c>; booleans as 1/0).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(VfbSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(VfbSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
-        void Add(string key, object? v)
-        {
-            if (v is bool b)
-            {
-                items.Add(key + "=" + (b ? "1" : "0"));
-            }
-            else if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("vnc", value.Vnc);
         Add("vnclisten", value.VncListen);

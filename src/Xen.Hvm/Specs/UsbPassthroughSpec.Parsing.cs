@@ -6,11 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints usbdev specs (<c>type=hostdev,hostbus=N,hostaddr=N[,controller=N,port=N]</c>), an xl
-/// device.</summary>
-/// <remarks><c>hostbus</c>/<c>hostaddr</c> are C numbers (decimal, <c>0x</c> hex, octal); <c>controller</c>/<c>port</c>
-/// use <c>atoi</c>; unknown keys stop xl. Thread-safe.</remarks>
-public static class UsbDevSpecs
+public sealed partial record UsbPassthroughSpec : ISpecValue
 {
     /// <summary>Parses a usbdev spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -18,8 +14,10 @@ public static class UsbDevSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<UsbDevSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.UsbDev, text, dialect, map, Read, Print);
+    /// <remarks><c>hostbus</c>/<c>hostaddr</c> are C numbers (decimal, <c>0x</c> hex, octal); <c>controller</c>/<c>port</c>
+    /// use <c>atoi</c>; unknown keys stop xl.</remarks>
+    public static ParseResult<UsbPassthroughSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.UsbDev, text, dialect, map, Read);
 
     /// <summary>Tries to parse a usbdev spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -27,34 +25,23 @@ public static class UsbDevSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out UsbDevSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out UsbPassthroughSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>type=hostdev,hostbus=..,hostaddr=..,controller=..,port=..</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(UsbDevSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(UsbPassthroughSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
         if (value.IsHostDev)
         {
             items.Add("type=hostdev");
         }
 
-        void Add(string key, object? v)
-        {
-            if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("hostbus", value.HostBus);
         Add("hostaddr", value.HostAddress);
@@ -63,9 +50,9 @@ public static class UsbDevSpecs
         return string.Join(",", items);
     }
 
-    private static UsbDevSpec? Read(SpecContext ctx)
+    private static UsbPassthroughSpec? Read(SpecContext ctx)
     {
-        var dev = new UsbDevSpec();
+        var dev = new UsbPassthroughSpec();
         foreach (var item in SpecItems.Strtok(ctx.Text))
         {
             switch (item.HasEquals ? item.Key.Text : null)

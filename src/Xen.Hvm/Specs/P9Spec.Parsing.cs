@@ -6,10 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints p9 specs (<c>tag=..,path=..,security_model=none[,type=..][,backend=..]...</c>), an xl
-/// device.</summary>
-/// <remarks>Items are <c>KEY=VALUE</c>, trimmed; xl exits on an unknown key. Thread-safe.</remarks>
-public static class P9Specs
+public sealed partial record P9Spec : ISpecValue
 {
     /// <summary>Parses a p9 spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -17,8 +14,9 @@ public static class P9Specs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<P9Spec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.P9, text, dialect, map, Read, Print);
+    /// <remarks>Items are <c>KEY=VALUE</c>, trimmed; xl exits on an unknown key.</remarks>
+    public static ParseResult<P9Spec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.P9, text, dialect, map, Read);
 
     /// <summary>Tries to parse a p9 spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -26,27 +24,22 @@ public static class P9Specs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out P9Spec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out P9Spec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (<c>KEY=VALUE</c> items joined by <c>,</c>).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(P9Spec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(P9Spec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var items = new List<string>();
         void Add(string key, object? v)
         {
             if (v is not null)
             {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
+                items.Add(SpecItems.Pair(key, Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty));
             }
         }
 

@@ -7,15 +7,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints PCI specs, the items of <c>pci = [ ... ]</c>:
-/// <c>[DDDD:]BB:DD.F[@VSLOT][,KEY=VALUE]*</c> (libxlu <c>xlu_pci_parse_spec_string</c>).</summary>
-/// <remarks>
-/// <para>Keys: <c>bdf vslot permissive msitranslate seize power_mgmt rdm_policy name</c>. Exactly one of an address
-/// and a name must be given. In the xm dialect only <c>msitranslate</c> and <c>power_mgmt</c> are xend options; the
-/// others are reported.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class PciSpecs
+public sealed partial record PciSpec : ISpecValue
 {
     /// <summary>Parses a PCI spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -23,8 +15,13 @@ public static class PciSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<PciSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Pci, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>Keys: <c>bdf vslot permissive msitranslate seize power_mgmt rdm_policy name</c>. Exactly one of an address
+    /// and a name must be given. In the xm dialect only <c>msitranslate</c> and <c>power_mgmt</c> are xend options; the
+    /// others are reported.</para>
+    /// </remarks>
+    public static ParseResult<PciSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Pci, text, dialect, map, Read);
 
     /// <summary>Tries to parse a PCI spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -32,22 +29,17 @@ public static class PciSpecs
     /// <param name="value">The device, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out PciSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out PciSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a device canonically: the address first, then the options in a fixed order. The xm form leaves
     /// out the options xend does not know.</summary>
-    /// <param name="value">The device.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(PciSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(PciSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         bool xm = dialect == ConfigDialect.Xm;
         var sb = new StringBuilder();
         void Item(string s)
@@ -106,95 +98,12 @@ public static class PciSpecs
         return sb.ToString();
     }
 
-    /// <summary>Parses an address <c>[DDDD:]BB:DD.F</c> (or <c>.*</c>) at <paramref name="start"/>, as libxlu's
-    /// <c>parse_bdf</c> does; <paramref name="end"/> is where it stops.</summary>
-    internal static bool TryParseBdf(string s, int start, out PciAddress address, out int end)
-    {
-        address = default;
-        end = start;
-        int colons = 0;
-        int p = start;
-        while (p < s.Length && (CNumbers.IsHexDigit(s[p]) || s[p] == ':'))
-        {
-            if (s[p] == ':')
-            {
-                colons++;
-            }
-
-            p++;
-        }
-
-        if (colons is not (1 or 2))
-        {
-            return false;
-        }
-
-        p = start;
-        ulong domain = 0;
-        if (colons == 2)
-        {
-            if (!Hex(s, ref p, out domain) || !Expect(s, ref p, ':'))
-            {
-                return false;
-            }
-        }
-
-        if (!Hex(s, ref p, out ulong bus) || !Expect(s, ref p, ':') || !Hex(s, ref p, out ulong dev) || !Expect(s, ref p, '.'))
-        {
-            return false;
-        }
-
-        if (domain > 0xffff || bus > 0xff || dev > 0x1f)
-        {
-            return false;
-        }
-
-        if (p < s.Length && s[p] == '*')
-        {
-            address = new PciAddress((int)domain, (int)bus, (int)dev, 0, allFunctions: true);
-            end = p + 1;
-            return true;
-        }
-
-        if (!Hex(s, ref p, out ulong func) || func > 7)
-        {
-            return false;
-        }
-
-        address = new PciAddress((int)domain, (int)bus, (int)dev, (int)func);
-        end = p;
-        return true;
-    }
-
-    private static bool Hex(string s, ref int p, out ulong value)
-    {
-        value = CNumbers.StrToUL(s, p, 16, out int e, out bool overflow);
-        if (e == p || overflow || value > uint.MaxValue)
-        {
-            return false;
-        }
-
-        p = e;
-        return true;
-    }
-
-    private static bool Expect(string s, ref int p, char c)
-    {
-        if (p < s.Length && s[p] == c)
-        {
-            p++;
-            return true;
-        }
-
-        return false;
-    }
-
     private static bool TryParseVslot(string s, int start, out int slot, out int end)
     {
         slot = 0;
         end = start;
         int p = start;
-        if (!Hex(s, ref p, out ulong v) || v > 0x1f)
+        if (!PciAddress.ReadHex(s, ref p, out ulong v) || v > 0x1f)
         {
             return false;
         }
@@ -211,7 +120,7 @@ public static class PciSpecs
         bool bdfPresent = false;
         bool namePresent = false;
         int p = 0;
-        if (TryParseBdf(s, 0, out var address, out int end))
+        if (PciAddress.TryParseBdf(s, out var address, out int end))
         {
             bdfPresent = true;
             pci = pci with { Address = address };
@@ -287,7 +196,7 @@ public static class PciSpecs
         switch (key)
         {
             case "bdf":
-                if (TryParseBdf(value, 0, out var a, out _))
+                if (PciAddress.TryParseBdf(value, out var a, out _))
                 {
                     pci = pci with { Address = a };
                     bdfPresent = true;

@@ -6,9 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints <c>ioports</c> items (<c>2f8-2ff</c>, hexadecimal; xm and xl).</summary>
-/// <remarks>xl only prints a message for junk after a single port and goes on (a warning here). Thread-safe.</remarks>
-public static class IoPortSpecs
+public sealed partial record IoPortRange : ISpecValue
 {
     /// <summary>Parses a ioports spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -16,8 +14,9 @@ public static class IoPortSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<IoPortRange> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.IoPorts, text, dialect, map, Read, Print);
+    /// <remarks>xl only prints a message for junk after a single port and goes on (a warning here).</remarks>
+    public static ParseResult<IoPortRange> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.IoPorts, text, dialect, map, Read);
 
     /// <summary>Tries to parse a ioports spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -25,23 +24,13 @@ public static class IoPortSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IoPortRange? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IoPortRange? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (hexadecimal).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(IoPortRange value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static IoPortRange? Read(SpecContext ctx)
     {

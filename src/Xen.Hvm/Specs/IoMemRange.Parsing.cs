@@ -6,9 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints <c>iomem</c> items (<c>START,NUM[@GFN]</c>, hexadecimal pages; an xl setting).</summary>
-/// <remarks>Read as xl's <c>sscanf("%x,%x%n@%x%n")</c>: nothing may follow. Thread-safe.</remarks>
-public static class IoMemSpecs
+public sealed partial record IoMemRange : ISpecValue
 {
     /// <summary>Parses a iomem spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -16,8 +14,9 @@ public static class IoMemSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<IoMemRange> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.IoMem, text, dialect, map, Read, Print);
+    /// <remarks>Read as xl's <c>sscanf("%x,%x%n@%x%n")</c>: nothing may follow.</remarks>
+    public static ParseResult<IoMemRange> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.IoMem, text, dialect, map, Read);
 
     /// <summary>Tries to parse a iomem spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -25,23 +24,13 @@ public static class IoMemSpecs
     /// <param name="value">The value, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IoMemRange? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out IoMemRange? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a value in the canonical form of a dialect (hexadecimal).</summary>
-    /// <param name="value">The value.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(IoMemRange value, ConfigDialect dialect = ConfigDialect.Xl)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.ToString();
-    }
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => ToString();
 
     private static IoMemRange? Read(SpecContext ctx)
     {

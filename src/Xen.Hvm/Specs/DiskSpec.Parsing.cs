@@ -6,20 +6,7 @@ using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>
-/// Parses and prints disk specs, the items of <c>disk = [ ... ]</c>: xl's positional and keyword forms (libxlu's
-/// disk lexer, reproduced rule for rule) and xm's <c>uname,dev,mode[,backend[,protocol]]</c>.
-/// </summary>
-/// <remarks>
-/// <para>xl: <c>[KEY=VALUE|FLAG,]* [TARGET,[FORMAT,[VDEV,[ACCESS]]]] [KEY=VALUE|FLAG,]* [target=TARGET]</c>, with the
-/// deprecated prefixes (<c>phy:</c>, <c>file:</c>, <c>tap:aio:</c>, <c>raw:</c>, <c>nbd:</c> ...) and
-/// <c>vdev:cdrom</c>. The result matches what <c>xlu_disk_parse</c> reports, checked against libxlu's output over the
-/// shared corpus.</para>
-/// <para>Where xm and xl read the same text differently (<c>/path,hda,w</c>, <c>w!</c>, <c>rw</c>, <c>phy:</c> as a
-/// backend selector, a fifth field) a diagnostic names both readings.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class DiskSpecs
+public sealed partial record DiskSpec : ISpecValue
 {
     /// <summary>Gets every keyword, flag and deprecated prefix of the xl disk spec with the release that introduced it.</summary>
     public static IReadOnlyList<DiskKeyword> Keywords { get; } =
@@ -70,8 +57,16 @@ public static class DiskSpecs
     /// <param name="map">Where the value sits in its file, for diagnostic locations; <see langword="null"/> for none.</param>
     /// <returns>The result, with a value when there are no errors. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<DiskSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Disk, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>xl: <c>[KEY=VALUE|FLAG,]* [TARGET,[FORMAT,[VDEV,[ACCESS]]]] [KEY=VALUE|FLAG,]* [target=TARGET]</c>, with the
+    /// deprecated prefixes (<c>phy:</c>, <c>file:</c>, <c>tap:aio:</c>, <c>raw:</c>, <c>nbd:</c> ...) and
+    /// <c>vdev:cdrom</c>. The result matches what <c>xlu_disk_parse</c> reports, checked against libxlu's output over the
+    /// shared corpus.</para>
+    /// <para>Where xm and xl read the same text differently (<c>/path,hda,w</c>, <c>w!</c>, <c>rw</c>, <c>phy:</c> as a
+    /// backend selector, a fifth field) a diagnostic names both readings.</para>
+    /// </remarks>
+    public static ParseResult<DiskSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Disk, text, dialect, map, Read);
 
     /// <summary>Tries to parse a disk spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -79,49 +74,45 @@ public static class DiskSpecs
     /// <param name="value">The disk, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out DiskSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out DiskSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a disk in the canonical form of a dialect.</summary>
-    /// <param name="value">The disk.</param>
     /// <param name="dialect">xl (the default, also for <see cref="ConfigDialect.Auto"/>): keyword form,
     /// <c>format=raw, vdev=xvda, access=rw, target=/path</c>, target last. xm: <c>uname,dev,mode[,backend[,protocol]]</c>.</param>
     /// <returns>The spec text.</returns>
     /// <remarks>Some values have no form in the other dialect: xl drops xm's <c>w!</c> (printed as <c>rw</c>), the
     /// uname type and the protocol; xm drops every xl keyword it lacks (discard, colo, trusted, specification ...).</remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(DiskSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(DiskSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         return dialect == ConfigDialect.Xm ? PrintXm(value) : PrintXl(value);
     }
 
-    /// <summary>Checks a disk of an HVM guest: reports <c>XH6031</c> when the guest sees it only through PV drivers.</summary>
-    /// <param name="result">A parse result.</param>
+    /// <summary>Checks this disk for an HVM guest: reports <c>XH6031</c> when the guest sees it only through PV drivers
+    /// (an <c>xvd</c>, <c>d&lt;N&gt;p&lt;M&gt;</c> or numbered device, or a partition).</summary>
+    /// <param name="text">The spec this disk was read from, to locate its <c>vdev</c>.</param>
     /// <param name="map">The same map the parse was given, or <see langword="null"/>.</param>
-    /// <returns>The diagnostics (empty when the disk is emulated or invalid).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
-    public static IReadOnlyList<Diagnostic> CheckHvmEmulation(SpecParseResult<DiskSpec> result, SpecSourceMap? map = null)
+    /// <returns>The diagnostics (empty when the disk is emulated or its vdev is not a valid name).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<Diagnostic> CheckHvmEmulation(string text, SpecSourceMap? map = null)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Value?.VirtualDevice is not { } device || device.HvmEmulation != HvmDiskEmulation.PvOnly)
+        ArgumentNullException.ThrowIfNull(text);
+        if (VirtualDevice is not { } device || device.HvmEmulation != HvmDiskEmulation.PvOnly)
         {
             return [];
         }
 
-        var ctx = new SpecContext(SpecKind.Disk, result.Text, result.Dialect, (map ?? SpecSourceMap.None).BindTo(result.Text));
-        int at = result.Text.IndexOf(device.Name, StringComparison.Ordinal);
+        var ctx = new SpecContext(SpecKind.Disk, text, ConfigDialect.Xl, (map ?? SpecSourceMap.None).BindTo(text));
+        int at = text.IndexOf(device.Name, StringComparison.Ordinal);
         string why = device.Kind switch
         {
             VirtualDeviceKind.Xen => "xvd and d<N>p<M> devices are never emulated",
             VirtualDeviceKind.Number => "numbered devices are never emulated",
             _ => "partitions are never emulated",
         };
-        ctx.Report(DiagnosticDescriptors.VdevNotEmulated, Math.Max(at, 0), at < 0 ? result.Text.Length : device.Name.Length, device.Name, why);
+        ctx.Report(DiagnosticDescriptors.VdevNotEmulated, Math.Max(at, 0), at < 0 ? text.Length : device.Name.Length, device.Name, why);
         return ctx.Diagnostics;
     }
 

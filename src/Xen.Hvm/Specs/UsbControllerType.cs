@@ -1,7 +1,7 @@
 namespace Xen.Hvm.Specs;
 
 /// <summary>The kind of USB controller (<c>type=</c>, case-insensitive).</summary>
-public enum UsbCtrlType
+public enum UsbControllerType
 {
     /// <summary><c>auto</c>: libxl chooses.</summary>
     Auto,

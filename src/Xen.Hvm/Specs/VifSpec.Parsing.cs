@@ -1,24 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Sprache;
-using P = Sprache.Parse;
+using Pidgin;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs.Internal;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Parses and prints vif specs, the items of <c>vif = [ ... ]</c>, with the <c>rate</c> and <c>vlan</c>
-/// sub-grammars and MAC addresses.</summary>
-/// <remarks>
-/// <para>xl (<c>parse_nic_config</c>): items split on commas with empty items dropped, leading spaces removed, keys
-/// matched as <c>KEY=</c>; unknown keys and invalid <c>type</c>/<c>mac</c> values are only reported and ignored
-/// (warnings); an invalid <c>rate</c>, <c>devid</c> or <c>mtu</c> stops xl (errors).</para>
-/// <para>xm (xend <c>create.py</c>): every item is <c>KEY=VALUE</c>, keys and values stripped, and only
-/// backend bridge ip mac script type vifname rate model accel policy label are known; anything else is an error.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-public static class VifSpecs
+public sealed partial record VifSpec : ISpecValue
 {
     private static readonly string[] XmKeys = ["backend", "bridge", "ip", "mac", "script", "type", "vifname", "rate", "model", "accel", "policy", "label"];
 
@@ -45,8 +34,15 @@ public static class VifSpecs
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static SpecParseResult<VifSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
-        SpecContext.Run(SpecKind.Vif, text, dialect, map, Read, Print);
+    /// <remarks>
+    /// <para>xl (<c>parse_nic_config</c>): items split on commas with empty items dropped, leading spaces removed, keys
+    /// matched as <c>KEY=</c>; unknown keys and invalid <c>type</c>/<c>mac</c> values are only reported and ignored
+    /// (warnings); an invalid <c>rate</c>, <c>devid</c> or <c>mtu</c> stops xl (errors).</para>
+    /// <para>xm (xend <c>create.py</c>): every item is <c>KEY=VALUE</c>, keys and values stripped, and only
+    /// backend bridge ip mac script type vifname rate model accel policy label are known; anything else is an error.</para>
+    /// </remarks>
+    public static ParseResult<VifSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
+        SpecContext.Run(SpecKind.Vif, text, dialect, map, Read);
 
     /// <summary>Tries to parse a vif spec.</summary>
     /// <param name="text">The decoded string value.</param>
@@ -54,31 +50,20 @@ public static class VifSpecs
     /// <param name="value">The vif, when the text has no errors.</param>
     /// <returns><see langword="true"/> when the text has no errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VifSpec? value)
-    {
-        var r = Parse(text, dialect);
-        value = r.Value;
-        return r.Success;
-    }
+    public static bool TryParse(string text, ConfigDialect dialect, [NotNullWhen(true)] out VifSpec? value) =>
+        Parse(text, dialect).TryGetValue(out value);
 
     /// <summary>Prints a vif in the canonical form of a dialect: <c>KEY=VALUE</c> items joined by <c>,</c> in a fixed
     /// order. The xm form leaves out the keys xend does not know.</summary>
-    /// <param name="value">The vif.</param>
     /// <param name="dialect">The dialect (xl for <see cref="ConfigDialect.Auto"/>).</param>
     /// <returns>The spec text.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Print(VifSpec value, ConfigDialect dialect = ConfigDialect.Xl)
+    public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
+
+    private static string Print(VifSpec value, ConfigDialect dialect)
     {
-        ArgumentNullException.ThrowIfNull(value);
         bool xm = dialect == ConfigDialect.Xm;
         var items = new List<string>();
-        void Add(string key, object? v)
-        {
-            if (v is not null)
-            {
-                items.Add(key + "=" + Convert.ToString(v, CultureInfo.InvariantCulture));
-            }
-        }
+        void Add(string key, object? v) => SpecItems.AddItem(items, key, v);
 
         Add("mac", value.Mac);
         Add("bridge", value.Bridge);
@@ -115,190 +100,21 @@ public static class VifSpecs
         return string.Join(",", items);
     }
 
-    /// <summary>Parses a <c>rate</c> value on its own (<c>RATE/s[@INTERVAL]</c>).</summary>
-    /// <param name="text">The value, e.g. <c>10Mb/s@20ms</c>.</param>
-    /// <param name="rate">The rate, when valid.</param>
-    /// <param name="error">Why it is invalid, when it is.</param>
-    /// <returns><see langword="true"/> when valid.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParseRate(string text, [NotNullWhen(true)] out VifRate? rate, [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        rate = null;
-        int at = text.IndexOf('@', StringComparison.Ordinal);
-        string bytes = at < 0 ? text : text[..at];
-        if (bytes.Length == 0)
-        {
-            error = "no rate specified";
-            return false;
-        }
-
-        var r = RateGrammar.TryParse(bytes);
-        if (!r.WasSuccessful)
-        {
-            error = "invalid rate";
-            return false;
-        }
-
-        var (digits, unit, bits) = r.Value;
-        ulong amount = CNumbers.StrToUL(digits, 0, 0, out int end, out bool overflow);
-        if (end != digits.Length || amount == 0 || amount > uint.MaxValue || overflow)
-        {
-            // strtoull base 0 reads a leading 0 as octal, and stops at 8 or 9.
-            error = "rate overflow";
-            return false;
-        }
-
-        ulong? interval = null;
-        var intervalUnit = VifIntervalUnit.Milliseconds;
-        if (at >= 0)
-        {
-            var ir = IntervalGrammar.TryParse(text[(at + 1)..]);
-            if (!ir.WasSuccessful)
-            {
-                error = "invalid replenishment interval";
-                return false;
-            }
-
-            (string idigits, intervalUnit) = ir.Value;
-            ulong i = CNumbers.StrToUL(idigits, 0, 0, out int iend, out bool ioverflow);
-            if (iend != idigits.Length || i == 0 || i > uint.MaxValue || ioverflow)
-            {
-                error = "replenishment interval overflow";
-                return false;
-            }
-
-            interval = i;
-        }
-
-        var candidate = new VifRate(amount, unit, bits, interval, intervalUnit);
-        if (candidate.IntervalMicroseconds > uint.MaxValue)
-        {
-            error = "replenishment interval overflow";
-            return false;
-        }
-
-        if (candidate.BytesPerSecond > ulong.MaxValue / candidate.IntervalMicroseconds)
-        {
-            error = "rate overflow";
-            return false;
-        }
-
-        rate = candidate;
-        error = null;
-        return true;
-    }
-
-    /// <summary>Parses a <c>vlan</c> value on its own.</summary>
-    /// <param name="text">The value, e.g. <c>10p/100+10x4</c>.</param>
-    /// <param name="vlan">The vlan, when valid.</param>
-    /// <param name="error">Why it is invalid, when it is.</param>
-    /// <returns><see langword="true"/> when valid.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParseVlan(string text, [NotNullWhen(true)] out VifVlan? vlan, [NotNullWhen(false)] out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        vlan = null;
-        var terms = new List<VlanTerm>();
-        foreach (var field in SpecGrammar.Split(text, '/'))
-        {
-            var r = VlanTermGrammar.TryParse(field.Text);
-            if (!r.WasSuccessful)
-            {
-                error = $"'{field.Text}' is not N[p|u], N-M[u] or N+OxC[u]";
-                return false;
-            }
-
-            var t = r.Value;
-            foreach (int id in new[] { t.Start, t.End ?? t.Start, t.Start + ((t.Step ?? 0) * (t.Count ?? 0)) })
-            {
-                if (id is < 1 or > 4094)
-                {
-                    error = $"VLAN id {id} is outside 1..4094";
-                    return false;
-                }
-            }
-
-            if (t.End < t.Start)
-            {
-                error = $"the range {t} runs backwards";
-                return false;
-            }
-
-            terms.Add(t);
-        }
-
-        int pvids = terms.Count(t => t.IsPvid);
-        if (pvids > 1 || (pvids == 0 && terms.Count > 1))
-        {
-            error = "exactly one term must be marked 'p' (the PVID) when there are several";
-            return false;
-        }
-
-        vlan = new VifVlan(new SpecList<VlanTerm>(terms));
-        error = null;
-        return true;
-    }
-
-    // ^[0-9]+[GMK]?[Bb]/s$
-    private static readonly Parser<(string Digits, VifRateUnit Unit, bool Bits)> RateGrammar =
-        (from digits in P.Digit.AtLeastOnce().Text()
-         from unit in P.Chars("GMK").Optional()
-         from b in P.Chars("Bb")
-         from slash in P.String("/s")
-         select (digits, unit.IsDefined ? unit.Get() switch { 'G' => VifRateUnit.Giga, 'M' => VifRateUnit.Mega, _ => VifRateUnit.Kilo } : VifRateUnit.One, b == 'b'))
-        .End();
-
-    // ^[0-9]+[mu]?s?$
-    private static readonly Parser<(string Digits, VifIntervalUnit Unit)> IntervalGrammar =
-        (from digits in P.Digit.AtLeastOnce().Text()
-         from unit in P.Chars("mu").Optional()
-         from s in P.Char('s').Optional()
-         select (digits, unit.IsDefined ? unit.Get() == 'm' ? VifIntervalUnit.Milliseconds : VifIntervalUnit.Microseconds : VifIntervalUnit.Seconds))
-        .End();
-
-    private static readonly Parser<int> VlanNumber =
-        P.Digit.AtLeastOnce().Text().Where(t => t.Length <= 5).Select(t => int.Parse(t, CultureInfo.InvariantCulture));
-
-    private static readonly Parser<VlanTerm> VlanTermGrammar =
-        (from start in VlanNumber
-         from term in
-             (from dash in P.Char('-')
-              from end in VlanNumber
-              from u in P.Char('u').Optional()
-              select new VlanTerm(start, end, null, null, false, u.IsDefined))
-             .Or(from plus in P.Char('+')
-                 from step in VlanNumber
-                 from x in P.Char('x')
-                 from count in VlanNumber
-                 from u in P.Char('u').Optional()
-                 select new VlanTerm(start, null, step, count, false, u.IsDefined))
-             .Or(from mark in P.Chars("pu").Optional()
-                 select new VlanTerm(start, null, null, null, mark.IsDefined && mark.Get() == 'p', mark.IsDefined))
-         select term)
-        .End();
-
     private static VifSpec? Read(SpecContext ctx) => ctx.IsXm ? ReadXm(ctx) : ReadXl(ctx);
 
     private static VifSpec? ReadXl(SpecContext ctx)
     {
         var vif = new VifSpec();
         var other = new List<SpecSetting>();
-        foreach (var raw in SpecGrammar.Tokenize(ctx.Text, ','))
+        foreach (var item in SpecGrammar.StrtokItemsOf(ctx.Text))
         {
-            var token = SpecGrammar.TrimStart(raw, c => c == ' ');
-            if (token.Length == 0)
+            var token = item.Whole;
+            if (!item.HasEquals && token.Span is "trusted" or "untrusted")
             {
+                vif = vif with { Trusted = token.Span is "trusted" };
                 continue;
             }
 
-            if (token.Text is "trusted" or "untrusted")
-            {
-                vif = vif with { Trusted = token.Text == "trusted" };
-                continue;
-            }
-
-            var item = SpecGrammar.KeyValue(token);
             if (!item.HasEquals)
             {
                 ctx.Report(DiagnosticDescriptors.VifItemWithoutEquals, token.Start, token.Length, token.Text);
@@ -308,7 +124,6 @@ public static class VifSpecs
             string key = item.Key.Text;
             if (XlStringKeys.Contains(key))
             {
-                other.RemoveAll(s => s.Key == key);
                 other.Add(new SpecSetting(key, item.Value.Text));
                 continue;
             }
@@ -338,7 +153,7 @@ public static class VifSpecs
                 }
 
                 case "vlan":
-                    if (TryParseVlan(item.Value.Text, out var vlan, out string? vlanError))
+                    if (VifVlan.TryRead(item.Value.Text, out var vlan, out string? vlanError))
                     {
                         vif = vif with { Vlan = vlan };
                     }
@@ -362,7 +177,25 @@ public static class VifSpecs
             }
         }
 
-        return vif with { Other = new SpecList<SpecSetting>(other) };
+        return vif with { Other = SpecList<SpecSetting>.Wrap(LastOfEachKey(other)) };
+    }
+
+    /// <summary>A key given again replaces the earlier value and moves to the end (libxl sets the field again); one
+    /// pass from the end keeps the last of each key, so a spec with many repeated keys stays linear.</summary>
+    private static SpecSetting[] LastOfEachKey(List<SpecSetting> settings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<SpecSetting>(settings.Count);
+        for (int i = settings.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(settings[i].Key))
+            {
+                kept.Add(settings[i]);
+            }
+        }
+
+        kept.Reverse();
+        return [.. kept];
     }
 
     /// <summary>The keys xl and xend share; null when the key is unknown (already reported).</summary>
@@ -405,7 +238,7 @@ public static class VifSpecs
             case "model":
                 return vif with { Model = value };
             case "rate":
-                if (TryParseRate(value, out var rate, out string? error))
+                if (VifRate.TryRead(value, out var rate, out string? error))
                 {
                     return vif with { Rate = rate };
                 }
@@ -429,15 +262,15 @@ public static class VifSpecs
     private static VifSpec? ReadXm(SpecContext ctx)
     {
         var vif = new VifSpec();
-        foreach (var raw in SpecGrammar.Split(ctx.Text, ','))
+        foreach (var raw in SpecGrammar.Items(ctx.Text))
         {
-            var field = SpecGrammar.Trim(raw, CNumbers.IsCSpace);
+            var field = SpecGrammar.Trim(raw.Whole, CNumbers.IsCSpace);
             if (field.Length == 0)
             {
                 continue;
             }
 
-            var item = SpecGrammar.KeyValue(field);
+            var item = raw;
             if (!item.HasEquals)
             {
                 ctx.ReportAs(DiagnosticDescriptors.VifItemWithoutEquals, DiagnosticSeverity.Error, field.Start, field.Length, field.Text);
