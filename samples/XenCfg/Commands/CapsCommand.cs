@@ -29,6 +29,11 @@ internal static class CapsCommand
     private static int Run(CliContext context, string? file, bool json)
     {
         string path = file is null or "-" ? "<stdin>" : file;
+        if (path == "<stdin>" && !Console.IsInputRedirected)
+        {
+            // Waiting on a terminal without a word would look like a hang.
+            context.Error.WriteLine("xencfg caps: reading 'xl info' output from standard input (paste it, then Ctrl-D)...");
+        }
         if (!CliFiles.TryReadAllText(file ?? "-", context, out string? text))
         {
             return ExitCodes.UsageOrIo;
@@ -48,22 +53,28 @@ internal static class CapsCommand
         }
         else
         {
-            if (context.IsTerminal)
+            // Text with no field at all gets no table of unknowns: its diagnostics say what it is instead.
+            if (info.Fields.Count > 0 && context.IsTerminal)
             {
                 WriteTables(context.Out, info);
             }
-            else
+            else if (info.Fields.Count > 0)
             {
                 WritePlain(context.Out, info);
             }
 
-            foreach (Diagnostic d in result.Diagnostics)
-            {
-                context.Error.WriteLine(d.ToString());
-            }
+            Commands.ConfigCommandHelpers.WriteDiagnostics(result.Diagnostics, context.Error);
         }
 
-        return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+        // Standard output is the report (or JSON); the summary line goes with the diagnostics, to standard error.
+        context.Error.WriteLine(string.Join(", ", new[]
+        {
+            path + ": " + (info.Fields.Count == 0 ? "no host info" : "host info"),
+            CliSummary.Count(info.Fields.Count, "field"),
+            info.XenVersion is { } version ? "Xen " + version : null,
+            CliSummary.Problems(result.Diagnostics),
+        }.Where(p => p is not null)));
+        return ExitCodes.For(result.Diagnostics);
     }
 
     private static string LayoutText(HwCaps? hw) => hw is null || hw.Layout == HwCapsLayout.Unknown
@@ -106,11 +117,11 @@ internal static class CapsCommand
         }
 
         o.WriteLine();
-        int title = info.Facts.All.Max(f => f.Title.Length);
-        int state = info.Facts.All.Max(f => StateText(f).Length);
-        int source = info.Facts.All.Max(f => f.Source.Length);
+        int title = info.Facts.Max(f => f.Title.Length);
+        int state = info.Facts.Max(f => StateText(f).Length);
+        int source = info.Facts.Max(f => f.Source.Length);
         o.WriteLine("Fact".PadRight(title) + "  " + "State".PadRight(state) + "  " + "Source".PadRight(source) + "  Caveat");
-        foreach (HostFact f in info.Facts.All)
+        foreach (HostFact f in info.Facts)
         {
             o.WriteLine((f.Title.PadRight(title) + "  " + StateText(f).PadRight(state) + "  " + f.Source.PadRight(source) + "  " + (f.Caveat ?? string.Empty)).TrimEnd());
         }
@@ -140,7 +151,7 @@ internal static class CapsCommand
 
         console.Write(summary);
         var facts = new Table().Title("Facts").AddColumn("Fact").AddColumn("State").AddColumn("Source").AddColumn("Caveat");
-        foreach (HostFact f in info.Facts.All)
+        foreach (HostFact f in info.Facts)
         {
             string colour = f.State switch { FactState.Yes => "green", FactState.No => "red", FactState.Probable => "yellow", _ => "grey" };
             facts.AddRow(Markup.Escape(f.Title), $"[{colour}]{Markup.Escape(StateText(f))}[/]", Markup.Escape(f.Source), Markup.Escape(f.Caveat ?? string.Empty));
@@ -183,7 +194,7 @@ internal static class CapsCommand
 
             w.WriteEndArray();
             w.WriteStartObject("facts");
-            foreach (HostFact f in info.Facts.All)
+            foreach (HostFact f in info.Facts)
             {
                 w.WriteStartObject(f.Key);
                 w.WriteString("title", f.Title);

@@ -42,6 +42,7 @@ internal static class ConfigCommandHelpers
         }
 
         context.Error.WriteLine(error.ToString());
+        context.Error.WriteLine($"{path}: not read");
         return null;
     }
 

@@ -47,21 +47,21 @@ internal static class ConvertImageCommand
             sourceFormat = ImageCommandHelpers.ParseFormat(context, "convert-image", sourceFormatName);
             if (sourceFormat is null)
             {
-                return ExitCodes.Failed;
+                return ExitCodes.UsageOrIo;
             }
         }
 
         if (ImageCommandHelpers.ParseFormat(context, "convert-image", targetFormatName) is not { } format ||
             ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         // Describing first (no backing file is opened for it) shows the warnings, such as a format read as raw.
         if (!DiskImage.TryInspect(source, sourceFormat, out _, out var warnings))
         {
             ImageCommandHelpers.Report(context, source, warnings);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(warnings));
         }
 
         ImageCommandHelpers.Report(context, source, warnings);
@@ -75,13 +75,13 @@ internal static class ConvertImageCommand
                 {
                     var task = ctx.AddTask($"{Path.GetFileName(source)} -> {Path.GetFileName(target)}", maxValue: 1);
                     var progress = new Progress(task);
-                    info = DiskImage.Convert(source, target, format, options, progress, sourceFormat, policy);
+                    info = DiskImage.Convert(source, target, options, progress, sourceFormat, policy);
                     task.Value = task.MaxValue;
                 });
         }
         else
         {
-            info = DiskImage.Convert(source, target, format, options, progress: null, sourceFormat, policy);
+            info = DiskImage.Convert(source, target, options, progress: null, sourceFormat, policy);
         }
 
         context.Out.WriteLine($"Converted '{source}' to '{target}': {ImageCommandHelpers.Name(info.Format)}, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, file {info.FileLength} bytes.");

@@ -50,17 +50,20 @@ internal static class DumpCommand
                 }
             }
 
-            var doc = ConfigCommandHelpers.TryLoad(result.GetValue(file)!, d, context);
+            string path = result.GetValue(file)!;
+            var doc = ConfigCommandHelpers.TryLoad(path, d, context);
             if (doc is null)
             {
                 return ExitCodes.UsageOrIo;
             }
 
+            // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
             ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
             if (doc.Dialect != ConfigDialect.Xm)
             {
                 context.Out.WriteLine(ToJson(doc.Values));
-                return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+                context.Error.WriteLine(CliSummary.Config(path, doc));
+                return ExitCodes.For(doc.Diagnostics);
             }
 
             XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host }.WithCommandLine(assignments));
@@ -71,7 +74,18 @@ internal static class DumpCommand
             }
 
             context.Out.WriteLine(ToJson(evaluation.Variables));
-            return doc.HasErrors || evaluation.Outcome != XmEvaluationOutcome.Completed ? ExitCodes.Failed : ExitCodes.Ok;
+            bool completed = evaluation.Outcome == XmEvaluationOutcome.Completed;
+            string what = evaluation.Outcome switch
+            {
+                XmEvaluationOutcome.Completed => "evaluated",
+                XmEvaluationOutcome.Raised => "evaluation raised " + (evaluation.ExceptionType ?? "an exception"),
+                XmEvaluationOutcome.Rejected => "not evaluated (syntax error)",
+                XmEvaluationOutcome.LimitExceeded => "evaluation stopped at a limit",
+                XmEvaluationOutcome.InvalidOption => "not evaluated (invalid --var)",
+                _ => "evaluation failed",
+            };
+            context.Error.WriteLine(CliSummary.Config(path, doc, what, evaluation.Diagnostics));
+            return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
         });
         return command;
     }

@@ -5,7 +5,7 @@ using Xen.Hvm.Diagnostics;
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg set [--replace-read-only] FILE KEY=VALUE...</c> and <c>xencfg unset [--replace-read-only] FILE KEY...</c>:
+/// <c>xencfg set [--replace-read-only] FILE KEY=VALUE...</c> and <c>xencfg unset [--replace-read-only] [--ignore-missing] FILE KEY...</c>:
 /// edit a config (xl or xm) in place, keeping everything else; in an xm file a computed value that is set becomes a
 /// literal (info XH4201), and non-ASCII text is written as the file's encoding allows (XH4202). An edit the library
 /// refuses (XH2008, XH4203, XH4204) leaves the file untouched; so does a file that cannot be written (XH2010) or
@@ -62,7 +62,7 @@ internal static class EditCommands
                 doc = doc.WithValue(key, ParseValue(pair[(eq + 1)..]));
             }
 
-            return Save(doc, path, result.GetValue(replaceReadOnly), context);
+            return Save(doc, path, CliSummary.Count(result.GetValue(pairs)!.Length, "value") + " set", result.GetValue(replaceReadOnly), context);
         });
         return command;
     }
@@ -72,7 +72,11 @@ internal static class EditCommands
         var file = new Argument<string>("FILE") { Description = "The config file to edit in place." };
         var keys = new Argument<string[]>("KEY") { Description = "Keys to remove.", Arity = ArgumentArity.OneOrMore };
         var replaceReadOnly = ReplaceReadOnlyOption();
-        var command = new Command("unset", "Remove settings from a config file in place.") { replaceReadOnly, file, keys };
+        var ignoreMissing = new Option<bool>("--ignore-missing")
+        {
+            Description = "A KEY that is not set is not an error (without it, the file is left untouched and the exit code is 1).",
+        };
+        var command = new Command("unset", "Remove settings from a config file in place.") { replaceReadOnly, ignoreMissing, file, keys };
         command.SetAction(result =>
         {
             string path = result.GetValue(file)!;
@@ -82,12 +86,28 @@ internal static class EditCommands
                 return ExitCodes.UsageOrIo;
             }
 
-            foreach (string key in result.GetValue(keys)!)
+            string[] names = result.GetValue(keys)!;
+            string[] missing = names.Where(k => !doc.GetSettings(k).Any()).Distinct(StringComparer.Ordinal).ToArray();
+            if (missing.Length > 0 && !result.GetValue(ignoreMissing))
             {
+                // Removing nothing and saying nothing would hide a typo ('unset memroy'): the file stays as it was.
+                foreach (string key in missing)
+                {
+                    context.Error.WriteLine($"xencfg unset: {path} has no setting '{key}' (--ignore-missing allows that)");
+                }
+
+                context.Error.WriteLine($"{path}: not changed");
+                return ExitCodes.Failed;
+            }
+
+            int removed = 0;
+            foreach (string key in names.Distinct(StringComparer.Ordinal))
+            {
+                removed += doc.GetSettings(key).Count();
                 doc = doc.WithoutSetting(key);
             }
 
-            return Save(doc, path, result.GetValue(replaceReadOnly), context);
+            return Save(doc, path, CliSummary.Count(removed, "setting") + " removed", result.GetValue(replaceReadOnly), context);
         });
         return command;
     }
@@ -112,22 +132,25 @@ internal static class EditCommands
         Description = "Write the file even when it has no write permission (mode 0444); it stays read-only.",
     };
 
-    private static int Save(ConfigDocument doc, string path, bool replaceReadOnly, CliContext context)
+    private static int Save(ConfigDocument doc, string path, string what, bool replaceReadOnly, CliContext context)
     {
         if (doc.Diagnostics.Any(d => s_refusedEdits.Contains(d.Id)))
         {
             // An edit was not made: saving the others would leave a half-done change.
             ConfigCommandHelpers.WriteDiagnostics(doc.Diagnostics.Where(d => s_refusedEdits.Contains(d.Id)), context.Error);
+            context.Error.WriteLine($"{path}: not changed");
             return ExitCodes.Failed;
         }
 
         if (!doc.TrySave(path, new ConfigSaveOptions { ReplaceReadOnlyFile = replaceReadOnly }, out ConfigSaveResult saved))
         {
             ConfigCommandHelpers.WriteDiagnostics(saved.Diagnostics, context.Error);
-            return ExitCodes.UsageOrIo;
+            context.Error.WriteLine($"{path}: not changed");
+            return ExitCodes.Worst(ExitCodes.UsageOrIo, ExitCodes.For(saved.Diagnostics));
         }
 
         ConfigCommandHelpers.WriteDiagnostics(doc.Diagnostics.Concat(saved.Diagnostics), context.Out);
-        return doc.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
+        context.Out.WriteLine(CliSummary.Config(path, doc, what, saved.Diagnostics));
+        return ExitCodes.For(doc.Diagnostics.Concat(saved.Diagnostics));
     }
 }

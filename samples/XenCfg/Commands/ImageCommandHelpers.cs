@@ -59,9 +59,10 @@ internal static class ImageCommandHelpers
     /// <summary>Parses <c>-o</c> options (empty means defaults); prints diagnostics and returns null when invalid.</summary>
     public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false)
     {
-        if (!DiskImageOptions.TryParse(format, text ?? string.Empty, out var options, out var diagnostics))
+        var parsed = DiskImage.ParseOptions(format, text ?? string.Empty);
+        if (!parsed.TryGetValue(out var options))
         {
-            Report(context, "-o", diagnostics);
+            Report(context, "-o", parsed.Diagnostics);
             return null;
         }
 
@@ -72,13 +73,23 @@ internal static class ImageCommandHelpers
     {
         foreach (var d in diagnostics)
         {
-            context.Error.WriteLine(d.Location.Path is null ? $"{source}{d.Location.Start}: {Severity(d)} {d.Id}: {d.Message}" : d.ToString());
+            string line = d.Location.Path is null ? $"{source}{d.Location.Start}: {Severity(d)} {d.Id}: {d.Message}" : d.ToString();
+            context.Error.WriteLine(s_flagHints.TryGetValue(d.Id, out string? hint) ? line + " " + hint : line);
         }
     }
 
+    /// <summary>The library's messages name its API; the command line names the flag that gives the consent.</summary>
+    private static readonly Dictionary<string, string> s_flagHints = new(StringComparer.Ordinal)
+    {
+        [DiagnosticIds.ImageTargetExists] = "(use --overwrite to replace it)",
+        [DiagnosticIds.TargetIsDevice] = "(use --device to write the device in place)",
+        [DiagnosticIds.BackingFileNotAllowed] = "(use --backing-under FOLDER to allow backing files there)",
+    };
+
     /// <summary>
-    /// Runs an image action and maps failures to exit codes: invalid input 1, I/O 2. Every failure is printed as a
-    /// diagnostic with an ID, in our words: no runtime exception text reaches the user.
+    /// Runs an image action and maps failures to exit codes by <see cref="ExitCodes.For"/>: an unreadable image 1, a
+    /// bad request or I/O 2. Every failure is printed as a diagnostic with an ID, in our words: no runtime exception
+    /// text reaches the user.
     /// </summary>
     public static int Guard(CliContext context, string command, string path, Func<int> action)
     {
@@ -89,12 +100,13 @@ internal static class ImageCommandHelpers
         catch (DiskImageException ex)
         {
             Report(context, command, ex.Diagnostics);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(ex.Diagnostics));
         }
         catch (ArgumentException ex)
         {
+            // The library checks every option before it writes: what it refuses here is the command line's request.
             Report(context, command, [Create(DiagnosticIds.InvalidImageRequest, path, OwnText(ex))]);
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Xen.Hvm.DiskImages;
+using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Vhd;
 
 namespace XenCfg;
 
@@ -26,13 +28,13 @@ internal static class ImageInfoCommand
         DiskImageFormat? format = null;
         if (formatName is not null && (format = ImageCommandHelpers.ParseFormat(context, "image-info", formatName)) is null)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         if (!DiskImage.TryInspect(path, format, out var info, out var diagnostics))
         {
             ImageCommandHelpers.Report(context, path, diagnostics);
-            return ExitCodes.Failed;
+            return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
         }
 
         var fields = Fields(info);
@@ -69,6 +71,7 @@ internal static class ImageInfoCommand
         }
 
         ImageCommandHelpers.Report(context, path, diagnostics);
+        context.Error.WriteLine($"{path}: {ImageCommandHelpers.Name(info.Format)} image, virtual size {ImageCommandHelpers.Describe(info.Capacity)}, {CliSummary.Problems(diagnostics)}");
         return ExitCodes.Ok;
     }
 
@@ -76,7 +79,7 @@ internal static class ImageInfoCommand
     {
         var fields = new List<(string, object)>
         {
-            ("image", info.Path),
+            ("image", info.Path ?? string.Empty),
             ("format", ImageCommandHelpers.Name(info.Format)),
             ("virtual-size", info.Capacity),
             ("file-length", info.FileLength),
@@ -86,28 +89,27 @@ internal static class ImageInfoCommand
             fields.Add(("cluster-size", (long)cluster));
         }
 
-        if (info.Qcow2Version is { } version)
+        if (info is Qcow2ImageInfo qcow2)
         {
-            fields.Add(("compat", version == 2 ? "0.10" : "1.1"));
-            fields.Add(("refcount-bits", (long)info.RefcountBits!.Value));
+            fields.Add(("compat", qcow2.Version == Qcow2Version.V2 ? "0.10" : "1.1"));
+            fields.Add(("refcount-bits", (long)qcow2.RefcountBits));
+            if (qcow2.BackingFile is { } backing)
+            {
+                fields.Add(("backing-file", backing));
+            }
+
+            if (qcow2.BackingFormat is { } backingFormat)
+            {
+                fields.Add(("backing-format", ImageCommandHelpers.Name(backingFormat)));
+            }
         }
 
-        if (info.BackingFile is { } backing)
+        if (info is VhdImageInfo vhd)
         {
-            fields.Add(("backing-file", backing));
-        }
-
-        if (info.BackingFormat is { } backingFormat)
-        {
-            fields.Add(("backing-format", ImageCommandHelpers.Name(backingFormat)));
-        }
-
-        if (info.VhdSubformat is { } subformat)
-        {
-            fields.Add(("subformat", subformat.ToString().ToLowerInvariant()));
-            fields.Add(("geometry", info.Geometry!.Value.ToString()));
-            fields.Add(("creator", info.CreatorApplication!.TrimEnd('\0', ' ')));
-            fields.Add(("uuid", info.UniqueId!.Value.ToString()));
+            fields.Add(("subformat", vhd.Subformat.ToString().ToLowerInvariant()));
+            fields.Add(("geometry", vhd.Geometry.ToString()));
+            fields.Add(("creator", vhd.CreatorApplication.TrimEnd('\0', ' ')));
+            fields.Add(("uuid", vhd.UniqueId.ToString()));
         }
 
         return fields;

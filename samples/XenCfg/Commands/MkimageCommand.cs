@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xen.Hvm.DiskImages;
 using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Vhd;
 
 namespace XenCfg;
 
@@ -36,16 +37,16 @@ internal static class MkimageCommand
         if (ImageCommandHelpers.ParseFormat(context, "mkimage", formatName) is not { } format ||
             ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
         {
-            return ExitCodes.Failed;
+            return ExitCodes.UsageOrIo;
         }
 
         long capacity;
         if (sizeText is not null)
         {
-            if (!ByteSize.TryParse(sizeText, out var size, out var diagnostic))
+            if (!ByteSize.TryParse(sizeText, out var size, out var sizeDiagnostics))
             {
-                ImageCommandHelpers.Report(context, "SIZE", [diagnostic]);
-                return ExitCodes.Failed;
+                ImageCommandHelpers.Report(context, "SIZE", sizeDiagnostics);
+                return ExitCodes.For(sizeDiagnostics);
             }
 
             capacity = size;
@@ -58,14 +59,14 @@ internal static class MkimageCommand
             if (!DiskImage.TryInspect(backingPath, options is Qcow2Options { BackingFormat: { } f } ? f : null, out var backingInfo, out var diagnostics))
             {
                 ImageCommandHelpers.Report(context, backingPath, diagnostics);
-                return ExitCodes.Failed;
+                return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
             }
 
             ImageCommandHelpers.Report(context, backingPath, diagnostics);
             if (backingInfo.Capacity == 0)
             {
                 context.Error.WriteLine("xencfg mkimage: the backing file is empty: give a SIZE.");
-                return ExitCodes.Failed;
+                return ExitCodes.UsageOrIo;
             }
 
             capacity = backingInfo.Capacity;
@@ -76,11 +77,11 @@ internal static class MkimageCommand
             return ExitCodes.UsageOrIo;
         }
 
-        var info = DiskImage.Create(path, format, capacity, options);
+        var info = DiskImage.Create(path, capacity, options);
         context.Out.WriteLine($"Created '{path}': {ImageCommandHelpers.Name(info.Format)}, virtual size {ImageCommandHelpers.Describe(info.Capacity)}.");
         if (info.Capacity != capacity)
         {
-            context.Out.WriteLine($"The size was rounded up from {capacity} bytes, as qemu-img does{(info.Geometry is { } g ? $" (CHS {g})" : string.Empty)}.");
+            context.Out.WriteLine($"The size was rounded up from {capacity} bytes, as qemu-img does{(info is VhdImageInfo { Geometry: var g } ? $" (CHS {g})" : string.Empty)}.");
         }
 
         return ExitCodes.Ok;

@@ -24,23 +24,16 @@ internal static class RoundtripCommand
                 // TryLoad reports an unreadable file as XH2009; the bytes are read again to compare them with the print.
                 if (ConfigCommandHelpers.TryLoad(path, d, context) is not { } doc || !CliFiles.TryReadAllBytes(path, context, out byte[]? original))
                 {
-                    code = ExitCodes.UsageOrIo;
+                    code = ExitCodes.Worst(code, ExitCodes.UsageOrIo);
                     continue;
                 }
 
-                if (original.AsSpan().SequenceEqual(doc.ToBytes()))
-                {
-                    same++;
-                }
-                else
-                {
-                    differ++;
-                    context.Out.WriteLine($"{path}: does not round-trip");
-                    if (code == ExitCodes.Ok)
-                    {
-                        code = ExitCodes.Failed;
-                    }
-                }
+                // Whether the file has errors is check's business: a broken file must still come back byte for byte.
+                bool identical = original.AsSpan().SequenceEqual(doc.ToBytes());
+                same += identical ? 1 : 0;
+                differ += identical ? 0 : 1;
+                context.Out.WriteLine($"{path}: {CliSummary.DialectName(doc.Dialect)}, {CliSummary.Count(doc.Settings.Count, "setting")}, {(identical ? "identical bytes" : "does not round-trip")}");
+                code = ExitCodes.Worst(code, identical ? ExitCodes.Ok : ExitCodes.Failed);
             }
 
             context.Out.WriteLine($"{same} identical, {differ} different");

@@ -24,7 +24,7 @@ internal static class SpecCommand
 
     public static Command Create(CliContext context)
     {
-        var kind = new Argument<string>("kind") { Description = "The spec language: " + string.Join(", ", SpecStrings.Names) + " (or a key that uses one, e.g. cpus_soft)." };
+        var kind = new Argument<string>("kind") { Description = "The spec language: " + string.Join(", ", SpecString.Names) + " (or a key that uses one, e.g. cpus_soft)." };
         var text = new Argument<string>("text") { Description = "The spec string, as it is between the quotes (escapes already decoded)." };
         var dialect = new Option<string>("--dialect") { Description = "Read it as xl (default) or xm." };
         var command = new Command("spec", "Parse a spec string (disk, vif, pci, ...) and print its fields and canonical xl and xm forms as JSON.")
@@ -39,9 +39,9 @@ internal static class SpecCommand
 
     private static int Run(CliContext context, string? kindName, string? text, string? dialectName)
     {
-        if (!SpecStrings.TryGetKind(kindName, out SpecKind kind))
+        if (!SpecString.TryGetKind(kindName, out SpecKind kind))
         {
-            context.Error.WriteLine($"xencfg: unknown spec kind '{kindName}'; expected one of {string.Join(", ", SpecStrings.Names)}.");
+            context.Error.WriteLine($"xencfg: unknown spec kind '{kindName}'; expected one of {string.Join(", ", SpecString.Names)}.");
             return ExitCodes.UsageOrIo;
         }
 
@@ -59,15 +59,15 @@ internal static class SpecCommand
                 return ExitCodes.UsageOrIo;
         }
 
-        var result = SpecStrings.Parse(kind, text ?? string.Empty, dialect);
+        var result = SpecString.Parse(kind, text ?? string.Empty, dialect);
         var output = new SpecOutput(
-            SpecStrings.Name(kind),
+            SpecString.Name(kind),
             dialect == ConfigDialect.Xm ? "xm" : "xl",
-            result.Text,
+            text ?? string.Empty,
             result.Success,
-            result.Value,
-            result.Value is { } v1 ? SpecStrings.Print(kind, v1, ConfigDialect.Xl) : null,
-            result.Value is { } v2 ? SpecStrings.Print(kind, v2, ConfigDialect.Xm) : null,
+            result.PartialValue,
+            result.PartialValue?.ToSpecString(ConfigDialect.Xl),
+            result.PartialValue?.ToSpecString(ConfigDialect.Xm),
             result.Diagnostics.Select(d => new DiagnosticOutput(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Span.Start, d.Span.Length, d.Message)).ToArray());
         context.Out.WriteLine(JsonSerializer.Serialize(output, JsonOptions));
         return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;

@@ -5,7 +5,7 @@ namespace Xen.Hvm.Capabilities;
 
 /// <summary>
 /// Thrown when host capability text (<c>xl info</c> output, <c>hw_caps</c>, <c>xen_caps</c>, <c>virt_caps</c>) has
-/// errors and the caller asked for an exception (<see cref="ParseResult{T}.Value"/>, <c>ParseOrThrow</c>).
+/// errors and the caller asked for an exception (<see cref="ParseResult{T}.Value"/>).
 /// </summary>
 /// <remarks>It carries every diagnostic, plus the location of the first error.</remarks>
 public sealed class HostCapabilitiesException : XenHvmException

@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Contracts;
 using System.Globalization;
 using Xen.Hvm.Capabilities.Internal;
 
@@ -10,9 +13,10 @@ namespace Xen.Hvm.Capabilities;
 /// <remarks>
 /// <para>Each fact says where it was read and what it does not prove. Virtualization facts prefer
 /// <c>virt_caps</c>/<c>xen_caps</c> over the CPU bits: a <c>vmx</c> bit does not mean VT-x is enabled.</para>
+/// <para>A read-only list of every fact, in a fixed order; each also has its own property and its key.</para>
 /// <para>Immutable; safe to share across threads.</para>
 /// </remarks>
-public sealed class HostFacts
+public sealed class HostFacts : IReadOnlyList<HostFact>
 {
     private const string NoX86 = "no x86 feature information (hw_caps is all zero or absent)";
     private readonly HostFact[] _all;
@@ -26,8 +30,13 @@ public sealed class HostFacts
     /// <summary>Gets the vendor guess.</summary>
     public CpuVendor Vendor { get; }
 
-    /// <summary>Gets every fact, in a fixed order.</summary>
-    public IReadOnlyList<HostFact> All => _all;
+    /// <summary>Gets the number of facts.</summary>
+    public int Count => _all.Length;
+
+    /// <summary>Gets a fact by its position in the fixed order.</summary>
+    /// <param name="index">The zero-based position.</param>
+    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the list.</exception>
+    public HostFact this[int index] => _all[index];
 
     /// <summary>Gets the vendor fact (<c>vendor</c>).</summary>
     public HostFact VendorGuess => Get("vendor");
@@ -77,19 +86,27 @@ public sealed class HostFacts
     /// <returns>The fact.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
     /// <exception cref="KeyNotFoundException">No fact has that key.</exception>
-    public HostFact Get(string key)
+    [Pure]
+    public HostFact Get(string key) =>
+        TryGet(key, out HostFact? fact) ? fact : throw new KeyNotFoundException("No host fact has the key '" + key + "'.");
+
+    /// <summary>Gets a fact by key, when one has it.</summary>
+    /// <param name="key">A key such as <c>hvm</c>.</param>
+    /// <param name="fact">The fact, when found.</param>
+    /// <returns><see langword="true"/> when a fact has that key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public bool TryGet(string key, [NotNullWhen(true)] out HostFact? fact)
     {
         ArgumentNullException.ThrowIfNull(key);
-        foreach (HostFact f in _all)
-        {
-            if (string.Equals(f.Key, key, StringComparison.Ordinal))
-            {
-                return f;
-            }
-        }
-
-        throw new KeyNotFoundException("No host fact has the key '" + key + "'.");
+        fact = Array.Find(_all, f => string.Equals(f.Key, key, StringComparison.Ordinal));
+        return fact is not null;
     }
+
+    /// <summary>Returns an enumerator over the facts, in the fixed order.</summary>
+    /// <returns>The enumerator.</returns>
+    public IEnumerator<HostFact> GetEnumerator() => ((IEnumerable<HostFact>)_all).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Derives the facts from decoded fields; any of them may be absent.</summary>
     /// <param name="hwCaps">The decoded <c>hw_caps</c>, or <see langword="null"/>.</param>
@@ -99,6 +116,7 @@ public sealed class HostFacts
     /// <param name="machine">The dom0 <c>machine</c> field (<c>x86_64</c>, <c>aarch64</c>), or <see langword="null"/>.</param>
     /// <param name="virtStart">The <c>virt_start</c> of <c>platform_params</c>, or <see langword="null"/>.</param>
     /// <returns>The facts.</returns>
+    [Pure]
     public static HostFacts From(HwCaps? hwCaps, XenCaps? xenCaps, VirtCaps? virtCaps, XenVersion? version,
         string? machine = null, ulong? virtStart = null)
     {
@@ -173,9 +191,8 @@ public sealed class HostFacts
 
     private static HostFact Bit(HwCaps? hw, string key, string title, string name, string? caveat)
     {
-        bool? has = hw?.TryHas(name);
-        FactState state = has is null ? FactState.Unknown : has.Value ? FactState.Yes : FactState.No;
-        return new HostFact(key, title, state, null, SourceOf(hw, name), has is null ? NoX86 : caveat);
+        FactState state = hw?.GetFeatureState(name) ?? FactState.Unknown;
+        return new HostFact(key, title, state, null, SourceOf(hw, name), state == FactState.Unknown ? NoX86 : caveat);
     }
 
     private static HostFact HvmFact(XenCaps? xen, VirtCaps? virt, bool isArm)
@@ -224,9 +241,9 @@ public sealed class HostFacts
     private static HostFact Hypervisor64(XenCaps? xen, ulong? virtStart)
     {
         const string Title = "64-bit hypervisor";
-        if (xen?.IsX86_64Hypervisor is { } x64)
+        if (xen?.X86_64Hypervisor is { } x64 and not FactState.Unknown)
         {
-            return new HostFact("xen64", Title, x64 ? FactState.Yes : FactState.No, null, "xen_caps (x86_64 token)", null);
+            return new HostFact("xen64", Title, x64, null, "xen_caps (x86_64 token)", null);
         }
 
         if (xen is not null && xen.Tokens.Any(t => t.Architecture == XenArchitecture.Aarch64))
@@ -270,25 +287,24 @@ public sealed class HostFacts
             return Bit(hw, "itsc", Title, "itsc", null);
         }
 
-        bool? constant = hw.TryHas("constant_tsc");
-        bool? nonstop = hw.TryHas("nonstop_tsc");
+        FactState constant = hw.GetFeatureState("constant_tsc");
+        FactState nonstop = hw.GetFeatureState("nonstop_tsc");
         const string Source = "hw_caps word 3 bits 8 and 9 (constant_tsc, nonstop_tsc)";
-        if (constant is null || nonstop is null || (version is { } v && !v.IsAtLeast(3, 4) && nonstop == false))
+        if (constant == FactState.Unknown || nonstop == FactState.Unknown || (version is { } v && !v.IsAtLeast(3, 4) && nonstop == FactState.No))
         {
             return new HostFact("itsc", Title, FactState.Unknown, null, Source, "Xen before 3.4 does not report nonstop_tsc");
         }
 
-        return new HostFact("itsc", Title, constant.Value && nonstop.Value ? FactState.Yes : FactState.No, null, Source,
+        return new HostFact("itsc", Title, constant == FactState.Yes && nonstop == FactState.Yes ? FactState.Yes : FactState.No, null, Source,
             "tsc_reliable (bit 12) means Xen also verified that the TSCs are in sync");
     }
 
     private static HostFact HapFact(HwCaps? hw, VirtCaps? virt, CpuVendor vendor, FactState hvm, bool isArm)
     {
         const string Title = "Hardware-assisted paging (EPT/NPT)";
-        bool? known = virt?.TryHas(VirtCapabilities.Hap);
-        if (known is { } k)
+        if (virt?.GetState(VirtCapabilities.Hap) is { } known and not FactState.Unknown)
         {
-            return new HostFact("hap", Title, k ? FactState.Yes : FactState.No, null, "virt_caps (hap)", null);
+            return new HostFact("hap", Title, known, null, "virt_caps (hap)", null);
         }
 
         if (hvm == FactState.No)

@@ -52,16 +52,16 @@ public sealed partial class HostInfo
     public IEnumerable<HostInfoField> UnknownFields => _fields.Where(f => !f.IsKnown);
 
     /// <summary>Gets <c>host</c>: the dom0 host name.</summary>
-    public string? Host => Get("host");
+    public string? Host => GetValueOrDefault("host");
 
     /// <summary>Gets <c>release</c>: the dom0 kernel release (<c>uname -r</c>).</summary>
-    public string? KernelRelease => Get("release");
+    public string? KernelRelease => GetValueOrDefault("release");
 
     /// <summary>Gets <c>version</c>: the dom0 kernel build string (<c>uname -v</c>).</summary>
-    public string? KernelVersion => Get("version");
+    public string? KernelVersion => GetValueOrDefault("version");
 
     /// <summary>Gets <c>machine</c>: the dom0 kernel architecture (a 32-bit dom0 can run on a 64-bit Xen).</summary>
-    public string? Machine => Get("machine");
+    public string? Machine => GetValueOrDefault("machine");
 
     /// <summary>Gets <c>nr_cpus</c>: the number of physical CPUs (threads) Xen sees.</summary>
     public int? NrCpus { get; private set; }
@@ -112,13 +112,13 @@ public sealed partial class HostInfo
     public int? FreeCpus { get; private set; }
 
     /// <summary>Gets <c>node_to_cpu</c> (xm 3.3+), one <c>nodeN:cpus</c> line per node.</summary>
-    public string? NodeToCpu => Get("node_to_cpu");
+    public string? NodeToCpu => GetValueOrDefault("node_to_cpu");
 
     /// <summary>Gets <c>node_to_memory</c> (xm 3.3+), one <c>nodeN:MiB</c> line per node.</summary>
-    public string? NodeToMemory => Get("node_to_memory");
+    public string? NodeToMemory => GetValueOrDefault("node_to_memory");
 
     /// <summary>Gets <c>node_to_dma32_mem</c> (xm 3.4+), one <c>nodeN:MiB</c> line per node.</summary>
-    public string? NodeToDma32Memory => Get("node_to_dma32_mem");
+    public string? NodeToDma32Memory => GetValueOrDefault("node_to_dma32_mem");
 
     /// <summary>Gets <c>max_node_id</c> (xm 3.3+).</summary>
     public int? MaxNodeId { get; private set; }
@@ -130,7 +130,7 @@ public sealed partial class HostInfo
     public int? XenMinor { get; private set; }
 
     /// <summary>Gets <c>xen_extra</c> (free text, e.g. <c>.1-rc6</c>).</summary>
-    public string? XenExtra => Get("xen_extra");
+    public string? XenExtra => GetValueOrDefault("xen_extra");
 
     /// <summary>Gets the Xen version, from <c>xen_major</c>/<c>xen_minor</c>/<c>xen_extra</c>, or from
     /// <c>xen_version</c> (xl 4.4+) when those are absent.</summary>
@@ -140,37 +140,37 @@ public sealed partial class HostInfo
     public XenCaps? XenCaps { get; private set; }
 
     /// <summary>Gets <c>xen_scheduler</c>, e.g. <c>credit2</c>.</summary>
-    public string? XenScheduler => Get("xen_scheduler");
+    public string? XenScheduler => GetValueOrDefault("xen_scheduler");
 
     /// <summary>Gets <c>xen_pagesize</c> in bytes.</summary>
     public int? XenPageSize { get; private set; }
 
     /// <summary>Gets <c>platform_params</c> (<c>xen_params</c> in the oldest xm), e.g. <c>virt_start=0xffff800000000000</c>.</summary>
-    public string? PlatformParams => Get("platform_params") ?? Get("xen_params");
+    public string? PlatformParams => GetValueOrDefault("platform_params") ?? GetValueOrDefault("xen_params");
 
     /// <summary>Gets <c>virt_start</c> from <see cref="PlatformParams"/>: <c>0xffff800000000000</c> on a 64-bit x86 Xen.</summary>
     public ulong? VirtStart { get; private set; }
 
     /// <summary>Gets <c>xen_changeset</c>.</summary>
-    public string? XenChangeset => Get("xen_changeset");
+    public string? XenChangeset => GetValueOrDefault("xen_changeset");
 
     /// <summary>Gets <c>xen_commandline</c>: the hypervisor boot options.</summary>
-    public string? XenCommandLine => Get("xen_commandline");
+    public string? XenCommandLine => GetValueOrDefault("xen_commandline");
 
     /// <summary>Gets <c>cc_compiler</c> (cut at 63 characters by Xen).</summary>
-    public string? CcCompiler => Get("cc_compiler");
+    public string? CcCompiler => GetValueOrDefault("cc_compiler");
 
     /// <summary>Gets <c>cc_compile_by</c>.</summary>
-    public string? CcCompileBy => Get("cc_compile_by");
+    public string? CcCompileBy => GetValueOrDefault("cc_compile_by");
 
     /// <summary>Gets <c>cc_compile_domain</c>.</summary>
-    public string? CcCompileDomain => Get("cc_compile_domain");
+    public string? CcCompileDomain => GetValueOrDefault("cc_compile_domain");
 
     /// <summary>Gets <c>cc_compile_date</c>.</summary>
-    public string? CcCompileDate => Get("cc_compile_date");
+    public string? CcCompileDate => GetValueOrDefault("cc_compile_date");
 
     /// <summary>Gets <c>build_id</c> (xl 4.7+).</summary>
-    public string? BuildId => Get("build_id");
+    public string? BuildId => GetValueOrDefault("build_id");
 
     /// <summary>Gets <c>xenstore_features</c> (<c>xl info -x</c>).</summary>
     public uint? XenstoreFeatures { get; private set; }
@@ -181,17 +181,28 @@ public sealed partial class HostInfo
     /// <summary>Gets the facts derived from <see cref="HwCaps"/>, <see cref="XenCaps"/> and <see cref="VirtCaps"/>.</summary>
     public HostFacts Facts { get; private set; }
 
-    /// <summary>Gets the cleaned value of the first field with a key, or <see langword="null"/>.</summary>
+    /// <summary>Gets the cleaned value of the first field with a key, or <see langword="null"/> when none has it (as
+    /// <c>GetValueOrDefault</c> of a dictionary; <see cref="GetField"/> throws instead).</summary>
     /// <param name="key">The key, e.g. <c>xen_scheduler</c>.</param>
     /// <returns>The value, or <see langword="null"/> when absent.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
-    public string? Get(string key)
+    [System.Diagnostics.Contracts.Pure]
+    public string? GetValueOrDefault(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return _byKey.TryGetValue(key, out HostInfoField? f) ? f.Value : null;
     }
 
     /// <summary>Gets the first field with a key.</summary>
+    /// <param name="key">The key, e.g. <c>xen_scheduler</c>.</param>
+    /// <returns>The field.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    /// <exception cref="KeyNotFoundException">No field has that key.</exception>
+    [System.Diagnostics.Contracts.Pure]
+    public HostInfoField GetField(string key) =>
+        TryGetField(key, out HostInfoField? field) ? field : throw new KeyNotFoundException("The host info has no field '" + key + "'.");
+
+    /// <summary>Gets the first field with a key, when one has it.</summary>
     /// <param name="key">The key.</param>
     /// <param name="field">The field, when present.</param>
     /// <returns><see langword="true"/> when present.</returns>
@@ -214,6 +225,9 @@ public sealed partial class HostInfo
     /// <returns>The host info (always available as <see cref="ParseResult{T}.PartialValue"/>) and diagnostics; it has
     /// an error only when the text has no fields at all.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <remarks>The result's <see cref="ParseResult{T}.Value"/> throws <see cref="HostCapabilitiesException"/> when the
+    /// text has no <c>xm info</c> / <c>xl info</c> fields.</remarks>
+    [System.Diagnostics.Contracts.Pure]
     public static ParseResult<HostInfo> Parse(string text, HostInfoParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -223,14 +237,6 @@ public sealed partial class HostInfo
         info.Bind(sink, options?.Layout);
         return HostCapabilitiesException.Result(info, sink.ToSortedList());
     }
-
-    /// <summary>Reads <c>xm info</c> / <c>xl info</c> output and throws when it has errors.</summary>
-    /// <param name="text">The output.</param>
-    /// <param name="options">The path for diagnostics and an optional <c>hw_caps</c> layout, or <see langword="null"/>.</param>
-    /// <returns>The host info.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    /// <exception cref="HostCapabilitiesException">The text has no <c>xm info</c> / <c>xl info</c> fields.</exception>
-    public static HostInfo ParseOrThrow(string text, HostInfoParseOptions? options = null) => Parse(text, options).Value;
 
     private void Bind(DiagnosticSink sink, HwCapsLayout? layout)
     {

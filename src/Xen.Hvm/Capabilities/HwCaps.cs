@@ -1,3 +1,4 @@
+using System.Diagnostics.Contracts;
 using System.Globalization;
 using Xen.Hvm.Capabilities.Internal;
 using Xen.Hvm.Diagnostics;
@@ -65,6 +66,7 @@ public sealed class HwCaps
     /// <param name="name">The cpuinfo name.</param>
     /// <returns><see langword="true"/> when a non-mirror bit of that name is set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    [Pure]
     public bool Has(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -81,40 +83,45 @@ public sealed class HwCaps
 
     /// <summary>Returns whether a named feature is known to be set, known to be clear, or unknown.</summary>
     /// <param name="name">The cpuinfo name.</param>
-    /// <returns><see langword="null"/> when the word holding the feature is absent, unreadable, or not in this layout,
-    /// or when there is no x86 information at all.</returns>
+    /// <returns><see cref="FactState.Yes"/> or <see cref="FactState.No"/> when the word holding the feature was read;
+    /// <see cref="FactState.Unknown"/> when that word is absent, unreadable or not in this layout, when the name is not
+    /// a known feature, or when there is no x86 information at all. Never <see cref="FactState.Probable"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    public bool? TryHas(string name)
+    [Pure]
+    public FactState GetFeatureState(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!HasX86Information || !FeatureTables.TryFind(name, out CpuidRegister register, out _))
         {
-            return null;
+            return FactState.Unknown;
         }
 
         int word = FeatureTables.WordOf(Layout, register);
         if (word < 0 || word >= _words.Length || !_valid[word])
         {
-            return null;
+            return FactState.Unknown;
         }
 
-        return Has(name);
+        return Has(name) ? FactState.Yes : FactState.No;
     }
 
     /// <summary>Gets the register a word copies in <see cref="Layout"/>.</summary>
     /// <param name="word">The zero-based word index.</param>
     /// <returns>The register, or <see cref="CpuidRegister.None"/> when the layout is unknown or the index is out of range.</returns>
+    [Pure]
     public CpuidRegister RegisterOf(int word) =>
         FeatureTables.Registers(Layout) is { } regs && word >= 0 && word < regs.Length ? regs[word] : CpuidRegister.None;
 
     /// <summary>Gets the features set in one word.</summary>
     /// <param name="word">The zero-based word index.</param>
     /// <returns>The features of that word, in bit order.</returns>
+    [Pure]
     public IEnumerable<CpuFeature> FeaturesOf(int word) => _features.Where(f => f.Word == word);
 
     /// <summary>Returns the layout a Xen version prints: A up to 4.6, B from 4.7.</summary>
     /// <param name="version">The Xen version.</param>
     /// <returns>The layout.</returns>
+    [Pure]
     public static HwCapsLayout LayoutFor(XenVersion version) => version.IsAtLeast(4, 7) ? HwCapsLayout.B : HwCapsLayout.A;
 
     /// <summary>Decodes a <c>hw_caps</c> string. Never throws on bad text: problems become diagnostics.</summary>
@@ -122,6 +129,9 @@ public sealed class HwCaps
     /// <param name="options">The version and layout choice, or <see langword="null"/> to guess from the words.</param>
     /// <returns>The decoded value (always available as <see cref="ParseResult{T}.PartialValue"/>) and diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <remarks>The result's <see cref="ParseResult{T}.Value"/> throws <see cref="HostCapabilitiesException"/> when the
+    /// text is not colon-separated hexadecimal words.</remarks>
+    [Pure]
     public static ParseResult<HwCaps> Parse(string text, HwCapsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -129,14 +139,6 @@ public sealed class HwCaps
         HwCaps caps = Decode(text, options, sink);
         return HostCapabilitiesException.Result(caps, sink.ToSortedList());
     }
-
-    /// <summary>Decodes a <c>hw_caps</c> string and throws when it has errors.</summary>
-    /// <param name="text">The value.</param>
-    /// <param name="options">The version and layout choice, or <see langword="null"/> to guess from the words.</param>
-    /// <returns>The decoded value.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    /// <exception cref="HostCapabilitiesException">The text is not colon-separated hexadecimal words.</exception>
-    public static HwCaps ParseOrThrow(string text, HwCapsOptions? options = null) => Parse(text, options).Value;
 
     /// <summary>Returns the input text exactly.</summary>
     /// <returns><see cref="Text"/>.</returns>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Contracts;
 using Xen.Hvm.Capabilities.Internal;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Text;
@@ -59,22 +60,24 @@ public sealed class VirtCaps
     /// <summary>Returns whether every given capability is present.</summary>
     /// <param name="capabilities">One or more flags.</param>
     /// <returns><see langword="true"/> when all are present.</returns>
+    [Pure]
     public bool Has(VirtCapabilities capabilities) => (Flags & capabilities) == capabilities;
 
-    /// <summary>Returns whether a capability is known present (<see langword="true"/>), known absent
-    /// (<see langword="false"/>), or unknown because <see cref="Version"/> does not print that token
-    /// (<see langword="null"/>). Without a version, the newest token present shows how new the printer is.</summary>
+    /// <summary>Returns whether a capability is known present (<see cref="FactState.Yes"/>), known absent
+    /// (<see cref="FactState.No"/>), or unknown (<see cref="FactState.Unknown"/>) because <see cref="Version"/> does
+    /// not print that token. Without a version, the newest token present shows how new the printer is.</summary>
     /// <param name="capability">One flag.</param>
-    /// <returns>The three-valued answer.</returns>
-    public bool? TryHas(VirtCapabilities capability)
+    /// <returns>The three-valued answer (never <see cref="FactState.Probable"/>).</returns>
+    [Pure]
+    public FactState GetState(VirtCapabilities capability)
     {
         if (Has(capability))
         {
-            return true;
+            return FactState.Yes;
         }
 
         XenVersion? printer = Version ?? MinimumPrinterVersion();
-        return printer is { } v && IsReported(capability, v) ? false : null;
+        return printer is { } v && IsReported(capability, v) ? FactState.No : FactState.Unknown;
     }
 
     // Without a version, the newest token present proves the printer is at least that new.
@@ -96,6 +99,7 @@ public sealed class VirtCaps
     /// <param name="capability">One flag.</param>
     /// <param name="version">The Xen version.</param>
     /// <returns><see langword="true"/> when <paramref name="version"/> is at least the first release that prints it.</returns>
+    [Pure]
     public static bool IsReported(VirtCapabilities capability, XenVersion version)
     {
         foreach (var (_, flag, major, minor) in s_known)
@@ -112,6 +116,7 @@ public sealed class VirtCaps
     /// <summary>Returns the token text of one flag, e.g. <c>hvm_directio</c>.</summary>
     /// <param name="capability">One flag.</param>
     /// <returns>The token, or <see langword="null"/> when the value is not a single known flag.</returns>
+    [Pure]
     public static string? TokenOf(VirtCapabilities capability)
     {
         foreach (var (token, flag, _, _) in s_known)
@@ -131,6 +136,7 @@ public sealed class VirtCaps
     /// print are reported.</param>
     /// <returns>The decoded value and diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    [Pure]
     public static ParseResult<VirtCaps> Parse(string text, XenVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(text);

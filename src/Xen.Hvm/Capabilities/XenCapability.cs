@@ -103,6 +103,19 @@ public readonly struct XenCapability : IEquatable<XenCapability>
     /// <summary>Gets a value indicating whether the token uses the Xen 3.0.0 ia64 underscore form <c>xen_3.0_ia64</c>.</summary>
     public bool IsUnderscoreForm { get; }
 
+    /// <summary>Reads one token, or throws when it does not have the form <c>(xen|hvm)[-_]major.minor[-_]arch</c>.</summary>
+    /// <param name="token">The token, e.g. <c>hvm-3.0-x86_64</c>.</param>
+    /// <returns>The token's meaning.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="token"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The token does not have that form.</exception>
+    public static XenCapability Parse(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return TryParse(token, out XenCapability capability)
+            ? capability
+            : throw new FormatException("A xen_caps token has the form (xen|hvm)-major.minor-arch, e.g. 'hvm-3.0-x86_64'.");
+    }
+
     /// <summary>Reads one token.</summary>
     /// <param name="token">The token, e.g. <c>hvm-3.0-x86_64</c>.</param>
     /// <param name="capability">The token's meaning, when it has the form <c>(xen|hvm)[-_]major.minor[-_]arch</c>.</param>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Contracts;
 using Xen.Hvm.Capabilities.Internal;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Text;
@@ -43,18 +44,20 @@ public sealed class XenCaps
     /// <summary>Gets a value indicating whether a token names an ARM architecture (then <c>hw_caps</c> is all zero).</summary>
     public bool IsArm => Array.Exists(_tokens, t => t.Architecture is XenArchitecture.Aarch64 or XenArchitecture.Armv7l);
 
-    /// <summary>Gets whether the hypervisor is 64-bit x86 (an <c>x86_64</c> token), 32-bit x86 (only <c>x86_32*</c>
-    /// tokens), or <see langword="null"/> when no x86 token is present.</summary>
-    public bool? IsX86_64Hypervisor =>
-        Array.Exists(_tokens, t => t.Architecture == XenArchitecture.X86_64) ? true
-        : Array.Exists(_tokens, t => t.Architecture == XenArchitecture.X86_32) ? false
-        : null;
+    /// <summary>Gets whether the hypervisor is 64-bit x86: <see cref="FactState.Yes"/> with an <c>x86_64</c> token,
+    /// <see cref="FactState.No"/> with only <c>x86_32*</c> tokens (a 32-bit Xen), <see cref="FactState.Unknown"/> when
+    /// no x86 token is present (an ARM hypervisor, an empty line).</summary>
+    public FactState X86_64Hypervisor =>
+        Array.Exists(_tokens, t => t.Architecture == XenArchitecture.X86_64) ? FactState.Yes
+        : Array.Exists(_tokens, t => t.Architecture == XenArchitecture.X86_32) ? FactState.No
+        : FactState.Unknown;
 
     /// <summary>Returns whether a token of this kind, architecture and paging mode is present.</summary>
     /// <param name="kind">PV (<see cref="XenCapabilityKind.Xen"/>) or HVM.</param>
     /// <param name="architecture">The architecture.</param>
     /// <param name="pae">For <see cref="XenArchitecture.X86_32"/>: the PAE form <c>x86_32p</c>; ignored otherwise.</param>
     /// <returns><see langword="true"/> when the hypervisor offers it.</returns>
+    [Pure]
     public bool Supports(XenCapabilityKind kind, XenArchitecture architecture, bool pae = false) =>
         Array.Exists(_tokens, t => t.Kind == kind && t.Architecture == architecture &&
                                    (architecture != XenArchitecture.X86_32 || t.IsPae == pae));
@@ -63,6 +66,7 @@ public sealed class XenCaps
     /// <param name="text">The value.</param>
     /// <returns>The decoded value and diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    [Pure]
     public static ParseResult<XenCaps> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

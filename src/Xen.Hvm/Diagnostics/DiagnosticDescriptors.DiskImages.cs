@@ -164,4 +164,20 @@ internal static partial class DiagnosticDescriptors
         "{0}",
         DiagnosticSeverity.Error,
         DiskImagesCategory);
+
+    /// <summary>XH7021. No arguments (the location is the target).</summary>
+    internal static readonly DiagnosticDescriptor ImageTargetExists = new(
+        DiagnosticIds.ImageTargetExists,
+        "Image target exists",
+        "The target already exists, and replacing it was not asked for",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
+
+    /// <summary>XH7022. Arguments: the backing file as stored.</summary>
+    internal static readonly DiagnosticDescriptor BackingFileNeedsStream = new(
+        DiagnosticIds.BackingFileNeedsStream,
+        "Backing file needs a stream",
+        "The backing file '{0}' is not opened: the image was read from a stream, so there is no folder to find it in; only a policy that hands streams (BackingFilePolicy.FromStreams) opens it",
+        DiagnosticSeverity.Error,
+        DiskImagesCategory);
 }

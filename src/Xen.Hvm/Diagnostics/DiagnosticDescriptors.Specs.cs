@@ -6,7 +6,7 @@ internal static partial class DiagnosticDescriptors
     internal static readonly DiagnosticDescriptor SpecInternalError = new(
         DiagnosticIds.SpecInternalError,
         "Spec parser failure",
-        "The {0} spec parser failed: {1}: {2}",
+        "The {0} spec parser failed ({1}); the value is not read. Please report this spec",
         DiagnosticSeverity.Error,
         "Specs");
 
@@ -469,6 +469,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.SpecTrailingText,
         "Text ignored by Xen",
         "Xen ignores '{0}' at the end of this {1} value",
+        DiagnosticSeverity.Warning,
+        "Specs");
+
+    internal static readonly DiagnosticDescriptor SpecTooManyDiagnostics = new(
+        DiagnosticIds.SpecTooManyDiagnostics,
+        "More problems not listed",
+        "{0} more problems in this {1} spec are not listed (the first {2} are)",
         DiagnosticSeverity.Warning,
         "Specs");
 }

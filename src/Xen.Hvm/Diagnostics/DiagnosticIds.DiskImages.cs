@@ -62,4 +62,10 @@ public static partial class DiagnosticIds
 
     /// <summary>XH7020: a request to write an image is invalid (options that do not go together, same source and target ...).</summary>
     public const string InvalidImageRequest = "XH7020";
+
+    /// <summary>XH7021: the target of a write exists, and replacing it was not asked for.</summary>
+    public const string ImageTargetExists = "XH7021";
+
+    /// <summary>XH7022: an image read from a stream names a backing file, and only a policy that hands streams can open it.</summary>
+    public const string BackingFileNeedsStream = "XH7022";
 }

@@ -203,4 +203,7 @@ public static partial class DiagnosticIds
 
     /// <summary>XH6099: Text ignored by Xen.</summary>
     public const string SpecTrailingText = "XH6099";
+
+    /// <summary>XH6100: More problems not listed.</summary>
+    public const string SpecTooManyDiagnostics = "XH6100";
 }

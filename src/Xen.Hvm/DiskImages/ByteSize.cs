@@ -19,9 +19,13 @@ namespace Xen.Hvm.DiskImages;
 /// <c>w</c> = 2, <c>b</c> = 512, <c>K</c> = 1024, <c>kB</c> = 1000, <c>M</c> = 1024², <c>MB</c> = 1000² and so on.</para>
 /// <para>Parsing reports <c>XH7001</c> (not a size), <c>XH7002</c> (too large for a signed 64-bit count),
 /// <c>XH7003</c> (negative) or <c>XH7004</c> (zero), with the span of the offending part.</para>
+/// <para>Follows the BCL: <see cref="Parse(string)"/> throws <see cref="FormatException"/>, <c>TryParse</c> returns
+/// <see langword="false"/>, and the type is <see cref="IParsable{TSelf}"/>, <see cref="ISpanParsable{TSelf}"/> and
+/// <see cref="IFormattable"/> (<c>{size:G}</c> gives <c>10G</c>, <c>{size:B}</c> the byte count), culture-invariant
+/// because qemu-img reads sizes the same way everywhere.</para>
 /// <para>Immutable; safe to share across threads.</para>
 /// </remarks>
-public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
+public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>, ISpanParsable<ByteSize>, ISpanFormattable
 {
     /// <summary>One kibibyte, 1024 bytes.</summary>
     public const long KiB = 1L << 10;
@@ -50,66 +54,163 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
     public long Bytes { get; }
 
     /// <summary>Parses a size, throwing when it is not valid.</summary>
-    /// <param name="text">The text, e.g. <c>10G</c>, <c>4096M</c> or <c>bs=1M count=4096</c>.</param>
+    /// <param name="s">The text, e.g. <c>10G</c>, <c>4096M</c> or <c>bs=1M count=4096</c>.</param>
     /// <returns>The size, greater than zero.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DiskImageException">The text is not a size, or it is zero, negative or too large
-    /// (<c>XH7001</c>–<c>XH7004</c>).</exception>
-    public static ByteSize Parse(string text)
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not a size, or it is zero, negative or too large; the
+    /// exception's <see cref="Exception.InnerException"/> is a <see cref="DiskImageException"/> carrying the
+    /// diagnostic (<c>XH7001</c>–<c>XH7004</c>).</exception>
+    public static ByteSize Parse(string s)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!TryParse(text, out var size, out var diagnostic))
+        ArgumentNullException.ThrowIfNull(s);
+        if (!TryParse(s, out var size, out var diagnostics))
         {
-            throw new DiskImageException([diagnostic]);
+            throw Invalid(diagnostics);
         }
 
         return size;
     }
 
-    /// <summary>Tries to parse a size.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="size">The size, when valid.</param>
-    /// <returns><see langword="true"/> when the text is a size greater than zero.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out ByteSize size) =>
-        TryParse(text ?? string.Empty, out size, out _) && text is not null;
+    /// <summary>Parses a size, throwing when it is not valid; sizes do not depend on a culture.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: sizes are read the same way in every culture, as qemu-img reads them.</param>
+    /// <returns>The size, greater than zero.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not a size greater than zero; see <see cref="Parse(string)"/>.</exception>
+    public static ByteSize Parse(string s, IFormatProvider? provider) => Parse(s);
 
-    /// <summary>Tries to parse a size and explains a failure with a diagnostic.</summary>
+    /// <summary>Parses a size from characters, throwing when it is not valid; sizes do not depend on a culture.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="provider">Ignored: sizes are read the same way in every culture.</param>
+    /// <returns>The size, greater than zero.</returns>
+    /// <exception cref="FormatException">The text is not a size greater than zero; see <see cref="Parse(string)"/>.</exception>
+    public static ByteSize Parse(ReadOnlySpan<char> s, IFormatProvider? provider = null) =>
+        new SizeParser(s).Parse(out long bytes) is null ? new ByteSize(bytes) : Parse(s.ToString());
+
+    /// <summary>Tries to parse a size.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="result">The size, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a size greater than zero (<see langword="false"/> for <see langword="null"/>).</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, out ByteSize result) => TryParse(s.AsSpan(), out result) && s is not null;
+
+    /// <summary>Tries to parse a size; sizes do not depend on a culture.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The size, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a size greater than zero.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ByteSize result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse a size from characters.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="result">The size, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a size greater than zero.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, out ByteSize result)
+    {
+        bool ok = new SizeParser(s).Parse(out long bytes) is null;
+        result = ok ? new ByteSize(bytes) : default;
+        return ok;
+    }
+
+    /// <summary>Tries to parse a size from characters; sizes do not depend on a culture.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The size, when valid.</param>
+    /// <returns><see langword="true"/> when the text is a size greater than zero.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ByteSize result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse a size and explains a failure with diagnostics (the library's one shape for a Try
+    /// that reports why: the value, then every diagnostic).</summary>
     /// <param name="text">The text.</param>
     /// <param name="size">The size, when valid.</param>
-    /// <param name="diagnostic">The reason it is not valid (<c>XH7001</c>–<c>XH7004</c>), or <see langword="null"/>.</param>
+    /// <param name="diagnostics">Empty on success; otherwise the one reason it is not valid (<c>XH7001</c>–<c>XH7004</c>),
+    /// with the span of the offending part.</param>
     /// <returns><see langword="true"/> when the text is a size greater than zero.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string text, out ByteSize size, [NotNullWhen(false)] out Diagnostic? diagnostic)
+    public static bool TryParse(string text, out ByteSize size, out IReadOnlyList<Diagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new SizeParser(text);
-        if (parser.Parse(out long bytes) is { } failure)
+        if (new SizeParser(text).Parse(out long bytes) is { } failure)
         {
             size = default;
-            diagnostic = Diagnostic.Create(failure.Descriptor, SourceLocation.Create(null, failure.Span, LineMap.Create(text)), failure.Arguments);
+            diagnostics = [Diagnostic.Create(failure.Descriptor, SourceLocation.Create(null, failure.Span, LineMap.Create(text)), failure.Arguments)];
             return false;
         }
 
         size = new ByteSize(bytes);
-        diagnostic = null;
+        diagnostics = [];
         return true;
     }
 
     /// <summary>Returns the size in the shortest exact qemu form, e.g. <c>10G</c>, <c>64K</c> or <c>1073742336</c>.</summary>
-    /// <returns>The text; <see cref="Parse"/> reads it back to the same size.</returns>
-    public override string ToString()
+    /// <returns>The text; <see cref="Parse(string)"/> reads it back to the same size.</returns>
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>
+    /// Formats the size: <c>G</c> (or <see langword="null"/> or empty) gives the shortest exact qemu form (<c>10G</c>),
+    /// <c>B</c> the number of bytes (<c>10737418240</c>). Both are culture-invariant, so that qemu-img and
+    /// <see cref="Parse(string)"/> read them back.
+    /// </summary>
+    /// <param name="format"><c>G</c> or <c>B</c> (either case), or <see langword="null"/>.</param>
+    /// <param name="formatProvider">Ignored: the forms are the same in every culture.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        const string units = "KMGTPE";
-        for (int i = units.Length - 1; i >= 0; i--)
+        Span<char> buffer = stackalloc char[24];
+        if (!TryFormat(buffer, out int written, format, formatProvider))
         {
-            long unit = 1L << (10 * (i + 1));
-            if (Bytes != 0 && Bytes % unit == 0)
+            throw new FormatException("The format of a ByteSize is 'G' (qemu form, as 10G) or 'B' (bytes).");
+        }
+
+        return new string(buffer[..written]);
+    }
+
+    /// <summary>Formats the size into characters; see <see cref="ToString(string?, IFormatProvider?)"/>.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format"><c>G</c> or <c>B</c> (either case), or empty.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns><see langword="false"/> when <paramref name="destination"/> is too short or the format is unknown.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        charsWritten = 0;
+        bool qemu = format.IsEmpty || format is "G" or "g";
+        if (!qemu && format is not ("B" or "b"))
+        {
+            return false;
+        }
+
+        const string units = "KMGTPE";
+        long number = Bytes;
+        int unit = -1;
+        for (int i = units.Length - 1; qemu && i >= 0; i--)
+        {
+            long size = 1L << (10 * (i + 1));
+            if (Bytes != 0 && Bytes % size == 0)
             {
-                return (Bytes / unit).ToString(CultureInfo.InvariantCulture) + units[i];
+                number = Bytes / size;
+                unit = i;
+                break;
             }
         }
 
-        return Bytes.ToString(CultureInfo.InvariantCulture);
+        if (!number.TryFormat(destination, out int digits, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        if (unit >= 0)
+        {
+            if (digits >= destination.Length)
+            {
+                return false;
+            }
+
+            destination[digits++] = units[unit];
+        }
+
+        charsWritten = digits;
+        return true;
     }
 
     /// <inheritdoc/>
@@ -164,14 +265,17 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
     /// <returns><see langword="true"/> when <paramref name="left"/> is larger or equal.</returns>
     public static bool operator >=(ByteSize left, ByteSize right) => left.Bytes >= right.Bytes;
 
+    private static FormatException Invalid(IReadOnlyList<Diagnostic> diagnostics) =>
+        new(diagnostics[0].ToString(), new DiskImageException(diagnostics));
+
     private readonly record struct Failure(DiagnosticDescriptor Descriptor, TextSpan Span, object?[] Arguments);
 
     /// <summary>A one-shot parser over one text; every failure carries the span of the offending part.</summary>
     private readonly ref struct SizeParser
     {
-        private readonly string _text;
+        private readonly ReadOnlySpan<char> _text;
 
-        public SizeParser(string text) => _text = text;
+        public SizeParser(ReadOnlySpan<char> text) => _text = text;
 
         public Failure? Parse(out long bytes)
         {
@@ -194,7 +298,7 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
             }
 
             UInt128 value;
-            Failure? failure = _text.AsSpan(start, end - start).Contains('=')
+            Failure? failure = _text[start..end].Contains('=')
                 ? ParseDd(start, end, out value)
                 : ParseNumber(start, end, dd: false, out value);
             if (failure is not null)
@@ -242,7 +346,7 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
                     break;
                 }
 
-                var token = _text.AsSpan(tokenStart, pos - tokenStart);
+                var token = _text[tokenStart..pos];
                 bool isFirst = first;
                 first = false;
                 int eq = token.IndexOf('=');
@@ -382,7 +486,7 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
                 pos++;
             }
 
-            var suffix = _text.AsSpan(pos, end - pos);
+            var suffix = _text[pos..end];
             ulong? multiplier = dd ? DdMultiplier(suffix) : QemuMultiplier(suffix);
             if (multiplier is not { } mul || (hasFraction && mul == 1))
             {
@@ -474,6 +578,6 @@ public readonly struct ByteSize : IEquatable<ByteSize>, IComparable<ByteSize>
         private Failure Invalid(int start, int end) =>
             new(DiagnosticDescriptors.InvalidSize, TextSpan.FromBounds(start, end), [Slice(start, end)]);
 
-        private string Slice(int start, int end) => _text[start..end];
+        private string Slice(int start, int end) => _text[start..end].ToString();
     }
 }

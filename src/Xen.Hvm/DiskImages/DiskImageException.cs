@@ -3,8 +3,8 @@ using Xen.Hvm.Diagnostics;
 namespace Xen.Hvm.DiskImages;
 
 /// <summary>
-/// Thrown when a size, an option string or an image file is invalid; <see cref="XenHvmException.Diagnostics"/>
-/// explains why with <c>XH7xxx</c> diagnostics.
+/// Thrown when an option string or an image file is invalid, or an image file cannot be written;
+/// <see cref="XenHvmException.Diagnostics"/> explains why with <c>XH7xxx</c> diagnostics.
 /// </summary>
 public sealed class DiskImageException : XenHvmException
 {
@@ -36,6 +36,11 @@ public sealed class DiskImageException : XenHvmException
         : base(FirstMessage(diagnostics), diagnostics)
     {
     }
+
+    /// <summary>A result whose <see cref="ParseResult{T}.Value"/> throws this exception type (the <c>-o</c> option strings).</summary>
+    internal static ParseResult<T> Result<T>(T? value, IReadOnlyList<Diagnostic> diagnostics)
+        where T : class =>
+        new(value, diagnostics, static (_, d) => new DiskImageException(d));
 
     private static string FirstMessage(IReadOnlyList<Diagnostic> diagnostics)
     {

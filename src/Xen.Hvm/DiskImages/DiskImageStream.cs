@@ -5,7 +5,7 @@ namespace Xen.Hvm.DiskImages;
 /// bytes the guest sees, with unallocated parts read as zeros (or from a qcow2 backing file).
 /// </summary>
 /// <remarks>
-/// <para>Open one with <see cref="DiskImage.Open"/>. <see cref="Stream.Length"/> is the virtual size;
+/// <para>Open one with <see cref="DiskImage.Open(string, DiskImageFormat?, BackingFilePolicy?)"/> (a file) or <see cref="DiskImage.Open(Stream, DiskImageFormat?, BackingFilePolicy?, bool)"/> (a stream). <see cref="Stream.Length"/> is the virtual size;
 /// <see cref="GetExtents"/> tells stored data from runs known to be zero, which conversions skip without reading.</para>
 /// <para>Not thread-safe: use one stream per thread.</para>
 /// </remarks>

@@ -5,7 +5,15 @@ namespace Xen.Hvm.Internal;
 /// <summary>What <see cref="AtomicFile"/> may do to a file that already exists. Nothing is replaced without consent.</summary>
 /// <param name="ReplaceExisting">Whether an existing file may be replaced at all.</param>
 /// <param name="ReplaceReadOnly">Whether an existing file without any write permission (mode 0444) may be replaced.</param>
-internal readonly record struct AtomicFileOptions(bool ReplaceExisting, bool ReplaceReadOnly);
+internal readonly record struct AtomicFileOptions(bool ReplaceExisting, bool ReplaceReadOnly)
+{
+    /// <summary>Gets the bytes a new file reserves when it is created (disk images' <c>falloc</c> preallocation), or 0.</summary>
+    public long PreallocationSize { get; init; }
+
+    /// <summary>Gets a value indicating whether the new content and the folder entry are not flushed to stable storage
+    /// (disk images' <c>FlushToDisk = false</c>: faster, but a crash may leave less than was written).</summary>
+    public bool SkipFlush { get; init; }
+}
 
 /// <summary>What <see cref="AtomicFile.WriteAsync"/> did.</summary>
 internal enum AtomicWriteOutcome
@@ -154,7 +162,7 @@ internal static partial class AtomicFile
             FileFacts facts = FileFacts.Of(target);
             if (facts.Kind == FileKind.Missing)
             {
-                return await CreateAsync(target, write, cancellationToken).ConfigureAwait(false);
+                return await CreateAsync(target, write, options, cancellationToken).ConfigureAwait(false);
             }
 
             if (facts.Kind != FileKind.Regular)
@@ -178,7 +186,7 @@ internal static partial class AtomicFile
                 : InPlaceReason.None;
             if (reason == InPlaceReason.None)
             {
-                AtomicWriteResult? replaced = await ReplaceAsync(target, write, facts, cancellationToken).ConfigureAwait(false);
+                AtomicWriteResult? replaced = await ReplaceAsync(target, write, facts, options, cancellationToken).ConfigureAwait(false);
                 if (replaced is not null)
                 {
                     return replaced;
@@ -187,7 +195,7 @@ internal static partial class AtomicFile
                 reason = InPlaceReason.OwnerNotKept;
             }
 
-            return await WriteInPlaceAsync(target, write, reason, cancellationToken).ConfigureAwait(false);
+            return await WriteInPlaceAsync(target, write, reason, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsFileSystemError(ex))
         {
@@ -230,9 +238,9 @@ internal static partial class AtomicFile
         return info.LinkTarget is null ? full : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
     }
 
-    private static async ValueTask<AtomicWriteResult> CreateAsync(string target, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    private static async ValueTask<AtomicWriteResult> CreateAsync(string target, Func<Stream, CancellationToken, ValueTask> write, AtomicFileOptions options, CancellationToken cancellationToken)
     {
-        string temp = await WriteTempAsync(target, write, null, cancellationToken).ConfigureAwait(false); // a new file gets the usual mode (0666 less the umask)
+        string temp = await WriteTempAsync(target, write, null, options, cancellationToken).ConfigureAwait(false); // a new file gets the usual mode (0666 less the umask)
         try
         {
             File.Move(temp, target, overwrite: false);
@@ -242,14 +250,14 @@ internal static partial class AtomicFile
             File.Delete(temp);
         }
 
-        SyncFolder(target);
+        SyncFolder(target, options);
         return new AtomicWriteResult(AtomicWriteOutcome.Created, target);
     }
 
     /// <summary>Writes a new file beside the target and renames it over; <see langword="null"/> when the owner cannot be kept.</summary>
-    private static async ValueTask<AtomicWriteResult?> ReplaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, FileFacts facts, CancellationToken cancellationToken)
+    private static async ValueTask<AtomicWriteResult?> ReplaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, FileFacts facts, AtomicFileOptions options, CancellationToken cancellationToken)
     {
-        string temp = await WriteTempAsync(target, write, OwnerOnly, cancellationToken).ConfigureAwait(false);
+        string temp = await WriteTempAsync(target, write, OwnerOnly, options, cancellationToken).ConfigureAwait(false);
         try
         {
             if (!OperatingSystem.IsWindows())
@@ -274,14 +282,15 @@ internal static partial class AtomicFile
             File.Delete(temp);
         }
 
-        SyncFolder(target);
+        SyncFolder(target, options);
         return new AtomicWriteResult(AtomicWriteOutcome.Replaced, target);
     }
 
-    private static async ValueTask<string> WriteTempAsync(string target, Func<Stream, CancellationToken, ValueTask> write, UnixFileMode? mode, CancellationToken cancellationToken)
+    private static async ValueTask<string> WriteTempAsync(string target, Func<Stream, CancellationToken, ValueTask> write, UnixFileMode? mode, AtomicFileOptions atomic, CancellationToken cancellationToken)
     {
-        string temp = SiblingPath(target, ".tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        RemoveStaleTemps(Path.GetDirectoryName(target) ?? ".", Path.GetFileName(target));
+        string temp = TempPath(target);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, PreallocationSize = atomic.PreallocationSize };
         if (mode is { } m && !OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = m;
@@ -292,7 +301,7 @@ internal static partial class AtomicFile
             using var stream = new FileStream(temp, options);
             await write(stream, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: !atomic.SkipFlush);
         }
         catch
         {
@@ -304,7 +313,7 @@ internal static partial class AtomicFile
     }
 
     /// <summary>Rewrites the file itself: a backup copy first, then the new content, then the backup goes.</summary>
-    private static async ValueTask<AtomicWriteResult> WriteInPlaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, InPlaceReason reason, CancellationToken cancellationToken)
+    private static async ValueTask<AtomicWriteResult> WriteInPlaceAsync(string target, Func<Stream, CancellationToken, ValueTask> write, InPlaceReason reason, AtomicFileOptions options, CancellationToken cancellationToken)
     {
         // Opening first: a file we may not write is refused before anything is copied.
         using var file = new FileStream(target, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
@@ -328,7 +337,7 @@ internal static partial class AtomicFile
             file.SetLength(0);
             await write(file, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            file.Flush(flushToDisk: true);
+            file.Flush(flushToDisk: !options.SkipFlush);
         }
         catch (Exception ex)
         {
@@ -342,7 +351,7 @@ internal static partial class AtomicFile
         }
 
         File.Delete(backup);
-        SyncFolder(target);
+        SyncFolder(target, options);
         return new AtomicWriteResult(AtomicWriteOutcome.WrittenInPlace, target, reason);
     }
 
@@ -367,14 +376,14 @@ internal static partial class AtomicFile
         }
     }
 
-    /// <summary>A hidden name beside the target: <c>.NAME.RANDOM.tmp</c>; shell globs such as <c>/etc/xen/auto/*</c> skip it.</summary>
+    /// <summary>A hidden name beside the target for the backup of an in-place write: <c>.NAME.RANDOM.bak</c>.</summary>
     private static string SiblingPath(string target, string extension) =>
         Path.Combine(Path.GetDirectoryName(target) ?? ".", "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N")[..8] + extension);
 
     /// <summary>Flushes the folder's entries (the rename) to disk; best effort where the system has no such call.</summary>
-    private static void SyncFolder(string target)
+    private static void SyncFolder(string target, AtomicFileOptions options = default)
     {
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && !options.SkipFlush)
         {
             Native.TrySyncDirectory(Path.GetDirectoryName(target) ?? ".");
         }

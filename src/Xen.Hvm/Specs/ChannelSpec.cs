@@ -5,9 +5,9 @@ namespace Xen.Hvm.Specs;
 /// <param name="Connection">The backend end (<c>connection=</c>).</param>
 /// <param name="Path">The socket path (<c>path=</c>).</param>
 /// <param name="Backend">The backend domain (<c>backend=</c>).</param>
-public sealed record ChannelSpec(string? Name, ChannelConnection? Connection, string? Path = null, string? Backend = null)
+public sealed partial record ChannelSpec(string? Name, ChannelConnection? Connection, string? Path = null, string? Backend = null)
 {
     /// <summary>Returns the canonical form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => ChannelSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

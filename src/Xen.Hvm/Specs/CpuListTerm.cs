@@ -10,6 +10,22 @@ namespace Xen.Hvm.Specs;
 /// <param name="To">The last CPU or node (equal to <paramref name="From"/> for a single one).</param>
 public readonly record struct CpuListTerm(bool Exclude, bool Nodes, bool All, ulong From, ulong To)
 {
+    /// <summary>Constructs the term for one CPU, <c>N</c>.</summary>
+    /// <param name="cpu">The CPU.</param>
+    /// <returns>The term.</returns>
+    public static CpuListTerm Single(ulong cpu) => new(false, false, false, cpu, cpu);
+
+    /// <summary>Constructs the term for a range of CPUs, <c>N-M</c>.</summary>
+    /// <param name="from">The first CPU.</param>
+    /// <param name="to">The last CPU.</param>
+    /// <returns>The term.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is less than <paramref name="from"/>.</exception>
+    public static CpuListTerm Range(ulong from, ulong to)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        return new(false, false, false, from, to);
+    }
+
     /// <summary>Returns the item as written canonically, e.g. <c>^nodes:1</c>, <c>0-3</c>.</summary>
     /// <returns>The item.</returns>
     public override string ToString()

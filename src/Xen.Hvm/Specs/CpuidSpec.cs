@@ -4,7 +4,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>A CPUID policy: the libxl string (<c>host,sse3=0</c>) or one xend line (<c>1:ecx=xxxx...</c>).</summary>
 /// <remarks>Equality is by value. Immutable; safe to share across threads.</remarks>
-public sealed record CpuidSpec
+public sealed partial record CpuidSpec
 {
     /// <summary>Gets which syntax the value uses.</summary>
     public CpuidForm Form { get; init; }

@@ -8,7 +8,7 @@ namespace Xen.Hvm.Specs;
 /// and <see cref="DiskFormat.Empty"/> for a CD-ROM without target; a CD-ROM is always read-only.</para>
 /// <para>Equality is by value. Immutable; safe to share across threads.</para>
 /// </remarks>
-public sealed record DiskSpec
+public sealed partial record DiskSpec
 {
     /// <summary>Gets the target: a path, device or script argument; <see langword="null"/> when not given, empty for an
     /// empty drive.</summary>
@@ -89,5 +89,5 @@ public sealed record DiskSpec
 
     /// <summary>Returns the canonical xl form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => DiskSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

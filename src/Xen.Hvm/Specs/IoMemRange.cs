@@ -6,7 +6,7 @@ namespace Xen.Hvm.Specs;
 /// <param name="Start">The first host page frame.</param>
 /// <param name="Count">The number of pages.</param>
 /// <param name="Gfn">The guest frame to map at, or <see langword="null"/> for the same as <paramref name="Start"/>.</param>
-public sealed record IoMemRange(ulong Start, ulong Count, ulong? Gfn = null)
+public sealed partial record IoMemRange(ulong Start, ulong Count, ulong? Gfn = null)
 {
     /// <summary>Returns <c>start,count[@gfn]</c> in lower-case hexadecimal.</summary>
     /// <returns>The item.</returns>

@@ -5,7 +5,7 @@ namespace Xen.Hvm.Specs;
 /// <summary>An <c>ioports</c> item: I/O ports <c>FIRST[-LAST]</c> in hexadecimal.</summary>
 /// <param name="First">The first port.</param>
 /// <param name="Last">The last port (equal to <paramref name="First"/> for one port).</param>
-public sealed record IoPortRange(uint First, uint Last)
+public sealed partial record IoPortRange(uint First, uint Last)
 {
     /// <summary>Gets the number of ports.</summary>
     public ulong Count => (ulong)Last - First + 1;

@@ -4,7 +4,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>An <c>irqs</c> item: a host IRQ passed to the guest (decimal).</summary>
 /// <param name="Irq">The IRQ number.</param>
-public sealed record IrqSpec(uint Irq)
+public sealed partial record IrqSpec(uint Irq)
 {
     /// <summary>Returns the number in decimal.</summary>
     /// <returns>The item.</returns>

@@ -5,8 +5,10 @@ using Xen.Hvm.Specs.Internal;
 namespace Xen.Hvm.Specs;
 
 /// <summary>A 48-bit Ethernet MAC address, as a vif's <c>mac=</c> gives it.</summary>
-/// <remarks>Immutable; safe to share across threads.</remarks>
-public readonly struct MacAddress : IEquatable<MacAddress>
+/// <remarks>Parsing follows the BCL: <see cref="Parse(string)"/> throws <see cref="FormatException"/>,
+/// <see cref="TryParse(string, out MacAddress)"/> returns <see langword="false"/>. Immutable; safe to share across
+/// threads.</remarks>
+public readonly struct MacAddress : IEquatable<MacAddress>, ISpanParsable<MacAddress>, IFormattable
 {
     private readonly ulong _value;
 
@@ -32,34 +34,69 @@ public readonly struct MacAddress : IEquatable<MacAddress>
     public bool IsMulticast => ((_value >> 40) & 0x01) != 0;
 
     /// <summary>Parses six hexadecimal groups, each at most <c>ff</c>, separated by any one character (xl's rule).</summary>
-    /// <param name="text">The text, e.g. <c>00:16:3e:00:00:01</c>.</param>
+    /// <param name="s">The text, e.g. <c>00:16:3e:00:00:01</c>.</param>
     /// <returns>The address.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The text is not a MAC address.</exception>
-    public static MacAddress Parse(string text)
+    public static MacAddress Parse(string s)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var mac) ? mac : throw new FormatException($"'{text}' is not a MAC address.");
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan());
     }
 
+    /// <summary>Parses an address; <paramref name="provider"/> is ignored (the form does not depend on culture).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not a MAC address.</exception>
+    public static MacAddress Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <summary>Parses an address from characters.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="FormatException">The text is not a MAC address.</exception>
+    public static MacAddress Parse(ReadOnlySpan<char> s, IFormatProvider? provider = null) =>
+        TryParse(s, out var mac) ? mac : throw new FormatException("The text is not a MAC address (six hexadecimal groups up to ff).");
+
     /// <summary>Tries to parse an address; the whole text must be the six groups.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="address">The address, when valid.</param>
+    /// <param name="s">The text.</param>
+    /// <param name="result">The address, when valid.</param>
     /// <returns><see langword="true"/> when the text is exactly a MAC address.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out MacAddress address) =>
-        TryParseXl(text, out address, out int end) && end == text!.Length;
+    public static bool TryParse([NotNullWhen(true)] string? s, out MacAddress result)
+    {
+        result = default;
+        return s is not null && TryParse(s.AsSpan(), out result);
+    }
+
+    /// <summary>Tries to parse an address; <paramref name="provider"/> is ignored.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The address, when valid.</param>
+    /// <returns><see langword="true"/> when the text is exactly a MAC address.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out MacAddress result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse an address from characters; all of them must be the six groups.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="result">The address, when valid.</param>
+    /// <returns><see langword="true"/> when the characters are exactly a MAC address.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, out MacAddress result) =>
+        TryParseXl(s, out result, out int end) && end == s.Length;
+
+    /// <summary>Tries to parse an address from characters; <paramref name="provider"/> is ignored.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The address, when valid.</param>
+    /// <returns><see langword="true"/> when the characters are exactly a MAC address.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out MacAddress result) => TryParse(s, out result);
 
     /// <summary>xl's reading: six <c>strtoul(.., 16)</c> groups each followed by one skipped character; what follows
     /// the sixth group is ignored (<paramref name="end"/> says where it starts).</summary>
-    internal static bool TryParseXl(string? text, out MacAddress address, out int end)
+    internal static bool TryParseXl(ReadOnlySpan<char> text, out MacAddress address, out int end)
     {
         address = default;
         end = 0;
-        if (text is null)
-        {
-            return false;
-        }
-
         ulong value = 0;
         int p = 0;
         for (int i = 0; i < 6; i++)
@@ -83,6 +120,19 @@ public readonly struct MacAddress : IEquatable<MacAddress>
         address = new MacAddress(value);
         return true;
     }
+
+    /// <summary>Returns the address in a format: <c>G</c> (or <see langword="null"/> or empty) for six lower-case
+    /// hexadecimal groups separated by colons, <c>X</c> for the same in upper case.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>e.g. <c>00:16:3e:00:00:01</c> or <c>00:16:3E:00:00:01</c>.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider) => format switch
+    {
+        null or "" or "G" or "g" => ToString(),
+        "X" => ToString().ToUpperInvariant(),
+        _ => throw new FormatException("A MAC address format is G (lower case) or X (upper case)."),
+    };
 
     /// <summary>Returns the address as six lower-case hexadecimal groups separated by colons.</summary>
     /// <returns>e.g. <c>00:16:3e:00:00:01</c>.</returns>

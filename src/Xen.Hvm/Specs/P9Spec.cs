@@ -2,7 +2,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>A 9pfs share, as a <c>p9 = [ ... ]</c> item describes it (libxl <c>libxl_device_p9</c>).</summary>
 /// <remarks>Unset keys are <see langword="null"/>. Equality is by value. Immutable; safe to share across threads.</remarks>
-public sealed record P9Spec
+public sealed partial record P9Spec
 {
     /// <summary>Gets <c>tag=</c>, the mount tag the guest uses.</summary>
     public string? Tag { get; init; }
@@ -33,5 +33,5 @@ public sealed record P9Spec
 
     /// <summary>Returns the canonical form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => P9Specs.Print(this);
+    public override string ToString() => ToSpecString();
 }

@@ -3,7 +3,7 @@ namespace Xen.Hvm.Specs;
 /// <summary>One passed-through PCI device, as a <c>pci = [ ... ]</c> item describes it (libxl <c>libxl_device_pci</c>).</summary>
 /// <remarks>The numeric options are read with <c>atoi</c>; unset ones are <see langword="null"/> (the per-guest
 /// <c>pci_*</c> defaults apply). Equality is by value. Immutable; safe to share across threads.</remarks>
-public sealed record PciSpec
+public sealed partial record PciSpec
 {
     /// <summary>Gets the host address (positional or <c>bdf=</c>), or <see langword="null"/> when the device is named.</summary>
     public PciAddress? Address { get; init; }
@@ -31,5 +31,5 @@ public sealed record PciSpec
 
     /// <summary>Returns the canonical xl form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => PciSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

@@ -3,57 +3,57 @@ namespace Xen.Hvm.Specs;
 /// <summary>The spec mini-languages that live inside Xen config string values.</summary>
 public enum SpecKind
 {
-    /// <summary>A <c>disk</c> list item (<see cref="DiskSpecs"/>).</summary>
+    /// <summary>A <c>disk</c> list item (<see cref="DiskSpec"/>).</summary>
     Disk,
 
-    /// <summary>A <c>vif</c> list item (<see cref="VifSpecs"/>).</summary>
+    /// <summary>A <c>vif</c> list item (<see cref="VifSpec"/>).</summary>
     Vif,
 
-    /// <summary>A <c>pci</c> list item (<see cref="PciSpecs"/>).</summary>
+    /// <summary>A <c>pci</c> list item (<see cref="PciSpec"/>).</summary>
     Pci,
 
-    /// <summary>A <c>vfb</c> list item (<see cref="VfbSpecs"/>).</summary>
+    /// <summary>A <c>vfb</c> list item (<see cref="VfbSpec"/>).</summary>
     Vfb,
 
-    /// <summary>A <c>channel</c> list item (<see cref="ChannelSpecs"/>).</summary>
+    /// <summary>A <c>channel</c> list item (<see cref="ChannelSpec"/>).</summary>
     Channel,
 
-    /// <summary>A <c>vtpm</c> list item (<see cref="VtpmSpecs"/>).</summary>
+    /// <summary>A <c>vtpm</c> list item (<see cref="VtpmSpec"/>).</summary>
     Vtpm,
 
-    /// <summary>A <c>p9</c> list item (<see cref="P9Specs"/>).</summary>
+    /// <summary>A <c>p9</c> list item (<see cref="P9Spec"/>).</summary>
     P9,
 
-    /// <summary>A <c>usbctrl</c> list item (<see cref="UsbCtrlSpecs"/>).</summary>
+    /// <summary>A <c>usbctrl</c> list item (<see cref="UsbControllerSpec"/>).</summary>
     UsbCtrl,
 
-    /// <summary>A <c>usbdev</c> list item (<see cref="UsbDevSpecs"/>).</summary>
+    /// <summary>A <c>usbdev</c> list item (<see cref="UsbPassthroughSpec"/>).</summary>
     UsbDev,
 
-    /// <summary>A <c>usbdevice</c> value or list item (<see cref="UsbDeviceSpecs"/>).</summary>
+    /// <summary>A <c>usbdevice</c> value or list item (<see cref="EmulatedUsbDeviceSpec"/>).</summary>
     UsbDevice,
 
-    /// <summary>A <c>cpus</c> or <c>cpus_soft</c> value or list item (<see cref="CpuListSpecs"/>).</summary>
+    /// <summary>A <c>cpus</c> or <c>cpus_soft</c> value or list item (<see cref="CpuListSpec"/>).</summary>
     Cpus,
 
-    /// <summary>A <c>cpuid</c> value (libxl form) or list item (xend form) (<see cref="CpuidSpecs"/>).</summary>
+    /// <summary>A <c>cpuid</c> value (libxl form) or list item (xend form) (<see cref="CpuidSpec"/>).</summary>
     Cpuid,
 
-    /// <summary>A <c>viridian</c> list item (<see cref="ViridianSpecs"/>).</summary>
+    /// <summary>A <c>viridian</c> list item (<see cref="ViridianSpec"/>).</summary>
     Viridian,
 
-    /// <summary>An <c>smbios</c> list item (<see cref="SmbiosSpecs"/>).</summary>
+    /// <summary>An <c>smbios</c> list item (<see cref="SmbiosSpec"/>).</summary>
     Smbios,
 
-    /// <summary>One <c>KEY=VALUE</c> option of a <c>vnuma</c> node (<see cref="VnumaSpecs"/>).</summary>
+    /// <summary>One <c>KEY=VALUE</c> option of a <c>vnuma</c> node (<see cref="VnumaOption"/>).</summary>
     Vnuma,
 
-    /// <summary>An <c>ioports</c> list item (<see cref="IoPortSpecs"/>).</summary>
+    /// <summary>An <c>ioports</c> list item (<see cref="IoPortRange"/>).</summary>
     IoPorts,
 
-    /// <summary>An <c>iomem</c> list item (<see cref="IoMemSpecs"/>).</summary>
+    /// <summary>An <c>iomem</c> list item (<see cref="IoMemRange"/>).</summary>
     IoMem,
 
-    /// <summary>An <c>irqs</c> list item (<see cref="IrqSpecs"/>).</summary>
+    /// <summary>An <c>irqs</c> list item (<see cref="IrqSpec"/>).</summary>
     Irqs,
 }

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Diagnostics.Contracts;
+using System.Runtime.CompilerServices;
 
 namespace Xen.Hvm.Specs;
 
@@ -6,7 +8,13 @@ namespace Xen.Hvm.Specs;
 /// An immutable list with value equality, so that spec records that hold lists compare by content.
 /// </summary>
 /// <typeparam name="T">The element type; elements are compared with <see cref="EqualityComparer{T}.Default"/>.</typeparam>
-/// <remarks>The default value is an empty list. Immutable; safe to share across threads.</remarks>
+/// <remarks>
+/// <para>Build one with a collection expression: <c>CpuListSpec cpus = new([CpuListTerm.Single(0)]);</c>,
+/// <c>new VifSpec { Other = [new SpecSetting("forwarddev", "eth1")] }</c>. There is no <c>Add</c>: a copy with one
+/// more element is <see cref="WithItemAppended"/>, whose result must be used.</para>
+/// <para>The default value is an empty list. Immutable; safe to share across threads.</para>
+/// </remarks>
+[CollectionBuilder(typeof(SpecList), nameof(SpecList.Create))]
 public readonly struct SpecList<T> : IReadOnlyList<T>, IEquatable<SpecList<T>>
 {
     private readonly T[]? _items;
@@ -34,10 +42,11 @@ public readonly struct SpecList<T> : IReadOnlyList<T>, IEquatable<SpecList<T>>
     /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the list.</exception>
     public T this[int index] => (_items ?? [])[index];
 
-    /// <summary>Returns a list with one more element at the end.</summary>
-    /// <param name="item">The element to add.</param>
+    /// <summary>Returns a new list with one more element at the end; this list is unchanged.</summary>
+    /// <param name="item">The element to append.</param>
     /// <returns>The new list.</returns>
-    public SpecList<T> Add(T item)
+    [Pure]
+    public SpecList<T> WithItemAppended(T item)
     {
         var items = new T[Count + 1];
         _items?.CopyTo(items, 0);
@@ -105,4 +114,15 @@ public readonly struct SpecList<T> : IReadOnlyList<T>, IEquatable<SpecList<T>>
     public static bool operator !=(SpecList<T> left, SpecList<T> right) => !left.Equals(right);
 
     internal static SpecList<T> Wrap(T[] items) => new(items, true);
+}
+
+/// <summary>Builds <see cref="SpecList{T}"/> values; the compiler calls <see cref="Create"/> for collection expressions.</summary>
+public static class SpecList
+{
+    /// <summary>Constructs a list holding a copy of <paramref name="items"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="items">The elements, in order.</param>
+    /// <returns>The list.</returns>
+    [Pure]
+    public static SpecList<T> Create<T>(ReadOnlySpan<T> items) => SpecList<T>.Wrap(items.ToArray());
 }

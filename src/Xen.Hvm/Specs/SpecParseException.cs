@@ -2,7 +2,8 @@ using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Specs;
 
-/// <summary>Thrown by <see cref="SpecParseResult{T}.GetValueOrThrow"/> when a spec string has errors.</summary>
+/// <summary>Thrown by <see cref="ParseResult{T}.Value"/> of a spec parse (<see cref="DiskSpec.Parse"/> ...) when the
+/// spec string has errors; carries every diagnostic.</summary>
 public sealed class SpecParseException : XenHvmException
 {
     /// <summary>Constructs an exception with no diagnostics.</summary>
@@ -34,4 +35,9 @@ public sealed class SpecParseException : XenHvmException
         : base(message, diagnostics)
     {
     }
+
+    /// <summary>A spec parse result whose <see cref="ParseResult{T}.Value"/> throws this exception type.</summary>
+    internal static ParseResult<T> Result<T>(T? value, IReadOnlyList<Diagnostic> diagnostics)
+        where T : class =>
+        new(value, diagnostics, static (message, d) => new SpecParseException(message, d));
 }

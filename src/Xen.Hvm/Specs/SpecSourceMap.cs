@@ -47,7 +47,7 @@ public abstract class SpecSourceMap
     /// <code>
     /// var doc = XenConfig.Parse(text, "guest.cfg");
     /// var item = (StringLiteralSyntax)((ListSyntax)doc.GetSettings("disk").Last().Value).Items[0];
-    /// var result = DiskSpecs.Parse(item.Value, ConfigDialect.Xl, SpecSourceMap.ForString(item));
+    /// var result = DiskSpec.Parse(item.Value, ConfigDialect.Xl, SpecSourceMap.ForString(item));
     /// </code>
     /// </example>
     public static SpecSourceMap ForString(Config.Syntax.StringLiteralSyntax literal)

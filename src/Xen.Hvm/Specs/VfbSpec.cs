@@ -2,7 +2,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>A PV framebuffer, as a <c>vfb = [ ... ]</c> item describes it (libxl <c>libxl_device_vfb</c>).</summary>
 /// <remarks>Unset keys are <see langword="null"/>. Equality is by value. Immutable; safe to share across threads.</remarks>
-public sealed record VfbSpec
+public sealed partial record VfbSpec
 {
     /// <summary>Gets <c>vnc=</c>.</summary>
     public bool? Vnc { get; init; }
@@ -39,5 +39,5 @@ public sealed record VfbSpec
 
     /// <summary>Returns the canonical xl form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => VfbSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

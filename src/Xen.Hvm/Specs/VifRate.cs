@@ -8,7 +8,7 @@ namespace Xen.Hvm.Specs;
 /// <param name="IsBits">Whether the rate is in bits (<c>b</c>) rather than bytes (<c>B</c>).</param>
 /// <param name="Interval">The replenishment interval amount, or <see langword="null"/> for the default 50 ms.</param>
 /// <param name="IntervalUnit">The unit of <paramref name="Interval"/>.</param>
-public sealed record VifRate(ulong Amount, VifRateUnit Unit, bool IsBits, ulong? Interval = null, VifIntervalUnit IntervalUnit = VifIntervalUnit.Milliseconds)
+public sealed partial record VifRate(ulong Amount, VifRateUnit Unit, bool IsBits, ulong? Interval = null, VifIntervalUnit IntervalUnit = VifIntervalUnit.Milliseconds)
 {
     /// <summary>Gets the rate in bytes per second (bits are divided by 8, rounding down, as libxlu does).</summary>
     public ulong BytesPerSecond

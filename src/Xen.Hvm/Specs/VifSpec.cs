@@ -3,7 +3,7 @@ namespace Xen.Hvm.Specs;
 /// <summary>One network interface, as a <c>vif = [ ... ]</c> item describes it (libxl <c>libxl_device_nic</c>).</summary>
 /// <remarks>Unset keys are <see langword="null"/> (the toolstack default applies). Equality is by value.
 /// Immutable; safe to share across threads.</remarks>
-public sealed record VifSpec
+public sealed partial record VifSpec
 {
     /// <summary>Gets <c>mac=</c>; xl generates <c>00:16:3e:xx:xx:xx</c> when unset.</summary>
     public MacAddress? Mac { get; init; }
@@ -61,5 +61,5 @@ public sealed record VifSpec
 
     /// <summary>Returns the canonical xl form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => VifSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

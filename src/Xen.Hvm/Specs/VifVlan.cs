@@ -2,7 +2,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>A vif's <c>vlan=</c>: one or more terms separated by <c>/</c>.</summary>
 /// <param name="Terms">The terms in order.</param>
-public sealed record VifVlan(SpecList<VlanTerm> Terms)
+public sealed partial record VifVlan(SpecList<VlanTerm> Terms)
 {
     /// <summary>Gets the PVID: the term marked <c>p</c>, or the only id when there is a single plain term.</summary>
     public int? Pvid => Terms.FirstOrDefault(t => t.IsPvid) is { IsPvid: true } p ? p.Start

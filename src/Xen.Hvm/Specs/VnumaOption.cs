@@ -4,7 +4,7 @@ namespace Xen.Hvm.Specs;
 
 /// <summary>One <c>KEY=VALUE</c> option of a vnuma node (<c>vnuma = [ ["pnode=0","size=512","vcpus=0-1","vdistances=10,20"], ... ]</c>).</summary>
 /// <remarks>Equality is by value. Immutable; safe to share across threads.</remarks>
-public sealed record VnumaOption
+public sealed partial record VnumaOption
 {
     /// <summary>Gets the option.</summary>
     public VnumaKey Key { get; init; }

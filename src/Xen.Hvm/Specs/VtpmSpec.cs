@@ -4,9 +4,9 @@ namespace Xen.Hvm.Specs;
 /// <param name="Backend">The backend domain (<c>backend=</c>, required by xl).</param>
 /// <param name="Uuid">The vTPM's UUID (<c>uuid=</c>), or <see langword="null"/>.</param>
 /// <param name="XmInstance">xend's <c>instance=</c> (vTPM manager slot); xl rejects it.</param>
-public sealed record VtpmSpec(string? Backend, Guid? Uuid = null, int? XmInstance = null)
+public sealed partial record VtpmSpec(string? Backend, Guid? Uuid = null, int? XmInstance = null)
 {
     /// <summary>Returns the canonical xl form.</summary>
     /// <returns>The spec text.</returns>
-    public override string ToString() => VtpmSpecs.Print(this);
+    public override string ToString() => ToSpecString();
 }

@@ -5,35 +5,30 @@ using Xen.Hvm.Config;
 namespace Xen.Hvm.Benchmarks.Config;
 
 /// <summary>
-/// xl parsing throughput: the corpus configs, 2,000 generated 1–4 KB configs, and one generated 20 MB file.
+/// Config parsing throughput on the anchors' inputs: the shared corpus, and the seeded generated corpus of
+/// <c>../shared/tools/gen_synth.py</c> (2,000 xl configs of 1–4 KB and one of 20 MB) that libxlu and CPython were
+/// timed on, read with the default options (<see cref="ConfigDialect.Auto"/>, as <c>XenConfig.Parse(text)</c> does).
 /// Each benchmark parses the whole set once and touches the effective values, so the work cannot be skipped.
-/// MB/s = <see cref="InputBytes"/> / mean time; allocation per input byte = Allocated / input bytes.
+/// MB/s = input bytes (printed by the setup) / mean time; allocation per input byte = Allocated / input bytes.
 /// </summary>
 [MemoryDiagnoser]
 public class XlParseBenchmarks
 {
     private string[] _corpus = [];
-    private string[] _generated = [];
+    private string[] _synth = [];
     private string _big = string.Empty;
-    private static readonly XenConfigParseOptions s_xl = new() { Dialect = ConfigDialect.Xl };
 
-    /// <summary>Prints the input sizes so MB/s can be computed from the mean times.</summary>
+    /// <summary>Returns the UTF-8 size of the texts, so MB/s can be computed from the mean times.</summary>
     public static string InputBytes(string[] texts) => texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [GlobalSetup]
     public void Setup()
     {
         _corpus = CorpusFiles.ReadAll();
-        _generated = Enumerable.Range(0, 2000).Select(i => ConfigGenerator.Generate(new Random(i), 1024 + (i * 1543 % 3072))).ToArray();
-        var sb = new StringBuilder(21 * 1024 * 1024);
-        var random = new Random(42);
-        while (sb.Length < 20 * 1024 * 1024)
-        {
-            sb.Append(ConfigGenerator.Generate(random, 4096));
-        }
-
-        _big = sb.ToString();
-        Console.WriteLine($"// corpus: {_corpus.Length} files, {InputBytes(_corpus)} bytes; generated: {InputBytes(_generated)} bytes; big: {InputBytes([_big])} bytes");
+        string synth = SynthCorpus.Directory();
+        _synth = Directory.EnumerateFiles(Path.Combine(synth, "synth"), "*.cfg").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        _big = File.ReadAllText(Path.Combine(synth, "big", "big_20MB.cfg"));
+        Console.WriteLine($"// corpus: {_corpus.Length} files, {InputBytes(_corpus)} bytes; gen_synth: {_synth.Length} files, {InputBytes(_synth)} bytes; big_20MB.cfg: {InputBytes([_big])} bytes ({synth})");
     }
 
     [Benchmark(Baseline = true)]
@@ -42,26 +37,26 @@ public class XlParseBenchmarks
         int n = 0;
         foreach (string text in _corpus)
         {
-            n += XenConfig.Parse(text, options: s_xl).Values.Count;
+            n += XenConfig.Parse(text).Values.Count;
         }
 
         return n;
     }
 
     [Benchmark]
-    public int Generated2000()
+    public int Synth2000()
     {
         int n = 0;
-        foreach (string text in _generated)
+        foreach (string text in _synth)
         {
-            n += XenConfig.Parse(text, options: s_xl).Values.Count;
+            n += XenConfig.Parse(text).Values.Count;
         }
 
         return n;
     }
 
     [Benchmark]
-    public int Generated20MB() => XenConfig.Parse(_big, options: s_xl).Values.Count;
+    public int Synth20MB() => XenConfig.Parse(_big).Values.Count;
 
     [Benchmark]
     public int CorpusTreeOnly()
@@ -69,28 +64,87 @@ public class XlParseBenchmarks
         int n = 0;
         foreach (string text in _corpus)
         {
-            n += XenConfig.Parse(text, options: s_xl).HasErrors ? 1 : 0;
+            n += XenConfig.Parse(text).HasErrors ? 1 : 0;
         }
 
         return n;
     }
 }
 
-/// <summary>Finds the shared corpus (XEN_HVM_CORPUS or ../shared/corpus above the working directory).</summary>
+/// <summary>
+/// The seeded generated corpus: runs <c>python3 ../shared/tools/gen_synth.py OUTDIR</c> (or <c>XEN_HVM_GEN_SYNTH</c>)
+/// once into a cache folder named after the script's content, so every benchmark process reads the same files.
+/// </summary>
+internal static class SynthCorpus
+{
+    public static string Directory()
+    {
+        string script = Environment.GetEnvironmentVariable("XEN_HVM_GEN_SYNTH") is { Length: > 0 } fromEnv
+            ? fromEnv
+            : Path.Combine(CorpusFiles.RepositoryRoot(), "..", "shared", "tools", "gen_synth.py");
+        if (!File.Exists(script))
+        {
+            throw new FileNotFoundException($"gen_synth.py not found at '{script}': set XEN_HVM_GEN_SYNTH.");
+        }
+
+        string hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(script)))[..12];
+        string outDir = Path.Combine(Path.GetTempPath(), "xen-hvm-gen-synth", hash);
+        string done = Path.Combine(outDir, ".complete");
+        if (File.Exists(done))
+        {
+            return outDir;
+        }
+
+        // Generate beside the cache and move it in whole, so a half-written corpus is never read.
+        string temp = outDir + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(temp);
+        using (var python = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started."))
+        {
+            python.StandardOutput.ReadToEnd();
+            python.WaitForExit();
+            if (python.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"gen_synth.py exited with {python.ExitCode}.");
+            }
+        }
+
+        File.WriteAllText(Path.Combine(temp, ".complete"), hash);
+        try
+        {
+            System.IO.Directory.Move(temp, outDir);
+        }
+        catch (IOException) when (File.Exists(done))
+        {
+            System.IO.Directory.Delete(temp, recursive: true); // another benchmark process got there first
+        }
+
+        return outDir;
+    }
+}
+
+/// <summary>Finds the shared corpus (XEN_HVM_CORPUS or ../shared/corpus beside the repository).</summary>
 internal static class CorpusFiles
 {
+    /// <summary>Returns the folder holding Xen.Hvm.sln, above the benchmark's own folder.</summary>
+    public static string RepositoryRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Xen.Hvm.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? System.IO.Directory.GetCurrentDirectory();
+    }
+
     public static string[] ReadAll()
     {
         string? root = Environment.GetEnvironmentVariable("XEN_HVM_CORPUS");
         if (string.IsNullOrEmpty(root))
         {
-            string? dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "Xen.Hvm.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            root = Path.Combine(dir ?? Directory.GetCurrentDirectory(), "..", "shared", "corpus");
+            root = Path.Combine(RepositoryRoot(), "..", "shared", "corpus");
         }
 
         if (!Directory.Exists(root))
@@ -103,47 +157,5 @@ internal static class CorpusFiles
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)))
             .ToArray();
-    }
-}
-
-/// <summary>Deterministic, realistic xl configs: comments, scalars, and disk/vif lists.</summary>
-internal static class ConfigGenerator
-{
-    private static readonly string[] s_keys = ["name", "memory", "maxmem", "vcpus", "type", "boot", "acpi", "apic", "pae", "vnc", "vnclisten", "serial", "on_crash", "cpus", "extra", "kernel", "usbdevice", "localtime"];
-
-    public static string Generate(Random random, int approximateBytes)
-    {
-        var sb = new StringBuilder(approximateBytes + 256);
-        while (sb.Length < approximateBytes)
-        {
-            switch (random.Next(6))
-            {
-                case 0:
-                    sb.Append("# ").Append(new string('-', random.Next(5, 40))).Append(" section ").Append(random.Next(1000)).Append('\n');
-                    break;
-                case 1:
-                    sb.Append("disk = [ 'format=raw, vdev=xvd").Append((char)('a' + random.Next(26))).Append(", access=rw, target=/dev/vg/guest").Append(random.Next(100)).Append("',\n         'file:/var/lib/xen/iso/install").Append(random.Next(10)).Append(".iso,hdc:cdrom,r' ]\n");
-                    break;
-                case 2:
-                    sb.Append("vif = [ 'mac=00:16:3e:").Append(random.Next(10, 99)).Append(":").Append(random.Next(10, 99)).Append(":").Append(random.Next(10, 99)).Append(", bridge=xenbr").Append(random.Next(3)).Append("' ]\n");
-                    break;
-                default:
-                    string key = s_keys[random.Next(s_keys.Length)];
-                    sb.Append(key).Append(" = ");
-                    if (random.Next(2) == 0)
-                    {
-                        sb.Append(random.Next(1, 65536));
-                    }
-                    else
-                    {
-                        sb.Append('"').Append(key).Append('-').Append(random.Next(100000)).Append('"');
-                    }
-
-                    sb.Append(random.Next(4) == 0 ? "    # note\n" : "\n");
-                    break;
-            }
-        }
-
-        return sb.ToString();
     }
 }

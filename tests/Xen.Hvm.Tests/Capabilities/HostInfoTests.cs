@@ -148,6 +148,34 @@ public sealed class HostInfoTests
     }
 
     [Fact]
+    public void GetField_PresentAndAbsentKey_FollowsTheDictionaryConventions()
+    {
+        HostInfo info = HostInfo.Parse(Xl419).Value;
+
+        Assert.Equal("dom0", info.GetField("host").Value);
+        Assert.True(info.TryGetField("host", out HostInfoField? field));
+        Assert.Equal("host", field.Key);
+        Assert.Null(info.GetValueOrDefault("no_such_field"));
+        Assert.False(info.TryGetField("no_such_field", out _));
+        Assert.Throws<KeyNotFoundException>(() => info.GetField("no_such_field"));
+    }
+
+    [Fact]
+    public void Facts_AreAReadOnlyListWithKeyedLookup()
+    {
+        HostFacts facts = HostInfo.Parse(Xl419).Value.Facts;
+
+        Assert.Equal(facts.Count, facts.Count());
+        Assert.Same(facts.HvmUsable, facts.Get("hvm"));
+        Assert.Contains(facts.HvmUsable, facts);
+        Assert.Equal(facts[0], facts.First());
+        Assert.True(facts.TryGet("iommu", out HostFact? iommu));
+        Assert.Same(facts.Iommu, iommu);
+        Assert.False(facts.TryGet("warp_drive", out _));
+        Assert.Throws<KeyNotFoundException>(() => facts.Get("warp_drive"));
+    }
+
+    [Fact]
     public void Parse_SeparatorMissing_ReportsAtTheKey()
     {
         var result = HostInfo.Parse(MangledPaste);
@@ -188,7 +216,7 @@ public sealed class HostInfoTests
 
         Assert.Null(result.Value.NrCpus);
         Assert.Null(result.Value.FreeMemoryMiB);
-        Assert.Equal("four", result.Value.Get("nr_cpus"));
+        Assert.Equal("four", result.Value.GetValueOrDefault("nr_cpus"));
         Diagnostic d = Assert.Single(result.Diagnostics, x => x.Id == DiagnosticIds.InfoInvalidValue);
         Assert.Equal(10, d.Span.Start);
     }
@@ -262,8 +290,8 @@ public sealed class HostInfoTests
 
         HostInfo info = HostInfo.Parse(Text).Value;
 
-        Assert.Equal("cpu:    core    socket     node\n0:       0        0        0", info.Get("cpu_topology"));
-        Assert.Equal("device           node\nNo device topology data available", info.Get("device topology"));
+        Assert.Equal("cpu:    core    socket     node\n0:       0        0        0", info.GetValueOrDefault("cpu_topology"));
+        Assert.Equal("device           node\nNo device topology data available", info.GetValueOrDefault("device topology"));
         Assert.Equal(4, info.XenMajor);
         Assert.Empty(info.UnknownFields);
     }
@@ -302,7 +330,7 @@ public sealed class HostInfoTests
 
         Assert.False(result.Success);
         Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.InfoNotHostInfo && d.IsError);
-        var ex = Assert.Throws<HostCapabilitiesException>(() => HostInfo.ParseOrThrow("hello world\n"));
+        var ex = Assert.Throws<HostCapabilitiesException>(() => HostInfo.Parse("hello world\n").Value);
         Assert.Equal(1, ex.Line);
     }
 

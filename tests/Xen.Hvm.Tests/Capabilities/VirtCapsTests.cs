@@ -38,21 +38,21 @@ public sealed class VirtCapsTests
     }
 
     [Theory]
-    [InlineData(4, 11, null)]
-    [InlineData(4, 12, false)]
-    public void TryHas_PvAbsent_IsOnlyKnownFrom412(int major, int minor, bool? expected)
+    [InlineData(4, 11, FactState.Unknown)]
+    [InlineData(4, 12, FactState.No)]
+    public void GetState_PvAbsent_IsOnlyKnownFrom412(int major, int minor, FactState expected)
     {
         VirtCaps caps = VirtCaps.Parse("hvm hvm_directio", new XenVersion(major, minor)).Value;
 
-        Assert.Equal(expected, caps.TryHas(VirtCapabilities.Pv));
-        Assert.True(caps.TryHas(VirtCapabilities.HvmDirectIO));
+        Assert.Equal(expected, caps.GetState(VirtCapabilities.Pv));
+        Assert.Equal(FactState.Yes, caps.GetState(VirtCapabilities.HvmDirectIO));
     }
 
     [Fact]
-    public void TryHas_NoVersion_InfersPrinterFromNewestToken()
+    public void GetState_NoVersion_InfersPrinterFromNewestToken()
     {
-        Assert.Equal(false, VirtCaps.Parse("pv hvm shadow").Value.TryHas(VirtCapabilities.Hap));
-        Assert.Null(VirtCaps.Parse("hvm").Value.TryHas(VirtCapabilities.Hap));
+        Assert.Equal(FactState.No, VirtCaps.Parse("pv hvm shadow").Value.GetState(VirtCapabilities.Hap));
+        Assert.Equal(FactState.Unknown, VirtCaps.Parse("hvm").Value.GetState(VirtCapabilities.Hap));
     }
 
     [Fact]

@@ -48,6 +48,14 @@ public sealed class XenCapsTests
     }
 
     [Fact]
+    public void Parse_GoodAndBadToken_ReturnsOrThrowsFormatException()
+    {
+        Assert.Equal(XenArchitecture.X86_64, XenCapability.Parse("hvm-3.0-x86_64").Architecture);
+        Assert.Throws<FormatException>(() => XenCapability.Parse("kvm-3.0-x86_64"));
+        Assert.Throws<ArgumentNullException>(() => XenCapability.Parse(null!));
+    }
+
+    [Fact]
     public void Parse_RussianSeed_OffersHvm32AndPaeButNot64()
     {
         var result = XenCaps.Parse("xen-3.0-x86_32p hvm-3.0-x86_32 hvm-3.0-x86_32p");
@@ -58,7 +66,7 @@ public sealed class XenCapsTests
         Assert.True(caps.Supports(XenCapabilityKind.Hvm, XenArchitecture.X86_32));
         Assert.True(caps.Supports(XenCapabilityKind.Hvm, XenArchitecture.X86_32, pae: true));
         Assert.False(caps.Supports(XenCapabilityKind.Hvm, XenArchitecture.X86_64));
-        Assert.False(caps.IsX86_64Hypervisor);
+        Assert.Equal(FactState.No, caps.X86_64Hypervisor);
     }
 
     [Fact]
@@ -98,6 +106,6 @@ public sealed class XenCapsTests
 
         Assert.True(caps.IsArm);
         Assert.False(caps.SupportsHvm);
-        Assert.Null(caps.IsX86_64Hypervisor);
+        Assert.Equal(FactState.Unknown, caps.X86_64Hypervisor);
     }
 }

@@ -9,11 +9,15 @@ public sealed class ConfigCommandsTests
     private static string Sample(string name) => Path.Combine(Corpus.RepositoryRoot, "samples", "configs", name);
 
     [Fact]
-    public void Check_BundledWindowsXpExample_IsCleanAndExitsZero()
+    public void Check_BundledWindowsXpExample_PrintsOneSummaryLineAndExitsZero()
     {
-        var r = Cli.Run("check", "--dialect", "xl", Sample("winxp-hvm.cfg"));
+        string path = Sample("winxp-hvm.cfg");
+        int settings = Xen.Hvm.Config.XenConfig.Load(path).Settings.Count;
+
+        var r = Cli.Run("check", "--dialect", "xl", path);
+
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(string.Empty, r.Out);
+        Assert.Equal($"{path}: xl, {settings} settings, no problems\n", r.Out); // a clean check is never silent
     }
 
     [Fact]
@@ -60,9 +64,14 @@ public sealed class ConfigCommandsTests
     }
 
     [Fact]
-    public void Check_UnknownOption_ExitsTwo()
+    public void Check_UnknownOption_IsAUsageErrorNotAFileName()
     {
-        Assert.Equal(2, Cli.Run("check", "--bogus", Sample("winxp-hvm.cfg")).ExitCode);
+        var r = Cli.Run("check", "--frobnicate", Sample("winxp-hvm.cfg"));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'--frobnicate'", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("XH2009", r.Error, StringComparison.Ordinal); // it was not read as a file
+        Assert.Equal(string.Empty, r.Out); // and nothing was checked
         Assert.Equal(2, Cli.Run("check").ExitCode);
     }
 

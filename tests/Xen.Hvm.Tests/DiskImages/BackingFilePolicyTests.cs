@@ -20,8 +20,7 @@ public sealed class BackingFilePolicyTests
         var spy = new SpyFileSystem();
 
         // The classic hole: format probed, backing files allowed next to the guest's disk.
-        DiskImage.Convert(dir.File("guest.raw"), dir.File("next.raw"), DiskImageFormat.Raw, new RawOptions { FileSystem = spy, FlushToDisk = false },
-            backingFiles: BackingFilePolicy.AllowUnder(dir.Path));
+        DiskImage.Convert(dir.File("guest.raw"), dir.File("next.raw"), new RawOptions { FlushToDisk = false }, null, null, BackingFilePolicy.AllowUnder(dir.Path), spy);
 
         Assert.Equal(disk, File.ReadAllBytes(dir.File("next.raw")));
         Assert.Equal([dir.File("guest.raw"), dir.File("next.raw")], spy.Opened);
@@ -41,8 +40,7 @@ public sealed class BackingFilePolicyTests
         var spy = new SpyFileSystem();
 
         var ex = Assert.Throws<DiskImageException>(() => DiskImage.Convert(
-            dir.File("guest.raw"), dir.File("next.raw"), DiskImageFormat.Raw, new RawOptions { FileSystem = spy }, sourceFormat: DiskImageFormat.Qcow2,
-            backingFiles: BackingFilePolicy.AllowUnder(dir.Path)));
+            dir.File("guest.raw"), dir.File("next.raw"), new RawOptions(), null, DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path), spy));
 
         var d = Assert.Single(ex.Diagnostics);
         Assert.Equal((DiagnosticIds.BackingFileNotAllowed, dir.File("guest.raw")), (d.Id, d.Location.Path));
@@ -56,7 +54,7 @@ public sealed class BackingFilePolicyTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("base.raw"), new byte[1 << 20]);
-        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Qcow2Options { BackingFile = "base.raw", FlushToDisk = false });
+        DiskImage.Create(dir.File("top.qcow2"), 1 << 20, new Qcow2Options { BackingFile = "base.raw", FlushToDisk = false });
         var spy = new SpyFileSystem();
 
         Assert.False(DiskImage.TryOpen(dir.File("top.qcow2"), DiskImageFormat.Qcow2, null, spy, out _, out var diagnostics));
@@ -65,7 +63,7 @@ public sealed class BackingFilePolicyTests
         Assert.Equal(dir.File("base.raw"), diagnostics[0].Arguments[1]);
         Assert.DoesNotContain(dir.File("base.raw"), spy.Statted);
         Assert.Equal([dir.File("top.qcow2")], spy.Opened);
-        Assert.Equal("base.raw", DiskImage.Inspect(dir.File("top.qcow2"), DiskImageFormat.Qcow2).BackingFile);
+        Assert.Equal("base.raw", Assert.IsType<Qcow2ImageInfo>(DiskImage.Inspect(dir.File("top.qcow2"), DiskImageFormat.Qcow2)).BackingFile);
     }
 
     [Fact]
@@ -122,7 +120,7 @@ public sealed class BackingFilePolicyTests
         Assert.True(DiskImage.TryInspect(top, DiskImageFormat.Qcow2, spy, out var info, out _));
 
         Assert.Equal(DiagnosticIds.BackingFileUnsafe, Assert.Single(diagnostics).Id);
-        Assert.Equal("pipe", info.BackingFile);
+        Assert.Equal("pipe", Assert.IsType<Qcow2ImageInfo>(info).BackingFile);
         Assert.DoesNotContain(dir.File("pipe"), spy.Opened);
     }
 
@@ -161,7 +159,7 @@ public sealed class BackingFilePolicyTests
         byte[] data = TestData.InMemory(1 << 20);
         File.WriteAllBytes(dir.File("base.raw"), data);
         Directory.CreateDirectory(dir.File("vm"));
-        DiskImage.Create(dir.File("vm/top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Qcow2Options { BackingFile = "../base.raw", FlushToDisk = false });
+        DiskImage.Create(dir.File("vm/top.qcow2"), 1 << 20, new Qcow2Options { BackingFile = "../base.raw", FlushToDisk = false });
         var asked = new List<BackingFileRequest>();
 
         using var image = DiskImage.Open(dir.File("vm/top.qcow2"), DiskImageFormat.Qcow2, BackingFilePolicy.FromCallback(r => { asked.Add(r); return true; }));

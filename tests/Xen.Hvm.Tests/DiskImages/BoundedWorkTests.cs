@@ -18,7 +18,7 @@ public sealed class BoundedWorkTests
         foreach (long size in new[] { 1L << 50, 1L << 54 })
         {
             string path = dir.File($"huge-{size}.qcow2");
-            DiskImage.Create(path, DiskImageFormat.Qcow2, size, s_huge);
+            DiskImage.Create(path, size, s_huge);
             var spy = new SpyFileSystem();
 
             Assert.True(DiskImage.TryOpen(path, DiskImageFormat.Qcow2, null, spy, out var image, out _));
@@ -27,7 +27,7 @@ public sealed class BoundedWorkTests
                 Assert.Equal([new DiskImageExtent(0, size, true)], image.GetExtents());
             }
 
-            DiskImage.Convert(path, dir.File("out.qcow2"), DiskImageFormat.Qcow2, s_huge with { Overwrite = true, FileSystem = spy }, sourceFormat: DiskImageFormat.Qcow2);
+            DiskImage.Convert(path, dir.File("out.qcow2"), s_huge with { Overwrite = true }, null, DiskImageFormat.Qcow2, null, spy);
             reads.Add(spy.Reads);
         }
 
@@ -39,10 +39,10 @@ public sealed class BoundedWorkTests
     {
         using var dir = new TempDirectory();
         long size = 1L << 61; // 4 Mi L1 entries of 2 MiB clusters: the 32 MiB L1 limit
-        DiskImage.Create(dir.File("0.qcow2"), DiskImageFormat.Qcow2, size, s_huge);
+        DiskImage.Create(dir.File("0.qcow2"), size, s_huge);
         for (int i = 1; i < 16; i++)
         {
-            DiskImage.Create(dir.File($"{i}.qcow2"), DiskImageFormat.Qcow2, size, s_huge with { BackingFile = $"{i - 1}.qcow2", BackingFormat = DiskImageFormat.Qcow2 });
+            DiskImage.Create(dir.File($"{i}.qcow2"), size, s_huge with { BackingFile = $"{i - 1}.qcow2", BackingFormat = DiskImageFormat.Qcow2 });
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -7,6 +7,14 @@ namespace Xen.Hvm.Tests.DiskImages;
 
 public sealed class ByteSizeTests
 {
+    /// <summary>A culture-like provider that would change decimals and digit grouping if it were used.</summary>
+    private static readonly System.Globalization.NumberFormatInfo s_commaDecimals = new()
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NegativeSign = "~",
+    };
+
     [Theory]
     [InlineData("512", 512L)]
     [InlineData("64k", 64L << 10)]
@@ -66,17 +74,20 @@ public sealed class ByteSizeTests
     [InlineData("bs=1E count=9", DiagnosticIds.SizeOverflow, 0, 13)]
     public void TryParse_InvalidText_ReportsIdAndSpan(string text, string id, int start, int length)
     {
-        Assert.False(ByteSize.TryParse(text, out _, out var diagnostic));
+        Assert.False(ByteSize.TryParse(text, out _, out var diagnostics));
+        var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(new Xen.Hvm.Text.TextSpan(start, length), diagnostic.Span);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
     }
 
     [Fact]
-    public void Parse_Negative_ThrowsDiskImageExceptionCarryingXH7003()
+    public void Parse_Negative_ThrowsFormatExceptionCarryingXH7003()
     {
-        var ex = Assert.Throws<DiskImageException>(() => ByteSize.Parse("-10G"));
-        Assert.Equal(DiagnosticIds.NegativeSize, Assert.Single(ex.Diagnostics).Id);
+        var ex = Assert.Throws<FormatException>(() => ByteSize.Parse("-10G"));
+        var inner = Assert.IsType<DiskImageException>(ex.InnerException);
+        Assert.Equal(DiagnosticIds.NegativeSize, Assert.Single(inner.Diagnostics).Id);
+        Assert.Throws<FormatException>(() => ByteSize.Parse("-10G".AsSpan()));
     }
 
     [Fact]
@@ -118,8 +129,8 @@ public sealed class ByteSizeTests
         Prop.ForAll(ArbMap.Default.ArbFor<string>(), text =>
         {
             text ??= string.Empty;
-            bool ok = ByteSize.TryParse(text, out var size, out var diagnostic);
-            return ok ? size.Bytes > 0 && diagnostic is null : diagnostic is not null && diagnostic.Span.End <= text.Length;
+            bool ok = ByteSize.TryParse(text, out var size, out var diagnostics);
+            return ok ? size.Bytes > 0 && diagnostics.Count == 0 : diagnostics.Count == 1 && diagnostics[0].Span.End <= text.Length && ok == ByteSize.TryParse(text.AsSpan(), out _);
         }).QuickCheckThrowOnFailure();
     }
 
@@ -132,8 +143,8 @@ public sealed class ByteSizeTests
     [InlineData("bs= count=")]
     public void TryParse_OddCharacters_FailsWithADiagnosticOrParses(string text)
     {
-        bool ok = ByteSize.TryParse(text, out var size, out var diagnostic);
-        Assert.True(ok ? size.Bytes > 0 : diagnostic!.Id is DiagnosticIds.InvalidSize);
+        bool ok = ByteSize.TryParse(text, out var size, out var diagnostics);
+        Assert.True(ok ? size.Bytes > 0 : Assert.Single(diagnostics).Id is DiagnosticIds.InvalidSize);
     }
 
     [Fact]
@@ -141,10 +152,10 @@ public sealed class ByteSizeTests
     {
         string digits = new('9', 1 << 20);
         Assert.False(ByteSize.TryParse(digits, out _, out var d1));
-        Assert.Equal(DiagnosticIds.SizeOverflow, d1.Id);
+        Assert.Equal(DiagnosticIds.SizeOverflow, Assert.Single(d1).Id);
         string words = string.Concat(Enumerable.Repeat("bs=1 ", 200_000));
         Assert.False(ByteSize.TryParse(words, out _, out var d2));
-        Assert.Equal(DiagnosticIds.InvalidSize, d2.Id);
+        Assert.Equal(DiagnosticIds.InvalidSize, Assert.Single(d2).Id);
     }
 
     [Fact]
@@ -157,4 +168,70 @@ public sealed class ByteSizeTests
         Assert.Equal(1024L, (long)large);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ByteSize(-1));
     }
+
+    [Theory]
+    [InlineData("10G", 10L << 30)]
+    [InlineData("bs=1M count=4096", 4L << 30)]
+    [InlineData(" 1.5G ", 3L << 29)]
+    public void ParsableInterfaces_ReadAsParseDoes(string text, long expected)
+    {
+        Assert.Equal(expected, ParseAs<ByteSize>(text).Bytes);
+        Assert.Equal(expected, SpanParseAs<ByteSize>(("[" + text + "]").AsSpan(1, text.Length)).Bytes);
+        Assert.True(ByteSize.TryParse(text, s_commaDecimals, out var withProvider));
+        Assert.Equal(expected, withProvider.Bytes);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10X")]
+    [InlineData("0")]
+    public void ParsableInterfaces_InvalidText_ThrowFormatExceptionOrReturnFalse(string text)
+    {
+        Assert.Throws<FormatException>(() => ParseAs<ByteSize>(text));
+        Assert.Throws<FormatException>(() => SpanParseAs<ByteSize>(text.AsSpan()));
+        Assert.False(TryParseAs<ByteSize>(text, out _));
+        Assert.False(TryParseAs<ByteSize>(null, out _));
+        Assert.False(ByteSize.TryParse(text.AsSpan(), null, out _));
+    }
+
+    [Theory]
+    [InlineData(10L << 30, null, "10G")]
+    [InlineData(10L << 30, "G", "10G")]
+    [InlineData(10L << 30, "g", "10G")]
+    [InlineData(10L << 30, "B", "10737418240")]
+    [InlineData((1L << 30) + 512, "G", "1073742336")]
+    [InlineData(1536L, "b", "1536")]
+    [InlineData(long.MaxValue, "B", "9223372036854775807")]
+    public void Formattable_Formats_GiveQemuFormOrBytesInEveryCulture(long bytes, string? format, string expected)
+    {
+        var size = new ByteSize(bytes);
+        var withProvider = s_commaDecimals;
+
+        Assert.Equal(expected, size.ToString(format, withProvider));
+        Assert.Equal(expected, string.Format(withProvider, "{0:" + (format ?? "G") + "}", size));
+        Assert.Equal(expected, format is null ? $"{size}" : size.ToString(format, null));
+        Span<char> exact = stackalloc char[expected.Length];
+        Assert.True(size.TryFormat(exact, out int written, format, withProvider));
+        Assert.Equal(expected, exact[..written].ToString());
+        Assert.False(size.TryFormat(new char[expected.Length - 1], out _, format, null));
+        Assert.Equal(ByteSize.Parse(expected), size);
+    }
+
+    [Fact]
+    public void Formattable_UnknownFormat_ThrowsFormatException()
+    {
+        var size = new ByteSize(4096);
+
+        Assert.Throws<FormatException>(() => size.ToString("N", null));
+        Assert.False(size.TryFormat(new char[32], out _, "X", null));
+    }
+
+    private static T ParseAs<T>(string text)
+        where T : IParsable<T> => T.Parse(text, null);
+
+    private static bool TryParseAs<T>(string? text, out T? value)
+        where T : IParsable<T> => T.TryParse(text, null, out value);
+
+    private static T SpanParseAs<T>(ReadOnlySpan<char> text)
+        where T : ISpanParsable<T> => T.Parse(text, null);
 }

@@ -3,6 +3,7 @@ using Xen.Hvm.DiskImages;
 using Xen.Hvm.DiskImages.Internal;
 using Xen.Hvm.DiskImages.Qcow2;
 using Xen.Hvm.DiskImages.Raw;
+using Xen.Hvm.Internal;
 using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.DiskImages;
@@ -17,7 +18,7 @@ public sealed class DataLossTests
         using var dir = new TempDirectory();
         byte[] disk = HostileFixtures.RawWithForgedVhdFooter(dir, "guest.raw");
 
-        var info = DiskImage.Convert(dir.File("guest.raw"), dir.File("out.raw"), DiskImageFormat.Raw, new RawOptions { FlushToDisk = false });
+        var info = DiskImage.Convert(dir.File("guest.raw"), dir.File("out.raw"), new RawOptions { FlushToDisk = false });
 
         Assert.Equal(1 << 20, info.Capacity);
         Assert.Equal(disk, File.ReadAllBytes(dir.File("out.raw")));
@@ -32,7 +33,7 @@ public sealed class DataLossTests
         using var dir = new TempDirectory();
         HostileFixtures.RawWithForgedVhdFooter(dir, "guest.raw");
 
-        Assert.True(DiskImage.TryOpen(dir.File("guest.raw"), DiskImageFormat.Vhd, out var stream, out var diagnostics));
+        Assert.True(DiskImage.TryOpen(dir.File("guest.raw"), DiskImageFormat.Vhd, null, out var stream, out var diagnostics));
         using (stream)
         {
             Assert.Equal(4096, stream.Length);
@@ -52,7 +53,7 @@ public sealed class DataLossTests
 
         foreach (bool device in new[] { false, true })
         {
-            var ex = Assert.Throws<DiskImageException>(() => DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), DiskImageFormat.Raw, new RawOptions { Overwrite = true, WriteToDevice = device }));
+            var ex = Assert.Throws<DiskImageException>(() => DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), new RawOptions { Overwrite = true, WriteToDevice = device }));
             Assert.Equal(DiagnosticIds.TargetIsDevice, Assert.Single(ex.Diagnostics).Id);
         }
 
@@ -68,10 +69,12 @@ public sealed class DataLossTests
         var fs = new FakeDeviceFileSystem(dir.File("lv"));
         File.WriteAllBytes(dir.File("lv"), new byte[4096]);
 
-        var ex = Assert.Throws<DiskImageException>(() => DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), DiskImageFormat.Raw, new RawOptions { Overwrite = true, FileSystem = fs }));
+        var ex = Assert.Throws<DiskImageException>(() => DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), new RawOptions { Overwrite = true }, null, null, null, fs));
 
         Assert.Equal(DiagnosticIds.TargetIsDevice, Assert.Single(ex.Diagnostics).Id);
-        Assert.Equal((0, 0), (fs.Created.Count, fs.Moves));
+        Assert.Empty(fs.Created);
+        Assert.Equal(new byte[4096], File.ReadAllBytes(dir.File("lv")));
+        Assert.Equal(2, Directory.EnumerateFileSystemEntries(dir.Path).Count());
     }
 
     [Fact]
@@ -86,9 +89,10 @@ public sealed class DataLossTests
         File.CreateSymbolicLink(dir.File("lv"), dir.File("disk"));
         var fs = new FakeDeviceFileSystem(dir.File("lv"));
 
-        var info = DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), DiskImageFormat.Qcow2, new Qcow2Options { ClusterSize = 4096, WriteToDevice = true, FileSystem = fs });
+        var info = DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), new Qcow2Options { ClusterSize = 4096, WriteToDevice = true }, null, null, null, fs);
 
-        Assert.Equal((0, 0), (fs.Created.Count, fs.Moves));
+        Assert.Empty(fs.Created);
+        Assert.Equal(3, Directory.EnumerateFileSystemEntries(dir.Path).Count());
         Assert.Equal(dir.File("disk"), new FileInfo(dir.File("lv")).LinkTarget);
         Assert.True(info.FileLength < garbage.Length);
         using (var image = DiskImage.Open(dir.File("disk"), DiskImageFormat.Qcow2))
@@ -102,7 +106,7 @@ public sealed class DataLossTests
 
         // Raw onto the device: the zero runs a file leaves as holes are written as zeros over the old content.
         File.WriteAllBytes(dir.File("disk"), garbage);
-        DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), DiskImageFormat.Raw, new RawOptions { WriteToDevice = true, FileSystem = fs });
+        DiskImage.Convert(dir.File("a.raw"), dir.File("lv"), new RawOptions { WriteToDevice = true }, null, null, null, fs);
         byte[] device = File.ReadAllBytes(dir.File("disk"));
         Assert.Equal(data, device[..data.Length]);
         Assert.True(device.AsSpan(data.Length).IndexOfAnyExcept((byte)0xAA) < 0);
@@ -113,43 +117,27 @@ public sealed class DataLossTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("a.raw"), TestData.InMemory(128 * 1024));
-        string dead = ".out.raw" + AtomicImageFile.TempMarker + int.MaxValue + "-0123456789ab";
-        string alive = ".out.raw" + AtomicImageFile.TempMarker + Environment.ProcessId + "-0123456789ab";
-        string other = ".other.raw" + AtomicImageFile.TempMarker + int.MaxValue + "-0123456789ab";
-        string notOurs = ".out.raw" + AtomicImageFile.TempMarker + "backup";
+        string dead = ".out.raw" + AtomicFile.TempMarker + int.MaxValue + "-0123456789ab";
+        string alive = ".out.raw" + AtomicFile.TempMarker + Environment.ProcessId + "-0123456789ab";
+        string other = ".other.raw" + AtomicFile.TempMarker + int.MaxValue + "-0123456789ab";
+        string notOurs = ".out.raw" + AtomicFile.TempMarker + "backup";
         foreach (string name in new[] { dead, alive, other, notOurs })
         {
             File.WriteAllText(dir.File(name), "partial");
         }
 
         var spy = new SpyFileSystem();
-        DiskImage.Convert(dir.File("a.raw"), dir.File("out.raw"), DiskImageFormat.Raw, new RawOptions { FileSystem = spy, FlushToDisk = false });
+        DiskImage.Convert(dir.File("a.raw"), dir.File("out.raw"), new RawOptions { FlushToDisk = false }, null, null, null, spy);
 
         Assert.False(File.Exists(dir.File(dead)));
         Assert.True(File.Exists(dir.File(alive)) && File.Exists(dir.File(other)) && File.Exists(dir.File(notOurs)));
         Assert.Matches(@"^\.out\.raw\.xenhvm-tmp-" + Environment.ProcessId + "-[0-9a-f]{12}$", Path.GetFileName(Assert.Single(spy.Created)));
     }
 
-    /// <summary>Says one path is a block device (there is no loop device here), and records files created and moved.</summary>
+    /// <summary>Says one path is a block device (there is no loop device here); the base records the files written.</summary>
     private sealed class FakeDeviceFileSystem(string device) : DelegatingFileSystem
     {
-        public List<string> Created { get; } = [];
-
-        public int Moves { get; private set; }
-
         public override ImageFileStatus GetStatus(string path, bool followLinks) =>
             path == device && followLinks ? new ImageFileStatus(ImageFileKind.BlockDevice, 1, 1) : base.GetStatus(path, followLinks);
-
-        public override IImageFile CreateNew(string path, long preallocationSize)
-        {
-            Created.Add(path);
-            return base.CreateNew(path, preallocationSize);
-        }
-
-        public override void Move(string source, string destination, bool overwrite)
-        {
-            Moves++;
-            base.Move(source, destination, overwrite);
-        }
     }
 }

@@ -7,33 +7,28 @@ internal class DelegatingFileSystem : IImageFileSystem
 {
     protected static IImageFileSystem Real => PhysicalFileSystem.Instance;
 
-    public virtual bool FileExists(string path) => Real.FileExists(path);
-
-    public virtual bool DirectoryExists(string path) => Real.DirectoryExists(path);
-
-    public virtual IImageFile CreateNew(string path, long preallocationSize) => Real.CreateNew(path, preallocationSize);
-
-    public virtual IImageFile OpenDevice(string path) => Real.OpenDevice(path);
-
-    public virtual void Move(string source, string destination, bool overwrite) => Real.Move(source, destination, overwrite);
-
-    public virtual void Delete(string path) => Real.Delete(path);
-
-    public virtual IEnumerable<string> EnumerateFiles(string directory, string marker) => Real.EnumerateFiles(directory, marker);
+    /// <summary>Gets the paths of the files written (the atomic-file helper's temporary files), in order.</summary>
+    public List<string> Created { get; } = [];
 
     public virtual ImageFileStatus GetStatus(string path, bool followLinks) => Real.GetStatus(path, followLinks);
 
     public virtual string? ReadLink(string path) => Real.ReadLink(path);
 
     public virtual IImageReadFile OpenRead(string path) => Real.OpenRead(path);
+
+    public virtual IImageFile OpenDevice(string path) => Real.OpenDevice(path);
+
+    public virtual IImageFile OpenWrite(Stream stream, string path)
+    {
+        Created.Add(path);
+        return Real.OpenWrite(stream, path);
+    }
 }
 
 /// <summary>Records every path opened for reading and counts the reads made, so tests can show what was never touched.</summary>
 internal sealed class SpyFileSystem : DelegatingFileSystem
 {
     public List<string> Opened { get; } = [];
-
-    public List<string> Created { get; } = [];
 
     /// <summary>Gets paths that are recorded but never really opened (a FIFO would block the test for ever).</summary>
     public HashSet<string> NeverOpen { get; } = [];
@@ -57,12 +52,6 @@ internal sealed class SpyFileSystem : DelegatingFileSystem
         }
 
         return new Counting(this, base.OpenRead(path));
-    }
-
-    public override IImageFile CreateNew(string path, long preallocationSize)
-    {
-        Created.Add(path);
-        return base.CreateNew(path, preallocationSize);
     }
 
     private sealed class Counting(SpyFileSystem owner, IImageReadFile inner) : IImageReadFile

@@ -1,5 +1,6 @@
 using Xen.Hvm.DiskImages;
 using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Raw;
 using Xen.Hvm.DiskImages.Vhd;
 using Xen.Hvm.Tests.Infrastructure;
 
@@ -43,6 +44,22 @@ public sealed class DiskImageGoldenTests
         Assert.Equal(expected.Body, HexFixture.Dump(path));
     }
 
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void CreateOnStream_EmptyImage_MatchesQemuImgBytes(string fixture)
+    {
+        // The per-format stream writers are what the path methods run: same bytes, and no backing file is looked up.
+        using var dir = new TempDirectory();
+        var expected = HexFixture.Load(fixture);
+        var (_, size, _, options) = Cases[fixture];
+        using var stream = new FileStream(dir.File("stream.img"), FileMode.CreateNew, FileAccess.ReadWrite);
+
+        ImageStreamTests.CreateOnStream(stream, ByteSize.Parse(size), options(expected), leaveOpen: true);
+
+        Assert.Equal(expected.Body, HexFixture.Dump(stream));
+        Assert.Equal([dir.File("stream.img")], Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
     [Fact]
     public void Fixture_Qcow2V3TenGiB_AgreesWithTheReferenceLayout()
     {
@@ -72,11 +89,11 @@ public sealed class DiskImageGoldenTests
         var (format, size, _, options) = Cases[fixture];
         if (fixture.Contains("overlay", StringComparison.Ordinal))
         {
-            DiskImage.Create(dir.File("base.raw"), DiskImageFormat.Raw, ByteSize.GiB);
+            DiskImage.Create(dir.File("base.raw"), ByteSize.GiB, new RawOptions());
         }
 
         string path = dir.File("ours.img");
-        DiskImage.Create(path, format, ByteSize.Parse(size), options(expected));
+        DiskImage.Create(path, ByteSize.Parse(size), options(expected));
         return path;
     }
 }

@@ -29,7 +29,7 @@ public sealed class DiskImageRobustnessTests
             _ => new VhdOptions { Subformat = VhdSubformat.Fixed },
         };
         var format = kind.StartsWith("qcow2", StringComparison.Ordinal) ? DiskImageFormat.Qcow2 : DiskImageFormat.Vhd;
-        DiskImage.CreateFrom(pristine, format, new MemoryStream(data), options: options with { FlushToDisk = false });
+        DiskImage.CreateFrom(pristine, new MemoryStream(data), options with { FlushToDisk = false });
         byte[] image = File.ReadAllBytes(pristine);
         string mutated = dir.File("mutated.img");
         int[] regions = format == DiskImageFormat.Qcow2 ? [0, 4096, 8192] : [0, 512, 1536, image.Length - 512];
@@ -45,7 +45,7 @@ public sealed class DiskImageRobustnessTests
             }
 
             File.WriteAllBytes(mutated, copy);
-            if (!DiskImage.TryOpen(mutated, format, out var stream, out var diagnostics))
+            if (!DiskImage.TryOpen(mutated, format, null, out var stream, out var diagnostics))
             {
                 return diagnostics.Count > 0 && diagnostics.All(d => d.Id.StartsWith("XH70", StringComparison.Ordinal));
             }
@@ -73,7 +73,7 @@ public sealed class DiskImageRobustnessTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("loop.qcow2"), new byte[512]);
-        DiskImage.Create(dir.File("loop.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Qcow2Options { BackingFile = "loop.qcow2", BackingFormat = DiskImageFormat.Qcow2, Overwrite = true });
+        DiskImage.Create(dir.File("loop.qcow2"), 1 << 20, new Qcow2Options { BackingFile = "loop.qcow2", BackingFormat = DiskImageFormat.Qcow2, Overwrite = true });
 
         Assert.False(DiskImage.TryOpen(dir.File("loop.qcow2"), DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path), out _, out var diagnostics));
         Assert.Equal(Xen.Hvm.Diagnostics.DiagnosticIds.BackingFileUnsafe, Assert.Single(diagnostics).Id);
@@ -87,7 +87,7 @@ public sealed class DiskImageRobustnessTests
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("bad.qcow2"), [.. head, .. new byte[1024]]);
 
-        Assert.False(DiskImage.TryOpen(dir.File("bad.qcow2"), null, out _, out var diagnostics));
+        Assert.False(DiskImage.TryOpen(dir.File("bad.qcow2"), null, null, out _, out var diagnostics));
         Assert.Equal(id, Assert.Single(diagnostics).Id);
         Assert.Equal(dir.File("bad.qcow2"), diagnostics[0].Location.Path);
     }
@@ -97,12 +97,12 @@ public sealed class DiskImageRobustnessTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("d.vhd");
-        DiskImage.Create(path, DiskImageFormat.Vhd, 1 << 20);
+        DiskImage.Create(path, 1 << 20, new VhdOptions());
         byte[] bytes = File.ReadAllBytes(path);
         bytes[^400] ^= 0xFF;
         File.WriteAllBytes(path, bytes);
 
-        Assert.True(DiskImage.TryOpen(path, null, out var stream, out var diagnostics));
+        Assert.True(DiskImage.TryOpen(path, null, null, out var stream, out var diagnostics));
         stream.Dispose();
         var d = Assert.Single(diagnostics);
         Assert.Equal((Xen.Hvm.Diagnostics.DiagnosticIds.VhdChecksumMismatch, Xen.Hvm.Diagnostics.DiagnosticSeverity.Warning), (d.Id, d.Severity));
@@ -118,7 +118,7 @@ public sealed class DiskImageRobustnessTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("child.vhd");
-        DiskImage.Create(path, DiskImageFormat.Vhd, 1 << 20, new VhdOptions { Subformat = VhdSubformat.Fixed });
+        DiskImage.Create(path, 1 << 20, new VhdOptions { Subformat = VhdSubformat.Fixed });
         byte[] bytes = File.ReadAllBytes(path);
         var footer = bytes.AsSpan(bytes.Length - 512);
         footer[63] = 4; // disk type: differencing
@@ -132,7 +132,7 @@ public sealed class DiskImageRobustnessTests
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(footer[64..], ~sum);
         File.WriteAllBytes(path, bytes);
 
-        Assert.False(DiskImage.TryOpen(path, DiskImageFormat.Vhd, out _, out var diagnostics));
+        Assert.False(DiskImage.TryOpen(path, DiskImageFormat.Vhd, null, out _, out var diagnostics));
         Assert.Equal(Xen.Hvm.Diagnostics.DiagnosticIds.UnsupportedImageFeature, Assert.Single(diagnostics).Id);
     }
 }

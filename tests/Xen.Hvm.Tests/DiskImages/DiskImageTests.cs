@@ -12,20 +12,20 @@ public sealed class DiskImageTests
 {
     public static TheoryData<string> Variants => new(VariantOptions.Keys.Order(StringComparer.Ordinal));
 
-    internal static Dictionary<string, (DiskImageFormat Format, DiskImageOptions Options)> VariantOptions { get; } = new()
+    internal static Dictionary<string, DiskImageOptions> VariantOptions { get; } = new()
     {
-        ["raw"] = (DiskImageFormat.Raw, new RawOptions()),
-        ["raw-full"] = (DiskImageFormat.Raw, new RawOptions { Preallocation = RawPreallocation.Full }),
-        ["raw-falloc"] = (DiskImageFormat.Raw, new RawOptions { Preallocation = RawPreallocation.Falloc }),
-        ["qcow2"] = (DiskImageFormat.Qcow2, new Qcow2Options()),
-        ["qcow2-v2"] = (DiskImageFormat.Qcow2, new Qcow2Options { Version = Qcow2Version.V2 }),
-        ["qcow2-c512-rb1"] = (DiskImageFormat.Qcow2, new Qcow2Options { ClusterSize = 512, RefcountBits = 1 }),
-        ["qcow2-c2M-rb64"] = (DiskImageFormat.Qcow2, new Qcow2Options { ClusterSize = 2 << 20, RefcountBits = 64 }),
-        ["qcow2-c4k-rb8"] = (DiskImageFormat.Qcow2, new Qcow2Options { ClusterSize = 4096, RefcountBits = 8 }),
-        ["qcow2-metadata"] = (DiskImageFormat.Qcow2, new Qcow2Options { Preallocation = Qcow2Preallocation.Metadata }),
-        ["vhd"] = (DiskImageFormat.Vhd, new VhdOptions()),
-        ["vhd-fixed"] = (DiskImageFormat.Vhd, new VhdOptions { Subformat = VhdSubformat.Fixed }),
-        ["vhd-force"] = (DiskImageFormat.Vhd, new VhdOptions { ForceSize = true }),
+        ["raw"] = new RawOptions(),
+        ["raw-full"] = new RawOptions { Preallocation = RawPreallocation.Full },
+        ["raw-falloc"] = new RawOptions { Preallocation = RawPreallocation.Falloc },
+        ["qcow2"] = new Qcow2Options(),
+        ["qcow2-v2"] = new Qcow2Options { Version = Qcow2Version.V2 },
+        ["qcow2-c512-rb1"] = new Qcow2Options { ClusterSize = 512, RefcountBits = 1 },
+        ["qcow2-c2M-rb64"] = new Qcow2Options { ClusterSize = 2 << 20, RefcountBits = 64 },
+        ["qcow2-c4k-rb8"] = new Qcow2Options { ClusterSize = 4096, RefcountBits = 8 },
+        ["qcow2-metadata"] = new Qcow2Options { Preallocation = Qcow2Preallocation.Metadata },
+        ["vhd"] = new VhdOptions(),
+        ["vhd-fixed"] = new VhdOptions { Subformat = VhdSubformat.Fixed },
+        ["vhd-force"] = new VhdOptions { ForceSize = true },
     };
 
     [Theory]
@@ -33,14 +33,15 @@ public sealed class DiskImageTests
     public void CreateFrom_RandomAndZeroBlocks_ReadsBackEqual(string variant)
     {
         using var dir = new TempDirectory();
-        var (format, options) = VariantOptions[variant];
+        var options = VariantOptions[variant];
+        var format = options.Format;
         byte[] data = TestData.InMemory((5 << 20) + 1536);
         string path = dir.File("disk.img");
 
-        var info = DiskImage.CreateFrom(path, format, new MemoryStream(data), options: options);
+        var info = DiskImage.CreateFrom(path, new MemoryStream(data), options);
 
         Assert.Equal(format, info.Format);
-        Assert.Equal(DiskImage.GetCapacity(format, data.Length, options), info.Capacity);
+        Assert.Equal(options is VhdOptions { ForceSize: false } ? 5_257_216 : data.Length, info.Capacity); // qemu-img create -f vpc gives 5257216
         using var image = DiskImage.Open(path, format);
         Assert.Equal(format, image.Format);
         var back = new byte[info.Capacity];
@@ -55,12 +56,14 @@ public sealed class DiskImageTests
     public async Task CreateAsync_EachVariant_InspectReportsFormatAndCapacity(string variant)
     {
         using var dir = new TempDirectory();
-        var (format, options) = VariantOptions[variant];
+        var options = VariantOptions[variant];
+        var format = options.Format;
         string path = dir.File("empty.img");
 
-        var info = await DiskImage.CreateAsync(path, format, (64L << 20) + 512, options);
+        var info = await DiskImage.CreateAsync(path, (64L << 20) + 512, options);
 
         Assert.Equal(DiskImage.Inspect(path, format), info);
+        AssertDescribes(options, info);
         Assert.Equal(variant == "vhd-fixed" ? DiskImageFormat.Raw : format, DiskImage.DetectFormat(path)); // footer-only VHDs are not probed
         Assert.Equal(format == DiskImageFormat.Vhd && options is VhdOptions { ForceSize: false } ? 67_125_248 : (64L << 20) + 512, info.Capacity);
         using var image = DiskImage.Open(path, format);
@@ -80,8 +83,8 @@ public sealed class DiskImageTests
         data[5 << 20] = 0xAB;
         data[(16 << 20) - 1] = 0xCD;
 
-        var qcow2 = DiskImage.CreateFrom(dir.File("a.qcow2"), DiskImageFormat.Qcow2, new MemoryStream(data));
-        var vhd = DiskImage.CreateFrom(dir.File("a.vhd"), DiskImageFormat.Vhd, new MemoryStream(data));
+        var qcow2 = DiskImage.CreateFrom(dir.File("a.qcow2"), new MemoryStream(data), new Qcow2Options());
+        var vhd = DiskImage.CreateFrom(dir.File("a.vhd"), new MemoryStream(data), new VhdOptions());
 
         // Two data clusters, one L2, header, L1, one refcount block and the table: 7 clusters of 64 KiB.
         Assert.Equal(7 * 65536, qcow2.FileLength);
@@ -100,10 +103,10 @@ public sealed class DiskImageTests
         File.WriteAllBytes(dir.File("a.raw"), data);
         var progress = new List<DiskImageProgress>();
 
-        DiskImage.Convert(dir.File("a.raw"), dir.File("b.qcow2"), DiskImageFormat.Qcow2, new Qcow2Options { ClusterSize = 4096 }, new SyncProgress(progress));
-        DiskImage.Convert(dir.File("b.qcow2"), dir.File("c.vhd"), DiskImageFormat.Vhd);
-        DiskImage.Convert(dir.File("c.vhd"), dir.File("d.qcow2"), DiskImageFormat.Qcow2, new Qcow2Options { Version = Qcow2Version.V2 });
-        DiskImage.Convert(dir.File("d.qcow2"), dir.File("e.raw"), DiskImageFormat.Raw);
+        DiskImage.Convert(dir.File("a.raw"), dir.File("b.qcow2"), new Qcow2Options { ClusterSize = 4096 }, progress: new SyncProgress(progress));
+        DiskImage.Convert(dir.File("b.qcow2"), dir.File("c.vhd"), new VhdOptions());
+        DiskImage.Convert(dir.File("c.vhd"), dir.File("d.qcow2"), new Qcow2Options { Version = Qcow2Version.V2 });
+        DiskImage.Convert(dir.File("d.qcow2"), dir.File("e.raw"), new RawOptions());
 
         byte[] back = File.ReadAllBytes(dir.File("e.raw"));
         Assert.Equal(data, back.AsSpan(0, data.Length).ToArray());
@@ -117,8 +120,8 @@ public sealed class DiskImageTests
         using var dir = new TempDirectory();
         byte[] data = TestData.InMemory(1_000_000);
 
-        Assert.Throws<ArgumentException>(() => DiskImage.CreateFrom(dir.File("x.qcow2"), DiskImageFormat.Qcow2, new TestData.ForwardOnlyStream(new MemoryStream(data))));
-        var info = await DiskImage.CreateFromAsync(dir.File("x.qcow2"), DiskImageFormat.Qcow2, new TestData.ForwardOnlyStream(new MemoryStream(data)), capacity: 2 << 20);
+        Assert.Throws<ArgumentException>(() => DiskImage.CreateFrom(dir.File("x.qcow2"), new TestData.ForwardOnlyStream(new MemoryStream(data)), new Qcow2Options()));
+        var info = await DiskImage.CreateFromAsync(dir.File("x.qcow2"), new TestData.ForwardOnlyStream(new MemoryStream(data)), new Qcow2Options(), capacity: 2 << 20);
 
         Assert.Equal(2 << 20, info.Capacity);
         using var image = DiskImage.Open(dir.File("x.qcow2"));
@@ -134,9 +137,9 @@ public sealed class DiskImageTests
         using var dir = new TempDirectory();
         var source = new TestData.ForwardOnlyStream(new MemoryStream(new byte[5000]));
 
-        Assert.Throws<InvalidDataException>(() => DiskImage.CreateFrom(dir.File("x.raw"), DiskImageFormat.Raw, source, capacity: 4096));
+        Assert.Throws<InvalidDataException>(() => DiskImage.CreateFrom(dir.File("x.raw"), source, new RawOptions(), capacity: 4096));
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
-        Assert.Throws<ArgumentException>(() => DiskImage.CreateFrom(dir.File("y.raw"), DiskImageFormat.Raw, new MemoryStream(new byte[5000]), capacity: 4096));
+        Assert.Throws<ArgumentException>(() => DiskImage.CreateFrom(dir.File("y.raw"), new MemoryStream(new byte[5000]), new RawOptions(), capacity: 4096));
     }
 
     [Fact]
@@ -152,8 +155,9 @@ public sealed class DiskImageTests
         foreach (var version in new[] { Qcow2Version.V3, Qcow2Version.V2 })
         {
             string path = dir.File($"overlay-{version}.qcow2");
-            var info = DiskImage.CreateFrom(path, DiskImageFormat.Qcow2, new MemoryStream(data), options: new Qcow2Options { Version = version, BackingFile = "base.raw" });
-            Assert.Equal(("base.raw", DiskImageFormat.Raw), (info.BackingFile, info.BackingFormat));
+            var info = DiskImage.CreateFrom(path, new MemoryStream(data), new Qcow2Options { Version = version, BackingFile = "base.raw" });
+            var qcow2 = Assert.IsType<Qcow2ImageInfo>(info);
+            Assert.Equal(("base.raw", DiskImageFormat.Raw), (qcow2.BackingFile, qcow2.BackingFormat));
             using var image = DiskImage.Open(path, DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path));
             var back = new byte[1 << 20];
             image.ReadExactly(back);
@@ -166,8 +170,8 @@ public sealed class DiskImageTests
     {
         using var dir = new TempDirectory();
         byte[] data = TestData.InMemory(1 << 20);
-        DiskImage.CreateFrom(dir.File("base.vhd"), DiskImageFormat.Vhd, new MemoryStream(data));
-        var info = DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 2 << 20, new Qcow2Options { BackingFile = "base.vhd" });
+        DiskImage.CreateFrom(dir.File("base.vhd"), new MemoryStream(data), new VhdOptions());
+        var info = Assert.IsType<Qcow2ImageInfo>(DiskImage.Create(dir.File("top.qcow2"), 2 << 20, new Qcow2Options { BackingFile = "base.vhd" }));
         Assert.Equal(DiskImageFormat.Vhd, info.BackingFormat);
 
         using var image = DiskImage.Open(dir.File("top.qcow2"), DiskImageFormat.Qcow2, BackingFilePolicy.AllowUnder(dir.Path));
@@ -185,7 +189,7 @@ public sealed class DiskImageTests
     {
         using var dir = new TempDirectory();
         byte[] data = TestData.InMemory(1 << 20);
-        DiskImage.CreateFrom(dir.File("a.qcow2"), DiskImageFormat.Qcow2, new MemoryStream(data));
+        DiskImage.CreateFrom(dir.File("a.qcow2"), new MemoryStream(data), new Qcow2Options());
         using var image = DiskImage.Open(dir.File("a.qcow2"));
 
         Assert.True(image.CanRead && image.CanSeek && !image.CanWrite);
@@ -209,7 +213,7 @@ public sealed class DiskImageTests
         var source = new TestData.GeneratedStream(96 << 20, seed: 3);
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        DiskImage.CreateFrom(dir.File("big.qcow2"), DiskImageFormat.Qcow2, source, capacity: 96 << 20, options: new Qcow2Options { FlushToDisk = false });
+        DiskImage.CreateFrom(dir.File("big.qcow2"), source, new Qcow2Options { FlushToDisk = false }, capacity: 96 << 20);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 8 << 20, $"Converting 96 MiB allocated {allocated} bytes; buffers must be pooled and bounded.");
@@ -227,11 +231,11 @@ public sealed class DiskImageTests
     public void Create_Vhd_RoundsCapacityUpToAChsGeometryAsQemuImgDoes(long requested, long capacity, int c, int h, int s)
     {
         using var dir = new TempDirectory();
-        var info = DiskImage.Create(dir.File("d.vhd"), DiskImageFormat.Vhd, requested, new VhdOptions { FlushToDisk = false });
+        var info = Assert.IsType<VhdImageInfo>(DiskImage.Create(dir.File("d.vhd"), requested, new VhdOptions { FlushToDisk = false }));
 
         Assert.Equal(capacity, info.Capacity);
         Assert.Equal(new VhdGeometry(c, h, s), info.Geometry);
-        Assert.True(info.Geometry!.Value.Capacity >= requested || info.Geometry == VhdGeometry.Max, "QEMU sizes such VHDs by CHS: no byte may be cut off.");
+        Assert.True(info.Geometry.Capacity >= requested || info.Geometry == VhdGeometry.Max, "QEMU sizes such VHDs by CHS: no byte may be cut off.");
         Assert.Equal("qemu", info.CreatorApplication);
     }
 
@@ -244,6 +248,28 @@ public sealed class DiskImageTests
             return VhdGeometry.FromSectors(sectors).TotalSectors <= sectors;
         }).QuickCheckThrowOnFailure();
         Assert.Equal("65535/16/255", VhdGeometry.Max.ToString());
+    }
+
+    /// <summary>Checks the description against the options it was written with (not against another read of the same file).</summary>
+    internal static void AssertDescribes(DiskImageOptions options, DiskImageInfo info)
+    {
+        switch (options, info)
+        {
+            case (RawOptions, RawImageInfo raw):
+                Assert.Null(raw.ClusterSize);
+                break;
+            case (Qcow2Options q, Qcow2ImageInfo i):
+                Assert.Equal((q.Version, q.ClusterSize, q.RefcountBits, q.BackingFile), (i.Version, i.ClusterSize!.Value, i.RefcountBits, i.BackingFile));
+                break;
+            case (VhdOptions v, VhdImageInfo i):
+                int? block = v.Subformat == VhdSubformat.Dynamic ? 2 << 20 : null;
+                Assert.Equal((v.Subformat, v.ForceSize ? "qem2" : "qemu", block), (i.Subformat, i.CreatorApplication, i.ClusterSize));
+                Assert.Equal(v.ForceSize, i.Geometry == VhdGeometry.Max);
+                break;
+            default:
+                Assert.Fail($"{options.GetType().Name} wrote a {info.GetType().Name}.");
+                break;
+        }
     }
 
     private sealed class SyncProgress(List<DiskImageProgress> list) : IProgress<DiskImageProgress>

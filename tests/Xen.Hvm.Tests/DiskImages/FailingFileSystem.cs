@@ -15,23 +15,12 @@ internal sealed class FailingFileSystem : DelegatingFileSystem
         _failSetLength = failSetLength;
     }
 
-    public int CreatedFiles { get; private set; }
+    public int CreatedFiles => Created.Count;
 
-    public List<string> Moves { get; } = [];
+    public override IImageFile OpenWrite(Stream stream, string path) => new File(this, base.OpenWrite(stream, path));
 
-    public override IImageFile CreateNew(string path, long preallocationSize)
-    {
-        CreatedFiles++;
-        return new File(this, base.CreateNew(path, preallocationSize));
-    }
-
-    public override void Move(string source, string destination, bool overwrite)
-    {
-        Moves.Add(destination);
-        base.Move(source, destination, overwrite);
-    }
-
-    private static IOException DiskFull() => new("No space left on device", unchecked((int)0x8007_0070));
+    /// <summary>ENOSPC as .NET reports it on Unix (the errno is the HResult) and on Windows.</summary>
+    private static IOException DiskFull() => new("disk full (injected)", OperatingSystem.IsWindows() ? unchecked((int)0x8007_0070) : 28);
 
     private sealed class File(FailingFileSystem owner, IImageFile inner) : IImageFile
     {

@@ -47,8 +47,20 @@ internal static class HexFixture
     /// <summary>Dumps a file in the fixture format (without comments, uuid or timestamp lines).</summary>
     public static string Dump(string path)
     {
-        var text = new StringBuilder();
         using var file = DiskImage.Open(path, DiskImageFormat.Raw);
+        return Dump(file);
+    }
+
+    /// <summary>Dumps a stream's bytes in the fixture format; the stream stays open.</summary>
+    public static string Dump(Stream stream)
+    {
+        using var file = DiskImage.Open(stream, DiskImageFormat.Raw, leaveOpen: true);
+        return Dump(file);
+    }
+
+    private static string Dump(DiskImageStream file)
+    {
+        var text = new StringBuilder();
         text.Append("length: ").Append(file.Length.ToString(CultureInfo.InvariantCulture));
         long groupStart = -1;
         long groupEnd = -1;

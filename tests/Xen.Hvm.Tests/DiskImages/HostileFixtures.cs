@@ -19,7 +19,7 @@ internal static class HostileFixtures
         string placeholder = "p" + new string('q', name.Length - 1);
         File.WriteAllBytes(Path.Combine(folder, placeholder), new byte[512]);
         string path = Path.Combine(folder, file);
-        DiskImage.Create(path, DiskImageFormat.Qcow2, 1 << 20, new Qcow2Options { BackingFile = placeholder, BackingFormat = backingFormat, FlushToDisk = false, Overwrite = true });
+        DiskImage.Create(path, 1 << 20, new Qcow2Options { BackingFile = placeholder, BackingFormat = backingFormat, FlushToDisk = false, Overwrite = true });
         File.Delete(Path.Combine(folder, placeholder));
         byte[] bytes = File.ReadAllBytes(path);
         int at = bytes.AsSpan(0, 65536).IndexOf(Encoding.UTF8.GetBytes(placeholder));
@@ -46,7 +46,7 @@ internal static class HostileFixtures
     public static byte[] RawWithForgedVhdFooter(TempDirectory dir, string file, int length = 1 << 20)
     {
         string vhd = dir.File("small.vhd");
-        DiskImage.Create(vhd, DiskImageFormat.Vhd, 4096, new VhdOptions { Subformat = VhdSubformat.Fixed, ForceSize = true, FlushToDisk = false });
+        DiskImage.Create(vhd, 4096, new VhdOptions { Subformat = VhdSubformat.Fixed, ForceSize = true, FlushToDisk = false });
         byte[] footer = File.ReadAllBytes(vhd)[^512..];
         File.Delete(vhd);
         byte[] disk = new byte[length];
@@ -63,7 +63,7 @@ internal static class HostileFixtures
         string path = dir.File(file);
         var data = new byte[64 * 1024];
         data.AsSpan().Fill(0x42);
-        DiskImage.CreateFrom(path, DiskImageFormat.Qcow2, new MemoryStream(data), options: new Qcow2Options { ClusterSize = 4096, FlushToDisk = false });
+        DiskImage.CreateFrom(path, new MemoryStream(data), new Qcow2Options { ClusterSize = 4096, FlushToDisk = false });
         byte[] bytes = File.ReadAllBytes(path);
         long l1 = (long)BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(40));
         long l2 = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan((int)l1)) & 0x00FF_FFFF_FFFF_FE00UL);

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Xen.Hvm.Diagnostics;
 using Xen.Hvm.DiskImages;
+using Xen.Hvm.DiskImages.Qcow2;
+using Xen.Hvm.DiskImages.Vhd;
 using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.DiskImages;
@@ -15,8 +18,8 @@ public sealed class ImageCommandsTests
         var result = Cli.Run("mkimage", "-f", "qcow2", "-o", "compat=0.10,cluster_size=4k", path, "10G");
 
         Assert.Equal(0, result.ExitCode);
-        var info = DiskImage.Inspect(path);
-        Assert.Equal((DiskImageFormat.Qcow2, 10L << 30, 2, 4096), (info.Format, info.Capacity, info.Qcow2Version!.Value, info.ClusterSize!.Value));
+        var info = Assert.IsType<Qcow2ImageInfo>(DiskImage.Inspect(path));
+        Assert.Equal((10L << 30, Qcow2Version.V2, 4096), (info.Capacity, info.Version, info.ClusterSize!.Value));
     }
 
     [Fact]
@@ -35,7 +38,7 @@ public sealed class ImageCommandsTests
     public void Mkimage_OverlayWithoutSize_TakesTheBackingFileSize()
     {
         using var dir = new TempDirectory();
-        DiskImage.Create(dir.File("base.vhd"), DiskImageFormat.Vhd, 1 << 30);
+        DiskImage.Create(dir.File("base.vhd"), 1 << 30, new VhdOptions());
 
         var result = Cli.Run("mkimage", "-f", "qcow2", "-o", "backing_file=base.vhd,backing_fmt=vpc", dir.File("top.qcow2"));
 
@@ -48,15 +51,15 @@ public sealed class ImageCommandsTests
     [InlineData("XH7003", "mkimage", "-f", "raw", "x.img", "-1G")]
     [InlineData("XH7005", "mkimage", "-f", "vhd", "-o", "cluster_size=64k", "x.img", "1G")]
     [InlineData("XH7006", "mkimage", "-f", "qcow2", "-o", "cluster_size=1000", "x.img", "1G")]
-    public void Mkimage_InvalidInput_ReportsTheDiagnosticAndExits1(string id, params string[] args)
+    public void Mkimage_InvalidInput_ReportsTheDiagnosticAndExits2(string id, params string[] args)
     {
         using var dir = new TempDirectory();
         args[Array.IndexOf(args, "x.img")] = dir.File("x.img");
 
         var result = Cli.Run(args);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains(id, result.Error, StringComparison.Ordinal);
+        Assert.Equal(XenCfg.ExitCodes.UsageOrIo, result.ExitCode); // a bad size or -o option is a command-line mistake
+        Assert.Equal([id], CliDiagnostics.Ids(result.Error));
         Assert.False(File.Exists(dir.File("x.img")));
     }
 
@@ -97,7 +100,7 @@ public sealed class ImageCommandsTests
         var result = Cli.Run("convert-image", "-O", "raw", dir.File("bad.qcow2"), dir.File("out.raw"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("XH7007", result.Error, StringComparison.Ordinal);
+        Assert.Equal([(dir.File("bad.qcow2"), "error", DiagnosticIds.InvalidImageHeader)], CliDiagnostics.Parse(result.Error));
         Assert.False(File.Exists(dir.File("out.raw")));
     }
 
@@ -105,7 +108,7 @@ public sealed class ImageCommandsTests
     public void ImageInfo_Json_ReportsFormatAndSizes()
     {
         using var dir = new TempDirectory();
-        DiskImage.Create(dir.File("a.vhd"), DiskImageFormat.Vhd, 10L << 30);
+        DiskImage.Create(dir.File("a.vhd"), 10L << 30, new VhdOptions());
 
         var result = Cli.Run("image-info", "--json", dir.File("a.vhd"));
 
@@ -124,17 +127,21 @@ public sealed class ImageCommandsTests
         using var dir = new TempDirectory();
         byte[] data = TestData.InMemory(1 << 20);
         File.WriteAllBytes(dir.File("base.raw"), data);
-        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Xen.Hvm.DiskImages.Qcow2.Qcow2Options { BackingFile = "base.raw" });
+        DiskImage.Create(dir.File("top.qcow2"), 1 << 20, new Qcow2Options { BackingFile = "base.raw" });
 
         var probed = Cli.Run("convert-image", "-O", "raw", dir.File("top.qcow2"), dir.File("probed.raw"));
         var refused = Cli.Run("convert-image", "-f", "qcow2", "-O", "raw", dir.File("top.qcow2"), dir.File("refused.raw"));
         var allowed = Cli.Run("convert-image", "-f", "qcow2", "--backing-under", dir.Path, "-O", "raw", dir.File("top.qcow2"), dir.File("flat.raw"));
 
-        Assert.Equal((0, 1, 0), (probed.ExitCode, refused.ExitCode, allowed.ExitCode));
-        Assert.Contains("warning XH7013", probed.Error, StringComparison.Ordinal);
-        Assert.Contains("Backing files: none opened", probed.Out, StringComparison.Ordinal);
-        Assert.Contains("XH7011", refused.Error, StringComparison.Ordinal);
-        Assert.Contains($"Backing files: opened only under {dir.Path}", allowed.Out, StringComparison.Ordinal);
+        Assert.Equal((0, XenCfg.ExitCodes.UsageOrIo, 0), (probed.ExitCode, refused.ExitCode, allowed.ExitCode));
+        Assert.Equal([(dir.File("top.qcow2"), "warning", DiagnosticIds.ProbedFormatReadAsRaw)], CliDiagnostics.Parse(probed.Error));
+        Assert.Equal([(dir.File("top.qcow2"), "error", DiagnosticIds.BackingFileNotAllowed)], CliDiagnostics.Parse(refused.Error));
+        Assert.Empty(CliDiagnostics.Parse(allowed.Error));
+
+        // The policy used is printed in its own terms (BackingFilePolicy.ToString), whatever the sentence around it.
+        string under = BackingFilePolicy.AllowUnder(dir.Path).ToString();
+        Assert.Contains(under, allowed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(under, probed.Out, StringComparison.Ordinal);
         Assert.Equal(data, File.ReadAllBytes(dir.File("flat.raw")));
     }
 
@@ -143,13 +150,15 @@ public sealed class ImageCommandsTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("base.raw"), new byte[4096]);
-        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 1 << 20, new Xen.Hvm.DiskImages.Qcow2.Qcow2Options { BackingFile = "base.raw" });
+        DiskImage.Create(dir.File("top.qcow2"), 1 << 20, new Qcow2Options { BackingFile = "base.raw" });
         File.Delete(dir.File("base.raw"));
 
-        var result = Cli.Run("image-info", "-f", "qcow2", dir.File("top.qcow2"));
+        var result = Cli.Run("image-info", "--json", "-f", "qcow2", dir.File("top.qcow2"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("backing-file: base.raw", result.Out, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.Equal("base.raw", doc.RootElement.GetProperty("backing-file").GetString());
+        Assert.Empty(CliDiagnostics.Parse(result.Error));
     }
 
     [Fact]
@@ -161,8 +170,8 @@ public sealed class ImageCommandsTests
 
         var result = Cli.Run("convert-image", "--overwrite", "--device", "-O", "raw", dir.File("a.raw"), dir.File("lv"));
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("XH7016", result.Error, StringComparison.Ordinal);
+        Assert.Equal(XenCfg.ExitCodes.UsageOrIo, result.ExitCode); // not written as asked
+        Assert.Equal([(dir.File("lv"), "error", DiagnosticIds.TargetIsDevice)], CliDiagnostics.Parse(result.Error));
         Assert.Equal("/dev/null", new FileInfo(dir.File("lv")).LinkTarget);
     }
 }

@@ -8,13 +8,11 @@ internal static class QemuImg
 {
     private static readonly Lazy<string?> s_path = new(() => Find("qemu-img"));
 
-    /// <summary>Gets a value indicating whether the tests run in CI (<c>CI=true</c>), where skipping is not allowed.</summary>
-    public static bool IsCi => Environment.GetEnvironmentVariable("CI") is { } ci && (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+    /// <summary>Gets what is missing when qemu-img is not on PATH, or null when it is.</summary>
+    public static string? Missing => s_path.Value is null ? "qemu-img not found on PATH (apt-get install qemu-utils)." : null;
 
     /// <summary>Gets why interop tests are skipped: qemu-img is missing and this is not CI. Null means run them.</summary>
-    public static string? SkipReason => s_path.Value is null && !IsCi
-        ? "qemu-img not found on PATH (apt-get install qemu-utils); the QEMU interop tests did NOT run. In CI (CI=true) they fail instead."
-        : null;
+    public static string? SkipReason => Infrastructure.Judges.SkipReason(Missing);
 
     public static (int ExitCode, string Out, string Error) Run(params string[] args) => RunTool("qemu-img", s_path.Value, args);
 
@@ -44,10 +42,7 @@ internal static class QemuImg
 
     private static (int ExitCode, string Out, string Error) RunTool(string name, string? path, string[] args)
     {
-        if (path is null)
-        {
-            throw new InvalidOperationException($"{name} is required for this test (CI=true): install qemu-utils.");
-        }
+        path = Infrastructure.Judges.Require(path, $"{name} not found on PATH (apt-get install qemu-utils).");
 
         var start = new ProcessStartInfo(path)
         {
@@ -83,27 +78,21 @@ internal static class QemuImg
 }
 
 /// <summary>A fact that needs qemu-img: skipped with a clear reason when it is missing outside CI, failing in CI.</summary>
-public sealed class QemuFactAttribute : FactAttribute
+public sealed class QemuFactAttribute : Infrastructure.JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public QemuFactAttribute()
+        : base(QemuImg.SkipReason)
     {
-        if (QemuImg.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }
 
 /// <summary>A theory that needs qemu-img: skipped with a clear reason when it is missing outside CI, failing in CI.</summary>
-public sealed class QemuTheoryAttribute : TheoryAttribute
+public sealed class QemuTheoryAttribute : Infrastructure.JudgeTheoryAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public QemuTheoryAttribute()
+        : base(QemuImg.SkipReason)
     {
-        if (QemuImg.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

@@ -61,12 +61,12 @@ public sealed class QemuInteropTests
         string path = dir.File("empty.img");
         if (format == DiskImageFormat.Vhd && size > VhdMax)
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => DiskImage.Create(path, format, size, options));
+            Assert.Throws<ArgumentOutOfRangeException>(() => DiskImage.Create(path, size, options));
             Assert.NotEqual(0, QemuImg.Run("create", "-q", "-f", "vpc", dir.File("qemu.vhd"), size.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode);
             size = VhdMax;
         }
 
-        var info = DiskImage.Create(path, format, size, options);
+        var info = DiskImage.Create(path, size, options);
 
         var qemuInfo = QemuImg.Info(path, Qemu(format));
         Assert.Equal(Qemu(format), qemuInfo.GetProperty("format").GetString());
@@ -94,7 +94,7 @@ public sealed class QemuInteropTests
         var (format, size, args, options) = DiskImageGoldenTests.Cases[fixture];
         if (fixture.Contains("overlay", StringComparison.Ordinal))
         {
-            DiskImage.Create(dir.File("base.raw"), DiskImageFormat.Raw, ByteSize.GiB);
+            DiskImage.Create(dir.File("base.raw"), ByteSize.GiB, new RawOptions());
         }
 
         string qemuPath = dir.File("qemu.img");
@@ -103,7 +103,7 @@ public sealed class QemuInteropTests
         if (format == DiskImageFormat.Vhd)
         {
             // Same unique ID and time stamp as qemu-img chose, then every byte must agree, checksums included.
-            var qemuInfo = DiskImage.Inspect(qemuPath, DiskImageFormat.Vhd);
+            var qemuInfo = Assert.IsType<VhdImageInfo>(DiskImage.Inspect(qemuPath, DiskImageFormat.Vhd));
             var same = new HexFixture.Fixture(string.Empty, qemuInfo.UniqueId, qemuInfo.Timestamp);
             string ours = DiskImageGoldenTests.CreateOurs(dir, fixture, same);
             Assert.Equal(HexFixture.Dump(qemuPath), HexFixture.Dump(ours));
@@ -154,7 +154,7 @@ public sealed class QemuInteropTests
             Assert.True(back.AsSpan(data.Length).IndexOfAnyExcept((byte)0) < 0);
         }
 
-        DiskImage.Convert(qemuPath, dir.File("back.qcow2"), DiskImageFormat.Qcow2, sourceFormat: given);
+        DiskImage.Convert(qemuPath, dir.File("back.qcow2"), new Qcow2Options(), sourceFormat: given);
         QemuImg.Ok("compare", "-f", "raw", "-F", "qcow2", source, dir.File("back.qcow2"));
     }
 
@@ -175,7 +175,8 @@ public sealed class QemuInteropTests
         image.ReadExactly(back);
 
         Assert.Equal(File.ReadAllBytes(dir.File("expected.raw")), back);
-        Assert.Equal(("base.raw", DiskImageFormat.Raw), (image.Info.BackingFile, image.Info.BackingFormat));
+        var info = Assert.IsType<Qcow2ImageInfo>(image.Info);
+        Assert.Equal(("base.raw", DiskImageFormat.Raw), (info.BackingFile, info.BackingFormat));
     }
 
     [QemuFact]
@@ -184,8 +185,8 @@ public sealed class QemuInteropTests
         using var dir = new TempDirectory();
         string source = dir.File("source.raw");
         TestData.WriteSource(source, 8L << 20);
-        DiskImage.Convert(source, dir.File("base.vhd"), DiskImageFormat.Vhd);
-        DiskImage.Create(dir.File("top.qcow2"), DiskImageFormat.Qcow2, 8L << 20, new Qcow2Options { BackingFile = "base.vhd" });
+        DiskImage.Convert(source, dir.File("base.vhd"), new VhdOptions());
+        DiskImage.Create(dir.File("top.qcow2"), 8L << 20, new Qcow2Options { BackingFile = "base.vhd" });
 
         var info = QemuImg.Info(dir.File("top.qcow2"));
         Assert.Equal("vpc", info.GetProperty("backing-filename-format").GetString());
@@ -202,12 +203,12 @@ public sealed class QemuInteropTests
         {
             // The plain-stream path: every byte is read and zero-checked.
             using var stream = new FileStream(source, FileMode.Open, FileAccess.Read);
-            DiskImage.CreateFrom(path, format, stream, options: options);
+            DiskImage.CreateFrom(path, stream, options);
         }
         else
         {
             // The image path: holes of the sparse source are skipped without reading.
-            DiskImage.Convert(source, path, format, options);
+            DiskImage.Convert(source, path, options);
         }
 
         CheckConsistent(path, format);

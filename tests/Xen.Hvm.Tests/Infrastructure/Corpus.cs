@@ -1,7 +1,8 @@
 namespace Xen.Hvm.Tests.Infrastructure;
 
 /// <summary>
-/// Finds the shared corpus: <c>XEN_HVM_CORPUS</c>, or <c>../shared/corpus</c> beside the repository root.
+/// Finds the shared corpus: <c>XEN_HVM_CORPUS</c>, or <c>../shared/corpus</c> beside the repository root. Corpus
+/// tests skip when it is absent, except in CI, where they fail (<see cref="Judges"/>).
 /// </summary>
 public static class Corpus
 {
@@ -10,19 +11,25 @@ public static class Corpus
     /// <summary>Gets the corpus directory, or null when it is absent.</summary>
     public static string? Root => s_root.Value;
 
-    /// <summary>Gets the reason corpus tests are skipped, or null when the corpus is present.</summary>
-    public static string? SkipReason => Root is null
-        ? "Corpus absent: set XEN_HVM_CORPUS or put the shared folder beside the repository (../shared/corpus). Corpus tests did NOT run."
+    /// <summary>Gets what is missing when the corpus is absent, or null when it is present.</summary>
+    public static string? Missing => Root is null
+        ? "Corpus absent: set XEN_HVM_CORPUS or put the shared folder beside the repository (../shared/corpus)."
         : null;
+
+    /// <summary>Gets the reason corpus tests are skipped: the corpus is absent and this is not CI. Null means run them.</summary>
+    public static string? SkipReason => Judges.SkipReason(Missing);
 
     /// <summary>Gets the repository root (the folder holding Xen.Hvm.sln).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>Returns the full path of a corpus file.</summary>
+    /// <summary>Returns the full path of a corpus file; fails the test when the corpus is absent.</summary>
     public static string PathOf(string relative) =>
-        System.IO.Path.Combine(Root ?? throw new InvalidOperationException(SkipReason), relative);
+        System.IO.Path.Combine(Judges.Require(Root, Missing!), relative);
 
-    /// <summary>Lists corpus files below a folder, relative to the corpus root, sorted.</summary>
+    /// <summary>
+    /// Lists corpus files below a folder, relative to the corpus root, sorted. Without the corpus the list is empty
+    /// (a theory with no data fails in xunit; a fact should call <see cref="PathOf"/> or <see cref="RequireRoot"/>).
+    /// </summary>
     public static IEnumerable<string> Files(string folder, Func<string, bool>? filter = null)
     {
         if (Root is null)
@@ -42,6 +49,9 @@ public static class Corpus
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
     }
+
+    /// <summary>Returns the corpus folder, or fails the test when it is absent.</summary>
+    public static string RequireRoot() => Judges.Require(Root, Missing!);
 
     private static string? Find()
     {
@@ -72,28 +82,22 @@ public static class Corpus
     }
 }
 
-/// <summary>A fact that is skipped, with a clear reason, when the shared corpus is absent.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
+/// <summary>A fact that is skipped, with a clear reason, when the shared corpus is absent (and fails in CI).</summary>
+public sealed class CorpusFactAttribute : JudgeFactAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public CorpusFactAttribute()
+        : base(Corpus.SkipReason)
     {
-        if (Corpus.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }
 
-/// <summary>A theory that is skipped, with a clear reason, when the shared corpus is absent.</summary>
-public sealed class CorpusTheoryAttribute : TheoryAttribute
+/// <summary>A theory that is skipped, with a clear reason, when the shared corpus is absent (and fails in CI).</summary>
+public sealed class CorpusTheoryAttribute : JudgeTheoryAttribute
 {
     /// <summary>Creates the attribute.</summary>
     public CorpusTheoryAttribute()
+        : base(Corpus.SkipReason)
     {
-        if (Corpus.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class ConfigIntegrationTests
         ConfigDocument doc = XenConfig.Parse(Text, "guest.cfg");
         var item = (StringLiteralSyntax)((ListSyntax)doc.GetSettings("disk").Single().Value).Items[1];
 
-        var result = DiskSpecs.Parse(item.Value, ConfigDialect.Xl, SpecSourceMap.ForString(item));
+        var result = DiskSpec.Parse(item.Value, ConfigDialect.Xl, SpecSourceMap.ForString(item));
 
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal("guest.cfg", error.Location.Path);
@@ -30,7 +30,7 @@ public sealed class ConfigIntegrationTests
         ConfigDocument doc = XenConfig.Load(Path.Combine(Infrastructure.Corpus.RepositoryRoot, "samples", "configs", "winxp-hvm.cfg"));
         var items = ((ListSyntax)doc.GetSettings("disk").Single().Value).Items.Cast<StringLiteralSyntax>().ToArray();
 
-        var disks = items.Select(i => DiskSpecs.Parse(i.Value, ConfigDialect.Xl, SpecSourceMap.ForString(i))).ToArray();
+        var disks = items.Select(i => DiskSpec.Parse(i.Value, ConfigDialect.Xl, SpecSourceMap.ForString(i))).ToArray();
 
         Assert.All(disks, d => Assert.Empty(d.Diagnostics));
         Assert.Equal(["hda", "hdc"], disks.Select(d => d.Value!.Vdev));

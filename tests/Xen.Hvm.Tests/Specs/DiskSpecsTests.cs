@@ -118,8 +118,8 @@ public sealed class DiskSpecsTests
     public void Parse_InvalidXl_ReportsIdAtSpan(string text, string id, int start, int length)
     {
         SpecAssert.Reports(SpecKind.Disk, text, id, start, length);
-        Assert.True(DiskSpecs.Parse(text).HasErrors);
-        Assert.Null(DiskSpecs.Parse(text).Value);
+        Assert.True(DiskSpec.Parse(text).HasErrors);
+        Assert.Null(DiskSpec.Parse(text).PartialValue);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class DiskSpecsTests
     [Fact]
     public void Parse_StrayEqualsAtEnd_IsOnlyAWarningLikeLibxlu()
     {
-        var r = DiskSpecs.Parse(",,xvda,=");
+        var r = DiskSpec.Parse(",,xvda,=");
         Assert.False(r.HasErrors);
         Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.DiskBadSyntax && d.Severity == DiagnosticSeverity.Warning);
     }
@@ -156,7 +156,7 @@ public sealed class DiskSpecsTests
     [Fact]
     public void Parse_XmFifthField_IsTheProtocol()
     {
-        var d = DiskSpecs.Parse("phy:/dev/x,xvda,w,0,x86_32-abi", ConfigDialect.Xm).GetValueOrThrow();
+        var d = DiskSpec.Parse("phy:/dev/x,xvda,w,0,x86_32-abi", ConfigDialect.Xm).GetValueOrThrow();
         Assert.Equal("0", d.BackendDomain);
         Assert.Equal("x86_32-abi", d.XmProtocol);
     }
@@ -178,60 +178,60 @@ public sealed class DiskSpecsTests
     [Fact]
     public void Parse_XmTapSync_WarnsThatXlRejectsIt()
     {
-        var r = DiskSpecs.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xm);
+        var r = DiskSpec.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xm);
         Assert.True(r.Success);
         Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.DiskTapDriverNotInXl && d.Span == new Xen.Hvm.Text.TextSpan(4, 4));
-        Assert.True(DiskSpecs.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xl).HasErrors);
+        Assert.True(DiskSpec.Parse("tap:sync:/img,xvda,w", ConfigDialect.Xl).HasErrors);
     }
 
     [Fact]
     public void Print_XmValueInXl_UsesKeywordFormWithBackendType()
     {
-        var d = DiskSpecs.Parse("phy:/dev/vg/xp,ioemu:hda,w", ConfigDialect.Xm).GetValueOrThrow();
-        string xl = DiskSpecs.Print(d, ConfigDialect.Xl);
+        var d = DiskSpec.Parse("phy:/dev/vg/xp,ioemu:hda,w", ConfigDialect.Xm).GetValueOrThrow();
+        string xl = d.ToSpecString(ConfigDialect.Xl);
         Assert.Equal("format=raw, vdev=hda, access=rw, backendtype=phy, target=/dev/vg/xp", xl);
-        Assert.True(DiskSpecs.Parse(xl).Success);
+        Assert.True(DiskSpec.Parse(xl).Success);
     }
 
     [Fact]
     public void Print_XlValueInXm_DerivesTheUname()
     {
-        Assert.Equal("phy:/dev/vg/x,xvda,w", DiskSpecs.Print(DiskSpecs.Parse("/dev/vg/x,,xvda").GetValueOrThrow(), ConfigDialect.Xm));
-        Assert.Equal("file:/img.raw,hdc:cdrom,r", DiskSpecs.Print(DiskSpecs.Parse("/img.raw,,hdc,cdrom").GetValueOrThrow(), ConfigDialect.Xm));
-        Assert.Equal("tap:qcow2:/x.qcow2,xvda,w", DiskSpecs.Print(DiskSpecs.Parse("/x.qcow2,qcow2,xvda").GetValueOrThrow(), ConfigDialect.Xm));
+        Assert.Equal("phy:/dev/vg/x,xvda,w", DiskSpec.Parse("/dev/vg/x,,xvda").Value.ToSpecString(ConfigDialect.Xm));
+        Assert.Equal("file:/img.raw,hdc:cdrom,r", DiskSpec.Parse("/img.raw,,hdc,cdrom").Value.ToSpecString(ConfigDialect.Xm));
+        Assert.Equal("tap:qcow2:/x.qcow2,xvda,w", DiskSpec.Parse("/x.qcow2,qcow2,xvda").Value.ToSpecString(ConfigDialect.Xm));
     }
 
     [Fact]
-    public void PrintResult_ChangedValue_PrintsCanonicalXl()
+    public void ToSpecString_ChangedValue_PrintsCanonicalFormOfEachDialect()
     {
-        var r = DiskSpecs.Parse("phy:/dev/vg/x,xvda,w");
-        Assert.Equal("phy:/dev/vg/x,xvda,w", r.Print(r.Value!));
-        Assert.Equal("format=raw, vdev=xvdb, access=rw, target=/dev/vg/x", r.Print(r.Value! with { Vdev = "xvdb" }));
-        Assert.Equal("phy:/dev/vg/x,xvda,w", r.Print(r.Value!, ConfigDialect.Xm));
+        var d = DiskSpec.Parse("phy:/dev/vg/x,xvda,w").Value;
+        Assert.Equal("format=raw, vdev=xvda, access=rw, target=/dev/vg/x", d.ToSpecString());
+        Assert.Equal("format=raw, vdev=xvdb, access=rw, target=/dev/vg/x", (d with { Vdev = "xvdb" }).ToSpecString(ConfigDialect.Xl));
+        Assert.Equal("phy:/dev/vg/x,xvdb,w", (d with { Vdev = "xvdb" }).ToSpecString(ConfigDialect.Xm));
+        Assert.Equal(d.ToSpecString(), d.ToString());
     }
 
     [Fact]
     public void CheckHvmEmulation_XvdDisk_ReportsPvOnly()
     {
-        var r = DiskSpecs.Parse("/x,,xvda,w");
-        var d = Assert.Single(DiskSpecs.CheckHvmEmulation(r));
+        var d = Assert.Single(DiskSpec.Parse("/x,,xvda,w").Value.CheckHvmEmulation("/x,,xvda,w"));
         Assert.Equal(DiagnosticIds.VdevNotEmulated, d.Id);
         Assert.Equal(new Xen.Hvm.Text.TextSpan(4, 4), d.Span);
-        Assert.Empty(DiskSpecs.CheckHvmEmulation(DiskSpecs.Parse("/x,,hda,w")));
+        Assert.Empty(DiskSpec.Parse("/x,,hda,w").Value.CheckHvmEmulation("/x,,hda,w"));
     }
 
     [Fact]
-    public void GetValueOrThrow_InvalidSpec_ThrowsWithDiagnostics()
+    public void Value_InvalidSpec_ThrowsSpecParseExceptionWithDiagnostics()
     {
-        var ex = Assert.Throws<SpecParseException>(() => DiskSpecs.Parse("/x,vmdk,xvda").GetValueOrThrow());
+        var ex = Assert.Throws<SpecParseException>(() => DiskSpec.Parse("/x,vmdk,xvda").Value);
         Assert.Equal(DiagnosticIds.DiskUnknownFormat, ex.FirstError!.Id);
     }
 
     [Fact]
     public void Keywords_ListEveryLexerKeyword()
     {
-        Assert.Equal(38, DiskSpecs.Keywords.Count);
-        Assert.Contains(DiskSpecs.Keywords, k => k.Name == "grant_usage" && k.Since == "4.19");
-        Assert.Contains(DiskSpecs.Keywords, k => k.Name == "backend" && k.Since == "4.3");
+        Assert.Equal(38, DiskSpec.Keywords.Count);
+        Assert.Contains(DiskSpec.Keywords, k => k.Name == "grant_usage" && k.Since == "4.19");
+        Assert.Contains(DiskSpec.Keywords, k => k.Name == "backend" && k.Since == "4.3");
     }
 }

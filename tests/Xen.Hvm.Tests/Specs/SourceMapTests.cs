@@ -36,7 +36,7 @@ public sealed class SpecSourceMapTests
 
         offsets[^1] = f;
         var map = SpecSourceMap.FromOffsets("guest.cfg", LineMap.Create(file), offsets);
-        var r = DiskSpecs.Parse(value, ConfigDialect.Xl, map);
+        var r = DiskSpec.Parse(value, ConfigDialect.Xl, map);
         var d = Assert.Single(r.Diagnostics);
         Assert.Equal("XH6002", d.Id);
         Assert.Equal("guest.cfg", d.Location.Path);
@@ -48,7 +48,7 @@ public sealed class SpecSourceMapTests
     [Fact]
     public void None_ReportsOffsetsOfTheValue()
     {
-        var d = Assert.Single(VifSpecs.Parse("bridge=xenbr0,rate=10MB").Diagnostics);
+        var d = Assert.Single(VifSpec.Parse("bridge=xenbr0,rate=10MB").Diagnostics);
         Assert.Null(d.Location.Path);
         Assert.Equal(new TextSpan(19, 4), d.Span);
         Assert.Equal(20, d.Location.Column);

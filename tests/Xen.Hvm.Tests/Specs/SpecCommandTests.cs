@@ -67,7 +67,7 @@ public sealed class SpecCommandTests
         using var json = JsonDocument.Parse(r.Out);
         Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("xl").GetString()));
-        Assert.True(SpecStrings.TryGetKind(kind, out _));
+        Assert.True(SpecString.TryGetKind(kind, out _));
     }
 
     [Theory]

@@ -15,6 +15,40 @@ internal abstract class ContentSource
     /// <summary>Gets a source of nothing but zeros (an empty image).</summary>
     public static ContentSource Empty { get; } = new EmptySource();
 
+    /// <summary>Returns the capacity of an image filled from <paramref name="source"/>: the one given, or the source's remaining length.</summary>
+    /// <exception cref="ArgumentException">The source cannot be read, is longer than the capacity, or its length is
+    /// unknown (or 0) and no capacity was given.</exception>
+    public static long CapacityOf(Stream source, long? capacity)
+    {
+        if (!source.CanRead)
+        {
+            throw new ArgumentException("The source stream cannot be read.", nameof(source));
+        }
+
+        long? remaining = source.CanSeek ? Math.Max(0, source.Length - source.Position) : null;
+        if (capacity is { } given)
+        {
+            if (remaining > given)
+            {
+                throw new ArgumentException($"The source holds {remaining} bytes, more than the capacity {given}.", nameof(source));
+            }
+
+            return given;
+        }
+
+        if (remaining is not { } length)
+        {
+            throw new ArgumentException("The source stream cannot seek, so its length is unknown: give a capacity.", nameof(source));
+        }
+
+        if (length == 0)
+        {
+            throw new ArgumentException("The source stream is empty: give a capacity.", nameof(source));
+        }
+
+        return length;
+    }
+
     public static ContentSource From(Stream stream) =>
         stream is DiskImageStream image ? new ImageSource(image) : new StreamSource(stream);
 

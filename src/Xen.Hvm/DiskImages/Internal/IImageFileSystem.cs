@@ -1,29 +1,13 @@
 namespace Xen.Hvm.DiskImages.Internal;
 
 /// <summary>
-/// Every file operation the image code does, reads included: the writers create, rename and delete through it, the
-/// readers stat, resolve links and open through it. Tests inject failures (a full disk, a crash mid-write) and spies
-/// (which paths were opened, how many reads were made) here.
+/// The file operations of the image code that tests need to see or change: the readers stat, resolve links and open
+/// through it; the path writers open devices through it and hand it every file they write (the atomic-file helper's
+/// temporary file) before writing. Tests inject failures (a full disk, a crash mid-write), fake devices and spies
+/// (which paths were opened, how many reads were made) here. It is never part of the public API.
 /// </summary>
 internal interface IImageFileSystem
 {
-    bool FileExists(string path);
-
-    bool DirectoryExists(string path);
-
-    /// <summary>Creates a new file that must not exist yet, optionally reserving space for it.</summary>
-    IImageFile CreateNew(string path, long preallocationSize);
-
-    /// <summary>Opens an existing block device (or what stands for one) to write it in place.</summary>
-    IImageFile OpenDevice(string path);
-
-    void Move(string source, string destination, bool overwrite);
-
-    void Delete(string path);
-
-    /// <summary>Lists the names of the files of a directory whose names contain <paramref name="marker"/>.</summary>
-    IEnumerable<string> EnumerateFiles(string directory, string marker);
-
     /// <summary>Returns what is at a path (<c>stat</c>, or <c>lstat</c> without <paramref name="followLinks"/>), without opening it.</summary>
     ImageFileStatus GetStatus(string path, bool followLinks);
 
@@ -32,6 +16,13 @@ internal interface IImageFileSystem
 
     /// <summary>Opens a file for reading.</summary>
     IImageReadFile OpenRead(string path);
+
+    /// <summary>Opens an existing block device (or what stands for one) to write it in place.</summary>
+    IImageFile OpenDevice(string path);
+
+    /// <summary>Returns what the writers write through for a file being written: <paramref name="stream"/> is the
+    /// atomic-file helper's new temporary file (or the file rewritten in place), named <paramref name="path"/>.</summary>
+    IImageFile OpenWrite(Stream stream, string path);
 }
 
 /// <summary>A file being written at explicit offsets.</summary>
@@ -41,6 +32,7 @@ internal interface IImageFile : IDisposable
 
     void SetLength(long length);
 
+    /// <summary>Flushes what was written to stable storage.</summary>
     void Flush();
 }
 

@@ -7,11 +7,12 @@ using Xen.Hvm.DiskImages.Vhd;
 namespace Xen.Hvm.DiskImages.Internal;
 
 /// <summary>
-/// Detects formats and opens image streams, following qcow2 backing chains (at most 16 deep) only as far as the
-/// <see cref="BackingFilePolicy"/> allows. One opener serves one open: it remembers the files of the chain so that a
-/// backing file that is the image itself, or comes round again, is refused.
+/// Detects formats and opens image streams of files or of streams, following qcow2 backing chains (at most 16 deep)
+/// only as far as the <see cref="BackingFilePolicy"/> allows. One opener serves one open: it remembers the files of the
+/// chain so that a backing file that is the image itself, or comes round again, is refused. It is the composition
+/// root of the readers: the formats reach it only through <see cref="IBackingFileOpener"/>.
 /// </summary>
-internal sealed class ImageOpener
+internal sealed class ImageOpener : IBackingFileOpener
 {
     public const int MaxBackingDepth = 16;
 
@@ -40,15 +41,28 @@ internal sealed class ImageOpener
         new ImageOpener(fileSystem, policy, openBackingFiles: true, problems).OpenTop(path, format, null);
 
     /// <summary>Opens an image only to describe it: backing files are named but never opened.</summary>
-    public static DiskImageStream? Describe(string path, DiskImageFormat? format, IImageFileSystem fileSystem, List<Diagnostic> problems, long? length = null) =>
-        new ImageOpener(fileSystem, BackingFilePolicy.None, openBackingFiles: false, problems).OpenTop(path, format, length);
+    public static DiskImageStream? Describe(string path, DiskImageFormat? format, IImageFileSystem fileSystem, List<Diagnostic> problems) =>
+        new ImageOpener(fileSystem, BackingFilePolicy.None, openBackingFiles: false, problems).OpenTop(path, format, null);
+
+    /// <summary>Opens an image on a stream (from its offset 0); backing files only through a policy that hands streams.</summary>
+    /// <param name="stream">The stream, readable and seekable.</param>
+    /// <param name="leaveOpen">Whether the stream stays open when the image is disposed (or cannot be opened).</param>
+    /// <param name="format">The format, or null to probe it.</param>
+    /// <param name="policy">The backing-file policy; null means none.</param>
+    /// <param name="openBackingFiles">False to only name backing files (a description).</param>
+    /// <param name="problems">Where problems go.</param>
+    public static DiskImageStream? Open(Stream stream, bool leaveOpen, DiskImageFormat? format, BackingFilePolicy? policy, bool openBackingFiles, List<Diagnostic> problems)
+    {
+        var file = new StreamReadFile(stream, leaveOpen);
+        return new ImageOpener(PhysicalFileSystem.Instance, policy, openBackingFiles, problems).OpenFile(file, null, file.Path, format, 0, null);
+    }
 
     /// <summary>
     /// Detects the format from content as QEMU does, with its rule for probing: a qcow2 header that names a backing
     /// file, and a VHD footer with no copy at offset 0, are what a guest can write into its own raw disk, so a probe
     /// never picks them (the file reads as raw, with <c>XH7013</c>); they are read as such only when the format is given.
     /// </summary>
-    public static DiskImageFormat Probe(IImageReadFile file, long length, string path, List<Diagnostic>? problems)
+    public static DiskImageFormat Probe(IImageReadFile file, long length, string? path, List<Diagnostic>? problems)
     {
         Span<byte> head = stackalloc byte[Qcow2Header.V2Length];
         FileExtents.ReadOrZero(file, head, 0);
@@ -81,14 +95,21 @@ internal sealed class ImageOpener
         return DiskImageFormat.Raw;
     }
 
-    /// <summary>Opens a qcow2 backing file named in <paramref name="imagePath"/>, if the policy and the checks allow it.</summary>
-    /// <param name="imagePath">The real path of the image that names it (where diagnostics point).</param>
-    /// <param name="namePath">The path the image was opened by, whose folder relative names resolve against.</param>
-    /// <param name="name">The name as stored.</param>
-    /// <param name="format">The format the image gives for it, if any.</param>
-    /// <param name="depth">Its depth in the chain (1 for the top image's backing file).</param>
-    public DiskImageStream? OpenBacking(string imagePath, string namePath, string name, DiskImageFormat? format, int depth)
+    /// <inheritdoc/>
+    public DiskImageStream? OpenBacking(string? imagePath, string? namePath, string name, DiskImageFormat? format, int depth)
     {
+        if (_policy.HandsStreams)
+        {
+            return OpenBackingStream(imagePath, name, format, depth);
+        }
+
+        if (namePath is null)
+        {
+            // Read from a stream: no folder to resolve against, no file to check; only streams can be handed.
+            _problems.Add(_policy.AllowsNone ? ImageDiagnostics.BackingNotAllowed(imagePath, name, name, _policy) : ImageDiagnostics.BackingNeedsStream(imagePath, name));
+            return null;
+        }
+
         string lexical;
         string full;
         try
@@ -147,7 +168,7 @@ internal sealed class ImageOpener
             return null;
         }
 
-        if (!_policy.Allows(new BackingFileRequest(imagePath, name, real)))
+        if (!_policy.Allows(new BackingFileRequest(imagePath ?? namePath, name, real)))
         {
             _problems.Add(ImageDiagnostics.BackingNotAllowed(imagePath, name, real, _policy));
             return null;
@@ -175,6 +196,32 @@ internal sealed class ImageOpener
         return OpenFile(file, lexical, real, format, depth, null);
     }
 
+    /// <summary>Asks a <see cref="BackingFilePolicy.FromStreams"/> callback for a backing image and opens what it hands.</summary>
+    private DiskImageStream? OpenBackingStream(string? imagePath, string name, DiskImageFormat? format, int depth)
+    {
+        if (depth > MaxBackingDepth)
+        {
+            _problems.Add(ImageDiagnostics.Backing(imagePath, name, name, $"the backing chain is deeper than {MaxBackingDepth}"));
+            return null;
+        }
+
+        if (_policy.OpenStream(new BackingStreamRequest(imagePath, name, format, depth)) is not { } stream)
+        {
+            _problems.Add(ImageDiagnostics.BackingNotAllowed(imagePath, name, name, _policy));
+            return null;
+        }
+
+        if (!stream.CanRead || !stream.CanSeek)
+        {
+            stream.Dispose();
+            _problems.Add(ImageDiagnostics.Backing(imagePath, name, name, "the stream handed for it cannot read and seek"));
+            return null;
+        }
+
+        var file = new StreamReadFile(stream, leaveOpen: false);
+        return OpenFile(file, null, file.Path, format, depth, null);
+    }
+
     private DiskImageStream? OpenTop(string path, DiskImageFormat? format, long? length)
     {
         string fullPath;
@@ -200,8 +247,9 @@ internal sealed class ImageOpener
         return OpenFile(file, fullPath, fullPath, format, 0, length);
     }
 
-    /// <summary>Opens an image on an open file; <paramref name="namePath"/> is what its relative backing names resolve against.</summary>
-    private DiskImageStream? OpenFile(IImageReadFile file, string namePath, string path, DiskImageFormat? format, int depth, long? lengthOverride)
+    /// <summary>Opens an image on an open file; <paramref name="namePath"/> is what its relative backing names resolve
+    /// against (null for a stream); <paramref name="path"/> is where diagnostics point.</summary>
+    private DiskImageStream? OpenFile(IImageReadFile file, string? namePath, string? path, DiskImageFormat? format, int depth, long? lengthOverride)
     {
         DiskImageStream? stream = null;
         try
@@ -212,7 +260,7 @@ internal sealed class ImageOpener
             {
                 DiskImageFormat.Qcow2 => Qcow2ImageStream.Open(file, path, namePath, length, this, depth),
                 DiskImageFormat.Vhd => VhdImageStream.Open(file, path, length, _problems),
-                _ => new RawImageStream(file, new DiskImageInfo { Path = path, Format = DiskImageFormat.Raw, Capacity = length, FileLength = length }, length),
+                _ => new FlatImageStream(file, new RawImageInfo { Path = path, Capacity = length, FileLength = length }, length),
             };
             return stream;
         }

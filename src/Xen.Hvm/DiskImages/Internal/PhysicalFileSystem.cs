@@ -2,32 +2,15 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Xen.Hvm.DiskImages.Internal;
 
-/// <summary>The real file system: offset reads and writes through <see cref="RandomAccess"/> on one handle.</summary>
+/// <summary>The real file system: offset reads through <see cref="RandomAccess"/> on one handle; writes through the stream given.</summary>
 internal sealed class PhysicalFileSystem : IImageFileSystem
 {
     public static readonly PhysicalFileSystem Instance = new();
 
-    public bool FileExists(string path) => File.Exists(path);
-
-    public bool DirectoryExists(string path) => Directory.Exists(path);
-
-    public IImageFile CreateNew(string path, long preallocationSize)
-    {
-        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.None, preallocationSize);
-        return new PhysicalImageFile(handle);
-    }
-
     public IImageFile OpenDevice(string path) =>
-        new PhysicalImageFile(File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.None));
+        new StreamImageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0), ownsStream: true);
 
-    public void Move(string source, string destination, bool overwrite) => File.Move(source, destination, overwrite);
-
-    public void Delete(string path) => File.Delete(path);
-
-    public IEnumerable<string> EnumerateFiles(string directory, string marker) =>
-        Directory.EnumerateFiles(directory, "*" + marker + "*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true, MatchType = MatchType.Simple })
-            .Select(Path.GetFileName)
-            .Where(name => name is not null && name.Contains(marker, StringComparison.Ordinal))!;
+    public IImageFile OpenWrite(Stream stream, string path) => new StreamImageFile(stream, ownsStream: false);
 
     public ImageFileStatus GetStatus(string path, bool followLinks) => FileExtents.Stat(path, followLinks);
 
@@ -82,34 +65,5 @@ internal sealed class PhysicalFileSystem : IImageFileSystem
             Status.Kind == ImageFileKind.Regular ? FileExtents.Probe(_handle, offset, limit) : (false, Math.Max(0, limit - offset));
 
         public void Dispose() => _handle.Dispose();
-    }
-
-    private sealed class PhysicalImageFile : IImageFile
-    {
-        private readonly SafeFileHandle _handle;
-        private readonly FileStream _stream;
-
-        public PhysicalImageFile(SafeFileHandle handle)
-        {
-            _handle = handle;
-            _stream = new FileStream(handle, FileAccess.Write, bufferSize: 0);
-        }
-
-        public ValueTask WriteAsync(ReadOnlyMemory<byte> data, long offset, bool async, CancellationToken cancellationToken)
-        {
-            if (async)
-            {
-                return RandomAccess.WriteAsync(_handle, data, offset, cancellationToken);
-            }
-
-            RandomAccess.Write(_handle, data.Span, offset);
-            return default;
-        }
-
-        public void SetLength(long length) => RandomAccess.SetLength(_handle, length);
-
-        public void Flush() => _stream.Flush(flushToDisk: true);
-
-        public void Dispose() => _stream.Dispose();
     }
 }

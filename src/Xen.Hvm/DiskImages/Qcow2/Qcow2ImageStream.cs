@@ -36,7 +36,7 @@ internal sealed class Qcow2ImageStream : DiskImageStream
     private const int HeaderReadBytes = 64 * 1024;
 
     private readonly IImageReadFile _file;
-    private readonly string _path;
+    private readonly string? _path;
     private readonly Qcow2Header _header;
     private readonly long _l1Offset;
     private readonly long _l1Size;
@@ -53,7 +53,7 @@ internal sealed class Qcow2ImageStream : DiskImageStream
     private byte[]? _compressed;
     private ulong _inflatedEntry;
 
-    private Qcow2ImageStream(IImageReadFile file, string path, Qcow2Header header, DiskImageStream? backing, DiskImageInfo info)
+    private Qcow2ImageStream(IImageReadFile file, string? path, Qcow2Header header, DiskImageStream? backing, Qcow2ImageInfo info)
         : base(info)
     {
         _file = file;
@@ -87,7 +87,13 @@ internal sealed class Qcow2ImageStream : DiskImageStream
     }
 
     /// <summary>Opens a qcow2 image; problems are added to the opener's list and make the result null.</summary>
-    public static Qcow2ImageStream? Open(IImageReadFile file, string path, string namePath, long fileLength, ImageOpener opener, int depth)
+    /// <param name="file">The image file (not disposed when the result is null).</param>
+    /// <param name="path">The image's real path (where diagnostics point), or null for a stream.</param>
+    /// <param name="namePath">The path the image was opened by, for the backing file's folder; null for a stream.</param>
+    /// <param name="fileLength">The length of the image in the file.</param>
+    /// <param name="opener">Opens (or only names) the backing file.</param>
+    /// <param name="depth">The image's depth in the backing chain (0 for the image opened).</param>
+    public static Qcow2ImageStream? Open(IImageReadFile file, string? path, string? namePath, long fileLength, IBackingFileOpener opener, int depth)
     {
         var problems = opener.Problems;
         var probe = new byte[Math.Min(fileLength, 4096)];
@@ -146,14 +152,13 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             }
         }
 
-        var info = new DiskImageInfo
+        var info = new Qcow2ImageInfo
         {
             Path = path,
-            Format = DiskImageFormat.Qcow2,
             Capacity = capacity,
             FileLength = fileLength,
             ClusterSize = clusterSize,
-            Qcow2Version = header.Version,
+            Version = (Qcow2Version)header.Version,
             RefcountBits = 1 << header.RefcountOrder,
             BackingFile = backingName,
             BackingFormat = backingFormat,

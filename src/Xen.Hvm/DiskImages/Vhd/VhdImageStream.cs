@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.DiskImages.Internal;
-using Xen.Hvm.DiskImages.Raw;
 
 namespace Xen.Hvm.DiskImages.Vhd;
 
@@ -19,7 +18,7 @@ internal sealed class VhdImageStream : DiskImageStream
     private readonly int _blockSize;
     private readonly int _bitmapSize;
 
-    private VhdImageStream(IImageReadFile handle, uint[] bat, int blockSize, DiskImageInfo info)
+    private VhdImageStream(IImageReadFile handle, uint[] bat, int blockSize, VhdImageInfo info)
         : base(info)
     {
         _handle = handle;
@@ -29,7 +28,7 @@ internal sealed class VhdImageStream : DiskImageStream
     }
 
     /// <summary>Opens a VHD; problems are added to <paramref name="problems"/> and make the result null.</summary>
-    public static DiskImageStream? Open(IImageReadFile handle, string path, long fileLength, List<Diagnostic> problems)
+    public static DiskImageStream? Open(IImageReadFile handle, string? path, long fileLength, List<Diagnostic> problems)
     {
         if (ReadFooter(handle, path, fileLength, problems) is not { } footer)
         {
@@ -37,12 +36,12 @@ internal sealed class VhdImageStream : DiskImageStream
         }
 
         long capacity = VhdSizing.CapacityOf(footer);
-        var info = new DiskImageInfo
+        var info = new VhdImageInfo
         {
             Path = path,
-            Format = DiskImageFormat.Vhd,
             Capacity = capacity,
             FileLength = fileLength,
+            Subformat = footer.DiskType == VhdFooter.TypeFixed ? VhdSubformat.Fixed : VhdSubformat.Dynamic,
             Geometry = footer.Geometry,
             CreatorApplication = footer.CreatorApplication,
             UniqueId = footer.UniqueId,
@@ -69,7 +68,7 @@ internal sealed class VhdImageStream : DiskImageStream
                 problems.Add(ImageDiagnostics.VhdSize(path, capacity, dataLength, $"the last {dataLength - capacity} bytes before the footer are not part of the disk (read it with the raw format to see every byte)"));
             }
 
-            return new RawImageStream(handle, info with { VhdSubformat = VhdSubformat.Fixed }, dataLength: capacity);
+            return new FlatImageStream(handle, info, dataLength: capacity);
         }
 
         if (footer.DiskType != VhdFooter.TypeDynamic)
@@ -109,7 +108,7 @@ internal sealed class VhdImageStream : DiskImageStream
             }
         }
 
-        return new VhdImageStream(handle, bat, (int)header.BlockSize, info with { VhdSubformat = VhdSubformat.Dynamic, ClusterSize = (int)header.BlockSize });
+        return new VhdImageStream(handle, bat, (int)header.BlockSize, info with { ClusterSize = (int)header.BlockSize });
     }
 
     private protected override void ReadCore(Span<byte> buffer, long offset)
@@ -157,7 +156,7 @@ internal sealed class VhdImageStream : DiskImageStream
         base.Dispose(disposing);
     }
 
-    private static VhdFooter? ReadFooter(IImageReadFile handle, string path, long fileLength, List<Diagnostic> problems)
+    private static VhdFooter? ReadFooter(IImageReadFile handle, string? path, long fileLength, List<Diagnostic> problems)
     {
         var data = new byte[VhdFooter.Size];
         (uint Stored, uint Computed)? mismatch = null;
@@ -199,7 +198,7 @@ internal sealed class VhdImageStream : DiskImageStream
         return null;
     }
 
-    private static VhdDynamicHeader? ReadDynamicHeader(IImageReadFile handle, string path, long fileLength, VhdFooter footer, List<Diagnostic> problems)
+    private static VhdDynamicHeader? ReadDynamicHeader(IImageReadFile handle, string? path, long fileLength, VhdFooter footer, List<Diagnostic> problems)
     {
         if (footer.DataOffset > (ulong)Math.Max(0, fileLength - VhdDynamicHeader.Size))
         {

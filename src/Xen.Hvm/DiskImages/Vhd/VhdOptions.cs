@@ -1,3 +1,6 @@
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.DiskImages.Internal;
+
 namespace Xen.Hvm.DiskImages.Vhd;
 
 /// <summary>Options for VHD images; the defaults are those of <c>qemu-img create -f vpc</c>.</summary>
@@ -8,6 +11,11 @@ namespace Xen.Hvm.DiskImages.Vhd;
 /// </remarks>
 public sealed record VhdOptions : DiskImageOptions
 {
+    private static readonly string[] s_keys = ["subformat", "force_size"];
+
+    /// <summary>Gets <see cref="DiskImageFormat.Vhd"/>.</summary>
+    public override DiskImageFormat Format => DiskImageFormat.Vhd;
+
     /// <summary>Gets the subformat; <see cref="VhdSubformat.Dynamic"/> by default.</summary>
     public VhdSubformat Subformat { get; init; }
 
@@ -21,4 +29,43 @@ public sealed record VhdOptions : DiskImageOptions
 
     /// <summary>Gets the creation time to store (whole seconds since 2000-01-01 UTC); now when <see langword="null"/>.</summary>
     public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Parses <c>qemu-img</c>-style options for VHD (<c>vpc</c>) images: <c>subformat=dynamic|fixed</c>, <c>force_size=on|off</c>.</summary>
+    /// <param name="text">The option string; empty means defaults.</param>
+    /// <returns>The options, or the problems: an unknown key (<c>XH7005</c>) or value (<c>XH7006</c>), with spans into <paramref name="text"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public static ParseResult<VhdOptions> Parse(string text)
+    {
+        var reader = new QemuOptionReader(text);
+        var options = new VhdOptions();
+        foreach (var option in reader.Read("vpc", s_keys))
+        {
+            if (option.Key == "subformat")
+            {
+                VhdSubformat? subformat = option.Value switch { "dynamic" => VhdSubformat.Dynamic, "fixed" => VhdSubformat.Fixed, _ => null };
+                if (subformat is { } s)
+                {
+                    options = options with { Subformat = s };
+                }
+                else
+                {
+                    reader.Invalid(option, "dynamic or fixed");
+                }
+            }
+            else
+            {
+                bool? force = option.Value switch { "on" or "true" => true, "off" or "false" => false, _ => null };
+                if (force is { } f)
+                {
+                    options = options with { ForceSize = f };
+                }
+                else
+                {
+                    reader.Invalid(option, "on or off");
+                }
+            }
+        }
+
+        return reader.Result(options);
+    }
 }

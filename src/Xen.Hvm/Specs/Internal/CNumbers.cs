@@ -19,7 +19,7 @@ internal static class CNumbers
     /// <c>strtoul(s + start, &amp;end, base)</c>: leading white space, an optional sign, a <c>0x</c> prefix for base 16
     /// or 0, octal for a leading 0 in base 0. <paramref name="end"/> is <paramref name="start"/> when no digit was read.
     /// </summary>
-    public static ulong StrToUL(string s, int start, int radix, out int end, out bool overflow)
+    public static ulong StrToUL(ReadOnlySpan<char> s, int start, int radix, out int end, out bool overflow)
     {
         overflow = false;
         int p = start;

@@ -56,7 +56,7 @@ internal readonly record struct DiskToken(DiskRule Rule, int Start, int Length)
     public bool IsTerminal => Rule is DiskRule.UnknownPrefix or DiskRule.LexError;
 }
 
-/// <summary>The shape of each rule's pattern, shared by the hand-written scanner and the Sprache oracle.</summary>
+/// <summary>The shape of each rule's pattern in the hand-written scanner (its Sprache oracle in the tests states each rule on its own).</summary>
 internal enum DiskPatternKind
 {
     Whitespace,

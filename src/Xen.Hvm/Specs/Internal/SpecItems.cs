@@ -8,17 +8,7 @@ internal static class SpecItems
     /// <summary>
     /// <c>strtok(",")</c> then leading spaces skipped (vfb, vtpm, usbctrl, usbdev, vif): empty items vanish.
     /// </summary>
-    public static IEnumerable<SpecItem> Strtok(string text)
-    {
-        foreach (var raw in SpecGrammar.Tokenize(text, ','))
-        {
-            var token = SpecGrammar.TrimStart(raw, c => c == ' ');
-            if (token.Length > 0)
-            {
-                yield return SpecGrammar.KeyValue(token);
-            }
-        }
-    }
+    public static IEnumerable<SpecItem> Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
 
     /// <summary>
     /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,
@@ -26,9 +16,14 @@ internal static class SpecItems
     /// </summary>
     public static IEnumerable<SpecItem> Pairs(SpecContext ctx, string text)
     {
-        foreach (var raw in SpecGrammar.Tokenize(text, ','))
+        foreach (var item in SpecGrammar.Items(text))
         {
-            var item = SpecGrammar.KeyValue(raw);
+            var raw = item.Whole;
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
             if (!item.HasEquals || item.Value.Length == 0)
             {
                 ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, raw.Start, raw.Length, ctx.KindName, raw.Text);
@@ -40,6 +35,27 @@ internal static class SpecItems
                 Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace),
                 Value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace),
             };
+        }
+    }
+
+    /// <summary>Prints one <c>KEY=VALUE</c> of a language read by <see cref="Pairs"/>: an empty value is written as one
+    /// space, because xl (<c>strtok</c> on '=') refuses <c>key=</c> but reads <c>key= </c> as an empty value.</summary>
+    public static string Pair(string key, string value) => key + "=" + (value.Length == 0 ? " " : value);
+
+    /// <summary>Appends <c>KEY=VALUE</c> to a printed spec when the value is set: numbers and other values in the
+    /// invariant culture, booleans as <c>1</c>/<c>0</c>.</summary>
+    public static void AddItem(List<string> items, string key, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case bool b:
+                items.Add(key + (b ? "=1" : "=0"));
+                return;
+            default:
+                items.Add(key + "=" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
         }
     }
 

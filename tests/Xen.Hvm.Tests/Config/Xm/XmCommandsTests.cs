@@ -98,6 +98,7 @@ public sealed class XmCommandsTests
         var check = Cli.Run("check", path);
         var asXm = Cli.Run("check", "--dialect", "xm", path);
         Assert.Equal(0, check.ExitCode);
+        Assert.Equal($"{path}: xm, {Xen.Hvm.Config.XenConfig.Load(path).Settings.Count} settings, no problems", check.Out.TrimEnd());
         Assert.Equal(asXm.ExitCode, check.ExitCode);
         Assert.Equal(asXm.Out, check.Out);
         Assert.DoesNotContain("XH1006", check.Out, StringComparison.Ordinal);

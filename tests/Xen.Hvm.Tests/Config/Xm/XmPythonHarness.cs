@@ -13,13 +13,19 @@ internal static class PythonInterpreters
     private static readonly Lazy<string?> s_python2 = new(() => Find("XEN_HVM_PYTHON2", ["/root/.pyenv/versions/2.7.18/bin/python"], "python2", "2."));
     private static readonly Lazy<string?> s_python3 = new(() => Find("XEN_HVM_PYTHON3", [], "python3", "3."));
 
-    public static string? Python2 => s_python2.Value;
+    /// <summary>Gets CPython 2, or fails the test saying it is missing.</summary>
+    public static string Python2 => Infrastructure.Judges.Require(s_python2.Value, Missing(2)!);
 
-    public static string? Python3 => s_python3.Value;
+    /// <summary>Gets CPython 3, or fails the test saying it is missing.</summary>
+    public static string Python3 => Infrastructure.Judges.Require(s_python3.Value, Missing(3)!);
 
-    public static string? SkipReason(int major) => (major == 2 ? Python2 : Python3) is null
-        ? $"Python {major} is absent (set XEN_HVM_PYTHON{major} or put python{major} on PATH): the comparison with CPython {major} did NOT run."
+    /// <summary>Gets what is missing for CPython <paramref name="major"/>, or null when it was found.</summary>
+    public static string? Missing(int major) => (major == 2 ? s_python2.Value : s_python3.Value) is null
+        ? $"Python {major} is absent (set XEN_HVM_PYTHON{major} or put python{major} on PATH; 2.7.18 is looked for at /root/.pyenv/versions/2.7.18/bin/python)."
         : null;
+
+    /// <summary>Gets why tests comparing with CPython <paramref name="major"/> are skipped (absent, not CI), or null.</summary>
+    public static string? SkipReason(int major) => Infrastructure.Judges.SkipReason(Missing(major));
 
     private static string? Find(string variable, string[] candidates, string command, string versionPrefix)
     {
@@ -80,35 +86,21 @@ internal static class PythonInterpreters
     }
 }
 
-/// <summary>A [Fact] that is skipped, with the reason, when the Python it needs is absent.</summary>
-public sealed class PythonFactAttribute : FactAttribute
+/// <summary>A [Fact] that is skipped, with the reason, when the Python it needs is absent (and fails in CI).</summary>
+public sealed class PythonFactAttribute : Infrastructure.JudgeFactAttribute
 {
     public PythonFactAttribute(int major)
+        : base(PythonInterpreters.SkipReason(major) ?? (major > 0 ? Infrastructure.Corpus.SkipReason : null))
     {
-        if (PythonInterpreters.SkipReason(major) is { } reason)
-        {
-            Skip = reason;
-        }
-        else if (major > 0 && Infrastructure.Corpus.SkipReason is { } corpus)
-        {
-            Skip = corpus;
-        }
     }
 }
 
-/// <summary>A [Theory] that is skipped, with the reason, when the Python it needs or the corpus is absent.</summary>
-public sealed class PythonTheoryAttribute : TheoryAttribute
+/// <summary>A [Theory] that is skipped, with the reason, when the Python it needs or the corpus is absent (and fails in CI).</summary>
+public sealed class PythonTheoryAttribute : Infrastructure.JudgeTheoryAttribute
 {
     public PythonTheoryAttribute(int major)
+        : base(PythonInterpreters.SkipReason(major) ?? Infrastructure.Corpus.SkipReason)
     {
-        if (PythonInterpreters.SkipReason(major) is { } reason)
-        {
-            Skip = reason;
-        }
-        else if (Infrastructure.Corpus.SkipReason is { } corpus)
-        {
-            Skip = corpus;
-        }
     }
 }
 

@@ -1,0 +1,101 @@
+using System.Text;
+using Xen.Hvm.Config;
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Specs;
+
+namespace Xen.Hvm.Tests.Specs;
+
+/// <summary>Nothing runs beside these tests: they compare timings, and other tests' threads share the garbage collector.</summary>
+[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
+public sealed class TimingCollection;
+
+/// <summary>Big specs of every language: a megabyte completes with a bounded list of diagnostics, and the cost of a
+/// parse grows linearly with its input (asserted on ratios of allocation and time, never on a wall-clock bound).</summary>
+[Collection(nameof(TimingCollection))]
+public sealed class SpecScalingTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    /// <summary>One typical item of each language and one that is wrong in most; repeated to build big specs.</summary>
+    private static readonly Dictionary<SpecKind, string> Units = new()
+    {
+        [SpecKind.Disk] = "discard,", [SpecKind.Vif] = "bridge=xenbr0,forwarddev=x,", [SpecKind.Pci] = "permissive=1,", [SpecKind.Vfb] = "vnc=1,",
+        [SpecKind.Channel] = "name=a,", [SpecKind.Vtpm] = "backend=0,", [SpecKind.P9] = "tag=t,", [SpecKind.UsbCtrl] = "ports=4,",
+        [SpecKind.UsbDev] = "hostbus=1,", [SpecKind.UsbDevice] = "host:", [SpecKind.Cpus] = "0-1,", [SpecKind.Cpuid] = "host,tm=0,",
+        [SpecKind.Viridian] = "base", [SpecKind.Smbios] = "oem=a", [SpecKind.Vnuma] = "vcpus=0-1,", [SpecKind.IoPorts] = "2f8",
+        [SpecKind.IoMem] = "fe000,", [SpecKind.Irqs] = "7",
+    };
+
+    private static string Repeat(SpecKind kind, int length)
+    {
+        string unit = Units[kind] + " a,";
+        var sb = new StringBuilder(length + unit.Length);
+        sb.Append(kind switch { SpecKind.Pci => "01:00.0,", SpecKind.Vnuma => "vcpus=", _ => string.Empty });
+        while (sb.Length < length)
+        {
+            sb.Append(unit);
+        }
+
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Parse_OneMegabyteOfEveryLanguage_CompletesWithBoundedDiagnostics()
+    {
+        foreach (var kind in Enum.GetValues<SpecKind>())
+        {
+            // A megabyte is parsed once; let the JIT optimise the parser on small specs first, as a long-running tool would.
+            string small = Repeat(kind, 1024);
+            for (int i = 0; i < 40; i++)
+            {
+                _ = SpecString.Parse(kind, small);
+            }
+
+            string text = Repeat(kind, 1 << 20);
+            var r = SpecString.Parse(kind, text, ConfigDialect.Xl);
+            Assert.InRange(r.Diagnostics.Count, 0, 101);
+            Assert.All(r.Diagnostics, d => Assert.NotEqual(DiagnosticIds.SpecInternalError, d.Id));
+            Assert.All(r.Diagnostics, d => Assert.InRange(d.Span.End, 0, text.Length));
+            Assert.Equal(r.HasErrors, !r.Success);
+        }
+    }
+
+    [Fact]
+    public void Parse_1x4x16xInput_TimeAndAllocationGrowLinearly()
+    {
+        // Ratios, not wall-clock bounds: 16x the input may cost about 16x (allowing for noise), never the 256x of a
+        // quadratic scan. Allocation is exact enough for a tight bound; time gets the best of several runs.
+        const int Base = 4096;
+        var report = new List<string>();
+        foreach (var kind in Enum.GetValues<SpecKind>())
+        {
+            // Warm up on the largest input, so that every size runs the same (tiered-up) code.
+            _ = Cost(kind, Repeat(kind, Base * 16), runs: 2);
+            var costs = new[] { 1, 4, 16 }.Select(f => Cost(kind, Repeat(kind, Base * f), runs: 5)).ToArray();
+            double bytes16 = (double)costs[2].Bytes / Math.Max(costs[0].Bytes, 1);
+            double time16 = costs[2].Ticks / Math.Max(costs[0].Ticks, 1);
+            report.Add($"{kind}: bytes x{(double)costs[1].Bytes / Math.Max(costs[0].Bytes, 1):F1} x{bytes16:F1}, time x{costs[1].Ticks / Math.Max(costs[0].Ticks, 1):F1} x{time16:F1}");
+            Assert.True(bytes16 < 24, string.Join("\n", report));
+            Assert.True(time16 < 64, string.Join("\n", report));
+        }
+
+        output.WriteLine(string.Join("\n", report));
+    }
+
+    private static (long Bytes, double Ticks) Cost(SpecKind kind, string text, int runs)
+    {
+        long bytes = long.MaxValue;
+        double ticks = double.MaxValue;
+        for (int run = 0; run < runs; run++)
+        {
+            // Start each run with an empty nursery, so that a small input is not timed without the collections a
+            // large one pays for.
+            GC.Collect(0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            _ = SpecString.Parse(kind, text, ConfigDialect.Xl);
+            ticks = Math.Min(ticks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return (bytes, ticks);
+    }
+}
