@@ -59,7 +59,7 @@ internal static class EditCommands
                     return ExitCodes.UsageOrIo;
                 }
 
-                doc = doc.SetValue(key, ParseValue(pair[(eq + 1)..]));
+                doc = doc.WithValue(key, ParseValue(pair[(eq + 1)..]));
             }
 
             return Save(doc, path, CliSummary.Count(result.GetValue(pairs)!.Length, "value") + " set", result.GetValue(replaceReadOnly), context);
@@ -104,7 +104,7 @@ internal static class EditCommands
             foreach (string key in names.Distinct(StringComparer.Ordinal))
             {
                 removed += doc.GetSettings(key).Count();
-                doc = doc.RemoveSetting(key);
+                doc = doc.WithoutSetting(key);
             }
 
             return Save(doc, path, CliSummary.Count(removed, "setting") + " removed", result.GetValue(replaceReadOnly), context);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Diagnostics;
 
@@ -20,66 +21,7 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XenConfigParseOptions.Default;
-        switch (options.Dialect)
-        {
-            case ConfigDialect.Xl:
-            {
-                var bag = ParseXl(text, out SyntaxData data);
-                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xl, "the xl dialect was requested");
-            }
-
-            case ConfigDialect.Xm:
-            {
-                var bag = new DiagnosticBag();
-                SyntaxData data = PyParser.Parse(text, bag);
-                return new ConfigDocument(path, options, data, bag, ConfigDialect.Xm, "the xm dialect was requested");
-            }
-
-            default:
-                return ParseAuto(text, path, options);
-        }
-    }
-
-    /// <summary>
-    /// Auto: valid xl is read as xl. Text xl rejects is read as xm when it has something only Python has (a keyword,
-    /// an operator, parentheses, a float, an indented block, a prefixed or triple-quoted string, a backslash
-    /// continuation); otherwise it stays xl, so a broken xl file gets xl's diagnostics.
-    /// </summary>
-    private static ConfigDocument ParseAuto(string text, string? path, XenConfigParseOptions options)
-    {
-        DiagnosticBag xlBag = ParseXl(text, out SyntaxData xlData);
-        if (xlBag.ErrorCount == 0)
-        {
-            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, "the text is valid xl");
-        }
-
-        var xmBag = new DiagnosticBag();
-        SyntaxData xmData = PyParser.Parse(text, xmBag);
-        int evidence = PythonEvidence.Find(xmData);
-        var xlDoc = new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, string.Empty);
-        Diagnostic firstXlError = xlDoc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-        string xlProblem = $"xl rejects it ({firstXlError.Id} at {firstXlError.Location.Start})";
-        if (evidence < 0)
-        {
-            return new ConfigDocument(path, options, xlData, xlBag, ConfigDialect.Xl, xlProblem + " and nothing in it is Python, so it is read as a broken xl file");
-        }
-
-        var lines = Text.LineMap.Create(text);
-        string what = PythonEvidence.Describe(xmData, evidence);
-        string reason = $"{xlProblem}, and it has Python ({what} at {lines.GetPosition(xmData.Tokens[evidence].Start)})";
-        return new ConfigDocument(path, options, xmData, xmBag, ConfigDialect.Xm, reason);
-    }
-
-    private static DiagnosticBag ParseXl(string text, out SyntaxData data)
-    {
-        var bag = new DiagnosticBag();
-        data = XlParser.Parse(text, bag, out bool likelyPython);
-        if (likelyPython && bag.ErrorCount > 0)
-        {
-            bag.Add(DiagnosticDescriptors.LooksLikePython, 0, 0);
-        }
-
-        return bag;
+        return new ConfigDocument(options, ConfigParser.Parse(text, path, options.Dialect));
     }
 
     /// <summary>Parses the bytes of a config file. Bytes that are not valid UTF-8 are kept, so <see cref="ConfigDocument.ToBytes"/> gives them back.</summary>
@@ -88,7 +30,7 @@ public static class XenConfig
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The document.</returns>
     public static ConfigDocument Parse(ReadOnlySpan<byte> bytes, string? path = null, XenConfigParseOptions? options = null) =>
-        Parse(Internal.ByteText.Decode(bytes), path, options);
+        Parse(Hvm.Internal.ByteText.Decode(bytes), path, options);
 
     /// <summary>Reads and parses a config file.</summary>
     /// <param name="path">The file path; also used in diagnostics.</param>
@@ -117,27 +59,47 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(path);
         document = null;
-        byte[] bytes;
-        try
+        if (!ConfigFiles.TryRead(path, out byte[]? bytes, out error))
         {
-            if (Directory.Exists(path))
-            {
-                error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(Internal.AtomicFileError.NotAFile, 0, reading: true));
-                return false;
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (Internal.AtomicFile.IsFileSystemError(ex))
-        {
-            Internal.AtomicFileError kind = Internal.AtomicFile.Classify(ex, out int code);
-            error = ConfigDocument.FileDiagnostic(DiagnosticDescriptors.ConfigFileUnreadable, path, path, ConfigDocument.DescribeFileError(kind, code, reading: true));
             return false;
         }
 
         document = Parse(bytes, path, options);
-        error = null;
         return true;
+    }
+
+    /// <summary>Reads a config file from a stream, to its end, and parses it as <see cref="Parse(ReadOnlySpan{byte}, string?, XenConfigParseOptions?)"/> does.</summary>
+    /// <param name="stream">The stream, read from its current position; it is not closed.</param>
+    /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">The stream does not support reading.</exception>
+    public static ConfigDocument Parse(Stream stream, string? path = null, XenConfigParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path, options);
+    }
+
+    /// <summary>Reads a config file from a stream asynchronously, to its end, and parses it.</summary>
+    /// <param name="stream">The stream, read from its current position; it is not closed.</param>
+    /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">The stream does not support reading.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task<ConfigDocument> ParseAsync(Stream stream, string? path = null, XenConfigParseOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), path, options);
     }
 
     /// <summary>Reads and parses a config file asynchronously.</summary>

@@ -6,6 +6,7 @@ internal static partial class DiagnosticDescriptors
     private const string Syntax = "Syntax";
     private const string Editing = "Editing";
     private const string Files = "Files";
+    private const string Values = "Values";
 
     public static readonly DiagnosticDescriptor InvalidCharacter = new(
         DiagnosticIds.InvalidCharacter, "Invalid character",
@@ -141,4 +142,19 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.BackupKept, "Backup copy kept",
         "Writing '{0}' in place failed and its old content could not be put back; the old content is in '{1}'",
         DiagnosticSeverity.Warning, Files);
+
+    public static readonly DiagnosticDescriptor EditRefusedNotSaved = new(
+        DiagnosticIds.EditRefusedNotSaved, "Not saved: an edit was refused",
+        "'{0}' was not saved: the document comes from an edit that was refused ({1}), so saving it would lose that edit without a word. Fix what the refusal says and edit the document it came from again",
+        DiagnosticSeverity.Error, Files);
+
+    public static readonly DiagnosticDescriptor ValueNotOfRequestedType = new(
+        DiagnosticIds.ValueNotOfRequestedType, "Value is not of the requested type",
+        "The value of '{0}' is {1}, not {2}",
+        DiagnosticSeverity.Error, Values);
+
+    public static readonly DiagnosticDescriptor ValueUnknown = new(
+        DiagnosticIds.ValueUnknown, "Value is computed",
+        "The value of '{0}' is computed by the file ({1}); evaluate the document (ConfigDocument.Evaluate) to know it",
+        DiagnosticSeverity.Error, Values);
 }

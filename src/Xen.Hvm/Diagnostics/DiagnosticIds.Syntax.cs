@@ -82,4 +82,13 @@ public static partial class DiagnosticIds
 
     /// <summary>XH2014: writing in place failed; the backup copy of the old content was kept.</summary>
     public const string BackupKept = "XH2014";
+
+    /// <summary>XH2020: a document was not saved because an edit that made it was refused (XH2008, XH4203, XH4204).</summary>
+    public const string EditRefusedNotSaved = "XH2020";
+
+    /// <summary>XH2021: a typed getter found a value of another type (a list where a number was asked for, text that is not a number).</summary>
+    public const string ValueNotOfRequestedType = "XH2021";
+
+    /// <summary>XH2022: a typed getter found a value the file computes (xm), which only <c>Evaluate</c> can tell.</summary>
+    public const string ValueUnknown = "XH2022";
 }

@@ -54,7 +54,7 @@ public abstract class SpecSourceMap
     {
         ArgumentNullException.ThrowIfNull(literal);
         var offsets = literal.Token.GetValueOffsets();
-        return new OffsetMap(literal.Document.Path, literal.Document.Lines, [.. offsets]);
+        return new OffsetMap(literal.SyntaxTree.Path, literal.SyntaxTree.Lines, [.. offsets]);
     }
 
     /// <summary>

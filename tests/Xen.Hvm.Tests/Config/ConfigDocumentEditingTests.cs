@@ -10,68 +10,68 @@ public sealed class ConfigDocumentEditingTests
     private const string Sample = "# Windows XP guest\nname = 'winxp'   # the name\nmemory=512\ndisk = [ 'phy:/dev/vg/xp,hda,w',\n         'file:/iso/xp.iso,hdc:cdrom,r' ]\nvif = []\n";
 
     [Fact]
-    public void SetValue_ExistingString_KeepsQuoteCommentAndEverythingElse()
+    public void WithValue_ExistingString_KeepsQuoteCommentAndEverythingElse()
     {
-        ConfigDocument doc = XenConfig.Parse(Sample).SetValue("name", "xp2");
+        ConfigDocument doc = XenConfig.Parse(Sample).WithValue("name", "xp2");
         Assert.Equal(Sample.Replace("'winxp'", "'xp2'", StringComparison.Ordinal), doc.ToFullString());
     }
 
     [Fact]
-    public void SetValue_Number_WritesBareNumberWithoutTouchingSpacing()
+    public void WithValue_Number_WritesBareNumberWithoutTouchingSpacing()
     {
-        ConfigDocument doc = XenConfig.Parse(Sample).SetValue("memory", 1024);
+        ConfigDocument doc = XenConfig.Parse(Sample).WithValue("memory", 1024);
         Assert.Equal(Sample.Replace("memory=512", "memory=1024", StringComparison.Ordinal), doc.ToFullString());
     }
 
     [Fact]
-    public void SetValue_NegativeNumber_IsQuotedForXl()
+    public void WithValue_NegativeNumber_IsQuotedForXl()
     {
-        ConfigDocument doc = XenConfig.Parse("rtc_timeoffset = 0\n").SetValue("rtc_timeoffset", -3600);
+        ConfigDocument doc = XenConfig.Parse("rtc_timeoffset = 0\n").WithValue("rtc_timeoffset", -3600);
         Assert.Equal("rtc_timeoffset = \"-3600\"\n", doc.ToFullString());
         Assert.False(doc.HasErrors);
     }
 
     [Fact]
-    public void SetValue_AppendSetting_BecomesAssignment()
+    public void WithValue_AppendSetting_BecomesAssignment()
     {
-        ConfigDocument doc = XenConfig.Parse("x = 'a'\nx += 'b'\n").SetValue("x", "c");
+        ConfigDocument doc = XenConfig.Parse("x = 'a'\nx += 'b'\n").WithValue("x", "c");
         Assert.Equal("x = 'a'\nx = 'c'\n", doc.ToFullString());
         Assert.Equal("c", doc.Values.GetString("x"));
     }
 
     [Fact]
-    public void SetValue_MissingKey_AddsLineAtEndInFileStyle()
+    public void WithValue_MissingKey_AddsLineAtEndInFileStyle()
     {
-        ConfigDocument doc = XenConfig.Parse("a=1\nb='x'\n").SetValue("vcpus", 2);
+        ConfigDocument doc = XenConfig.Parse("a=1\nb='x'\n").WithValue("vcpus", 2);
         Assert.Equal("a=1\nb='x'\nvcpus=2\n", doc.ToFullString());
     }
 
     [Fact]
-    public void SetValue_StringNeedingEscapes_UsesOnlyEscapesLibxluReads()
+    public void WithValue_StringNeedingEscapes_UsesOnlyEscapesLibxluReads()
     {
-        ConfigDocument doc = XenConfig.Parse("extra = ''\n").SetValue("extra", "a'b\\c\td");
+        ConfigDocument doc = XenConfig.Parse("extra = ''\n").WithValue("extra", "a'b\\c\td");
         Assert.Equal("extra = \"a'b\\\\c\\td\"\n", doc.ToFullString());
         Assert.Equal("a'b\\c\td", doc.Values.GetString("extra"));
     }
 
     [Fact]
-    public void RemoveSetting_RemovesWholeLinesOfEveryOccurrence()
+    public void WithoutSetting_RemovesWholeLinesOfEveryOccurrence()
     {
-        ConfigDocument doc = XenConfig.Parse("a = 1\nb = 2 # two\na = 3\n").RemoveSetting("a");
+        ConfigDocument doc = XenConfig.Parse("a = 1\nb = 2 # two\na = 3\n").WithoutSetting("a");
         Assert.Equal("b = 2 # two\n", doc.ToFullString());
-        Assert.Same(doc, doc.RemoveSetting("zzz"));
+        Assert.Same(doc, doc.WithoutSetting("zzz"));
     }
 
     [Fact]
-    public void RemoveSetting_SemicolonSeparated_KeepsTheOtherStatement()
+    public void WithoutSetting_SemicolonSeparated_KeepsTheOtherStatement()
     {
-        Assert.Equal("b=2\n", XenConfig.Parse("a=1; b=2\n").RemoveSetting("a").ToFullString());
+        Assert.Equal("b=2\n", XenConfig.Parse("a=1; b=2\n").WithoutSetting("a").ToFullString());
     }
 
     [Fact]
-    public void AppendToList_MultiLineList_AddsAlignedLine()
+    public void WithItemAppended_MultiLineList_AddsAlignedLine()
     {
-        ConfigDocument doc = XenConfig.Parse(Sample).AppendToList("disk", "file:/x.img,hdb,w");
+        ConfigDocument doc = XenConfig.Parse(Sample).WithItemAppended("disk", "file:/x.img,hdb,w");
         Assert.Equal(Sample.Replace("hdc:cdrom,r' ]", "hdc:cdrom,r',\n         'file:/x.img,hdb,w' ]", StringComparison.Ordinal), doc.ToFullString());
         Assert.Equal(3, ((ConfigList)doc.Values["disk"]).Items.Count);
     }
@@ -82,42 +82,42 @@ public sealed class ConfigDocumentEditingTests
     [InlineData("vif = [ 'a', ]\n", "vif = [ 'a', 'bridge=xenbr0', ]\n")]
     [InlineData("vif = [\n  'a',\n]\n", "vif = [\n  'a',\n  'bridge=xenbr0',\n]\n")]
     [InlineData("", "vif = [\"bridge=xenbr0\"]\n")]
-    public void AppendToList_Layouts_FollowTheList(string before, string after)
+    public void WithItemAppended_Layouts_FollowTheList(string before, string after)
     {
-        ConfigDocument doc = XenConfig.Parse(before).AppendToList("vif", "bridge=xenbr0");
+        ConfigDocument doc = XenConfig.Parse(before).WithItemAppended("vif", "bridge=xenbr0");
         Assert.Equal(after, doc.ToFullString());
         Assert.False(doc.HasErrors);
     }
 
     [Fact]
-    public void AddSetting_CrlfFile_UsesCrlfForTheNewLine()
+    public void WithSettingInserted_CrlfFile_UsesCrlfForTheNewLine()
     {
         const string Text = "import os\r\nmemory = 512\r\ndisk = [ 'a',\r\n         'b' ]\r\n";
         ConfigDocument doc = XenConfig.Parse(Text, options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm })
-            .AddSetting("vcpus", new ConfigInteger(2), after: "memory")
-            .AppendToList("disk", "c");
+            .WithSettingInserted("vcpus", new ConfigInteger(2), after: "memory")
+            .WithItemAppended("disk", "c");
 
         Assert.Equal("import os\r\nmemory = 512\r\nvcpus = 2\r\ndisk = [ 'a',\r\n         'b',\r\n         'c' ]\r\n", doc.ToFullString());
         Assert.False(doc.HasErrors);
     }
 
     [Fact]
-    public void AppendToList_StringValue_Throws()
+    public void WithItemAppended_StringValue_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => XenConfig.Parse("vif = 'x'\n").AppendToList("vif", "y"));
+        Assert.Throws<InvalidOperationException>(() => XenConfig.Parse("vif = 'x'\n").WithItemAppended("vif", "y"));
     }
 
     [Fact]
-    public void AddSetting_AfterKey_InsertsOnTheNextLine()
+    public void WithSettingInserted_AfterKey_InsertsOnTheNextLine()
     {
-        ConfigDocument doc = XenConfig.Parse("name = 'a'  # n\nmemory = 1\n").AddSetting("vcpus", new ConfigInteger(2), after: "name");
+        ConfigDocument doc = XenConfig.Parse("name = 'a'  # n\nmemory = 1\n").WithSettingInserted("vcpus", new ConfigInteger(2), after: "name");
         Assert.Equal("name = 'a'  # n\nvcpus = 2\nmemory = 1\n", doc.ToFullString());
     }
 
     [Fact]
-    public void AddSetting_FileWithoutFinalNewLine_KeepsItThatWay()
+    public void WithSettingInserted_FileWithoutFinalNewLine_KeepsItThatWay()
     {
-        Assert.Equal("a = 1\nb = 2", XenConfig.Parse("a = 1").AddSetting("b", new ConfigInteger(2)).ToFullString());
+        Assert.Equal("a = 1\nb = 2", XenConfig.Parse("a = 1").WithSettingInserted("b", new ConfigInteger(2)).ToFullString());
     }
 
     [Theory]
@@ -125,11 +125,11 @@ public sealed class ConfigDocumentEditingTests
     [InlineData("disk = [ 'a',")]
     [InlineData("disk = [ 'a',\n# more to come\n")]
     [InlineData("disk = [\n")]
-    public void AddSetting_FileEndsInsideAnOpenList_RefusesWithXH2008AndKeepsTheText(string text)
+    public void WithSettingInserted_FileEndsInsideAnOpenList_RefusesWithXH2008AndKeepsTheText(string text)
     {
         ConfigDocument doc = XenConfig.Parse(text, "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
 
-        ConfigDocument edited = doc.SetValue("name", "a");
+        ConfigDocument edited = doc.WithValue("name", "a");
 
         Assert.Equal(text, edited.ToFullString());
         Diagnostic d = Assert.Single(edited.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
@@ -144,11 +144,11 @@ public sealed class ConfigDocumentEditingTests
     [InlineData("x = 1\n# last comment", "x = 1\n# last comment\nname = \"a\"")]
     [InlineData("x = 1 # c\n\n", "x = 1 # c\n\nname = \"a\"\n")]
     [InlineData("x = 1\r\n# c\r\n", "x = 1\r\n# c\r\nname = \"a\"\r\n")]
-    public void AddSetting_AwkwardEndOfFile_AddsAStatementOfItsOwn(string text, string expected)
+    public void WithSettingInserted_AwkwardEndOfFile_AddsAStatementOfItsOwn(string text, string expected)
     {
         ConfigDocument original = XenConfig.Parse(text, "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
 
-        ConfigDocument edited = original.SetValue("name", "a");
+        ConfigDocument edited = original.WithValue("name", "a");
 
         Assert.Equal(expected, edited.ToFullString());
         Assert.Equal("name", edited.Settings[^1].Name);
@@ -160,8 +160,8 @@ public sealed class ConfigDocumentEditingTests
     public void RefusedEdit_LaterEdits_KeepTheXH2008Note()
     {
         ConfigDocument doc = XenConfig.Parse("memory = 512\ndisk = [ 'a',\n", "g.cfg", new XenConfigParseOptions { Dialect = ConfigDialect.Xl })
-            .SetValue("name", "a")
-            .SetValue("memory", 1024);
+            .WithValue("name", "a")
+            .WithValue("memory", 1024);
 
         Assert.Equal("memory = 1024\ndisk = [ 'a',\n", doc.ToFullString());
         Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
@@ -172,15 +172,15 @@ public sealed class ConfigDocumentEditingTests
     [InlineData("_x")]
     [InlineData("")]
     [InlineData("a b")]
-    public void SetValue_InvalidKey_ThrowsArgumentException(string key)
+    public void WithValue_InvalidKey_ThrowsArgumentException(string key)
     {
-        Assert.Throws<ArgumentException>(() => XenConfig.Parse("").SetValue(key, "x"));
+        Assert.Throws<ArgumentException>(() => XenConfig.Parse("").WithValue(key, "x"));
     }
 
     [Fact]
-    public void AddSetting_UnknownAnchor_ThrowsArgumentException()
+    public void WithSettingInserted_UnknownAnchor_ThrowsArgumentException()
     {
-        Assert.Throws<ArgumentException>(() => XenConfig.Parse("a = 1\n").AddSetting("b", "x", after: "zz"));
+        Assert.Throws<ArgumentException>(() => XenConfig.Parse("a = 1\n").WithSettingInserted("b", "x", after: "zz"));
     }
 
     private enum EditKind
@@ -220,7 +220,7 @@ public sealed class ConfigDocumentEditingTests
                             touched.Add(l);
                         }
 
-                        doc = doc.SetValue(key, value);
+                        doc = doc.WithValue(key, value);
                         model[key] = XlGenerators.Normalize(value);
                         break;
                     case EditKind.Remove:
@@ -229,7 +229,7 @@ public sealed class ConfigDocumentEditingTests
                             touched.UnionWith(LinesOf(before, s));
                         }
 
-                        doc = doc.RemoveSetting(key);
+                        doc = doc.WithoutSetting(key);
                         model.Remove(key);
                         break;
                     case EditKind.Append:
@@ -239,7 +239,7 @@ public sealed class ConfigDocumentEditingTests
                         }
 
                         touched.UnionWith(LinesOf(before, before.GetSettings(key).LastOrDefault()));
-                        doc = doc.AppendToList(key, value);
+                        doc = doc.WithItemAppended(key, value);
                         model[key] = model.TryGetValue(key, out var list)
                             ? new ConfigList(((ConfigList)list).Items.Append(XlGenerators.Normalize(value)))
                             : new ConfigList([XlGenerators.Normalize(value)]);
@@ -251,7 +251,7 @@ public sealed class ConfigDocumentEditingTests
                         }
 
                         string? anchor = useAnchor && model.Count > 0 ? model.Keys.First() : null;
-                        doc = doc.AddSetting(key, value, anchor);
+                        doc = doc.WithSettingInserted(key, value, anchor);
                         model[key] = XlGenerators.Normalize(value);
                         break;
                 }

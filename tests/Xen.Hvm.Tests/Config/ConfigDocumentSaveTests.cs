@@ -18,12 +18,71 @@ public sealed class ConfigDocumentSaveTests
         File.WriteAllText(path, "vncpasswd = 'secret'\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        ConfigSaveResult result = XenConfig.Load(path).SetValue("vncpasswd", "other").Save(path);
+        ConfigSaveResult result = XenConfig.Load(path).WithValue("vncpasswd", "other").Save(path);
 
         Assert.Equal(ConfigSaveMethod.Replaced, result.Method);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         Assert.Equal("vncpasswd = 'other'\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("memory = 512\ndisk = [ 'a',\n", ConfigDialect.Xl, "name", "a", DiagnosticIds.EditInsideOpenStatement)]
+    [InlineData("# -*- coding: ascii -*-\nname = 'a'\n", ConfigDialect.Xm, "name", "caf\u00e9", DiagnosticIds.XmEditCharacterNotInEncoding)]
+    [InlineData("# -*- coding: mac-klingon -*-\nname = 'a'\n", ConfigDialect.Xm, "name", "caf\u00e9", DiagnosticIds.XmEditUnknownEncoding)]
+    public async Task Save_DocumentFromARefusedEdit_WritesNothingWithXH2020(string text, ConfigDialect dialect, string key, string value, string refusal)
+    {
+        // The trap: a refused edit returned the same text with an error, and Save wrote it as if the edit was made.
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        ConfigDocument doc = XenConfig.Parse(text, path, new XenConfigParseOptions { Dialect = dialect });
+
+        ConfigDocument refused = doc.WithValue(key, value);
+        ConfigDocument further = refused.WithValue("vcpus", 2).WithoutSetting("vcpus").WithValue("memory", 1024);
+
+        Assert.False(doc.HasRefusedEdits);
+        Assert.True(refused.HasRefusedEdits);
+        Assert.True(further.HasRefusedEdits);
+        foreach (ConfigDocument d in new[] { refused, further })
+        {
+            Assert.False(d.TrySave(path, null, out ConfigSaveResult result));
+            Assert.Equal(ConfigSaveMethod.NotSaved, result.Method);
+            Assert.Equal(DiagnosticIds.EditRefusedNotSaved, result.Diagnostics[0].Id);
+            Assert.NotEmpty(result.Diagnostics.Skip(1));
+            Assert.All(result.Diagnostics.Skip(1), x => Assert.Equal(refusal, x.Id));
+            Assert.Equal(DiagnosticIds.EditRefusedNotSaved, Assert.Throws<XenConfigException>(() => d.Save(path)).Diagnostics[0].Id);
+            Assert.Equal(DiagnosticIds.EditRefusedNotSaved, (await Assert.ThrowsAsync<XenConfigException>(() => d.SaveAsync(path))).Diagnostics[0].Id);
+        }
+
+        Assert.False(File.Exists(path));
+        Assert.True(doc.WithValue("memory", 1024).Save(path).Saved);
+    }
+
+    [Fact]
+    public async Task SaveAsync_NewFile_WritesTheBytesAsSaveDoes()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        ConfigDocument doc = XenConfig.Parse("memory = 512 # c\n").WithValue("memory", 1024);
+
+        ConfigSaveResult result = await doc.SaveAsync(path);
+
+        Assert.Equal(ConfigSaveMethod.Created, result.Method);
+        Assert.Equal(doc.ToBytes(), await File.ReadAllBytesAsync(path));
+        Assert.Equal(DiagnosticIds.ExistingFileNotReplaced, (await Assert.ThrowsAsync<XenConfigException>(() => doc.SaveAsync(path, new ConfigSaveOptions { ReplaceExistingFile = false }))).Diagnostics[0].Id);
+    }
+
+    [Fact]
+    public async Task SaveAsync_Canceled_LeavesTheOldFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("g.cfg");
+        File.WriteAllText(path, "memory = 512\n");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => XenConfig.Parse("memory = 1\n").SaveAsync(path, null, new CancellationToken(canceled: true)));
+
+        Assert.Equal("memory = 512\n", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(dir.Path));
     }
 
@@ -36,7 +95,7 @@ public sealed class ConfigDocumentSaveTests
         File.WriteAllText(target, "memory = 512\n");
         File.CreateSymbolicLink(link, target);
 
-        ConfigSaveResult result = XenConfig.Load(link).SetValue("memory", 1024).Save(link);
+        ConfigSaveResult result = XenConfig.Load(link).WithValue("memory", 1024).Save(link);
 
         Assert.True(result.Saved);
         Assert.Equal(target, result.Path);
@@ -68,7 +127,7 @@ public sealed class ConfigDocumentSaveTests
         Run("chown", "4321:5432", path);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
-        ConfigSaveResult result = XenConfig.Load(path).SetValue("memory", 1024).Save(path);
+        ConfigSaveResult result = XenConfig.Load(path).WithValue("memory", 1024).Save(path);
 
         Assert.Equal(ConfigSaveMethod.Replaced, result.Method);
         Assert.Equal("4321 5432 1", Stat(path));
@@ -85,7 +144,7 @@ public sealed class ConfigDocumentSaveTests
         File.WriteAllText(path, "memory = 512\n");
         Run("ln", path, other);
 
-        ConfigSaveResult result = XenConfig.Load(path).SetValue("memory", 1024).Save(path);
+        ConfigSaveResult result = XenConfig.Load(path).WithValue("memory", 1024).Save(path);
 
         Assert.Equal(ConfigSaveMethod.WrittenInPlace, result.Method);
         Diagnostic d = Assert.Single(result.Diagnostics);
@@ -103,7 +162,7 @@ public sealed class ConfigDocumentSaveTests
         string path = dir.File("g.cfg");
         File.WriteAllText(path, "memory = 512\n");
         File.SetUnixFileMode(path, ReadOnly);
-        ConfigDocument edited = XenConfig.Load(path).SetValue("memory", 1024);
+        ConfigDocument edited = XenConfig.Load(path).WithValue("memory", 1024);
 
         Assert.False(edited.TrySave(path, null, out ConfigSaveResult refused));
         var thrown = Assert.Throws<XenConfigException>(() => edited.Save(path));
@@ -164,7 +223,7 @@ public sealed class ConfigDocumentSaveTests
         byte[] bytes = [.. "# caf"u8, 0xE9, (byte)'\n', .. "name = \"x\"\n"u8];
         File.WriteAllBytes(path, bytes);
 
-        Assert.True(XenConfig.Load(path).SetValue("name", "y").Save(path).Saved);
+        Assert.True(XenConfig.Load(path).WithValue("name", "y").Save(path).Saved);
 
         byte[] after = File.ReadAllBytes(path);
         Assert.Equal(bytes[..6], after[..6]);

@@ -1,17 +1,10 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Config.Parsing;
-
-/// <summary>The keywords of Python 2.7. Stored in <see cref="Token.Flags"/> of a <see cref="SyntaxKind.KeywordToken"/>.</summary>
-internal enum PyKeyword : byte
-{
-    None = 0,
-    And, As, Assert, Break, Class, Continue, Def, Del, Elif, Else, Except, Exec, Finally, For, From, Global, If,
-    Import, In, Is, Lambda, Not, Or, Pass, Print, Raise, Return, Try, While, With, Yield,
-}
 
 /// <summary>
 /// The xm lexer: Python 2.7's tokenizer (<c>Parser/tokenizer.c</c>) turned lossless. Every character ends up in exactly
@@ -28,19 +21,6 @@ internal static partial class PyLexer
 
     private static readonly SearchValues<char> s_identifierPart =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-
-    public static PyKeyword KeywordOf(ReadOnlySpan<char> word) => word switch
-    {
-        "and" => PyKeyword.And, "as" => PyKeyword.As, "assert" => PyKeyword.Assert, "break" => PyKeyword.Break,
-        "class" => PyKeyword.Class, "continue" => PyKeyword.Continue, "def" => PyKeyword.Def, "del" => PyKeyword.Del,
-        "elif" => PyKeyword.Elif, "else" => PyKeyword.Else, "except" => PyKeyword.Except, "exec" => PyKeyword.Exec,
-        "finally" => PyKeyword.Finally, "for" => PyKeyword.For, "from" => PyKeyword.From, "global" => PyKeyword.Global,
-        "if" => PyKeyword.If, "import" => PyKeyword.Import, "in" => PyKeyword.In, "is" => PyKeyword.Is,
-        "lambda" => PyKeyword.Lambda, "not" => PyKeyword.Not, "or" => PyKeyword.Or, "pass" => PyKeyword.Pass,
-        "print" => PyKeyword.Print, "raise" => PyKeyword.Raise, "return" => PyKeyword.Return, "try" => PyKeyword.Try,
-        "while" => PyKeyword.While, "with" => PyKeyword.With, "yield" => PyKeyword.Yield,
-        _ => PyKeyword.None,
-    };
 
     /// <summary>Lexes <paramref name="text"/>; the last token is a zero-width end-of-file token.</summary>
     public static ValueBuilder<Token> Lex(string text, DiagnosticBag diagnostics)
@@ -196,7 +176,7 @@ internal static partial class PyLexer
                         break;
                     }
 
-                    PyKeyword keyword = KeywordOf(text.AsSpan(start, i - start));
+                    PyKeyword keyword = PyKeywords.KeywordOf(text.AsSpan(start, i - start));
                     if (keyword != PyKeyword.None)
                     {
                         kind = SyntaxKind.KeywordToken;

@@ -10,8 +10,7 @@ internal static class PythonEvidence
     {
         for (int i = 0; i < data.TokenCount; i++)
         {
-            Token t = data.Tokens[i];
-            switch (t.Kind)
+            switch (data.TokenKind(i))
             {
                 case SyntaxKind.KeywordToken or SyntaxKind.IndentToken or SyntaxKind.LineContinuationTrivia:
                     return i;
@@ -48,9 +47,8 @@ internal static class PythonEvidence
     /// <summary>Describes the evidence at <paramref name="index"/> in a few words.</summary>
     public static string Describe(SyntaxData data, int index)
     {
-        Token t = data.Tokens[index];
         string text = data.TokenText(index).ToString();
-        return t.Kind switch
+        return data.TokenKind(index) switch
         {
             SyntaxKind.KeywordToken => $"the keyword '{text}'",
             SyntaxKind.IndentToken => "an indented block",

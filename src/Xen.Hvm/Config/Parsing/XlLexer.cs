@@ -1,4 +1,5 @@
 using System.Buffers;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 

@@ -1,3 +1,4 @@
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -14,7 +15,7 @@ internal sealed class XlParser
     private readonly Token[] _tokens;
     private readonly int _tokenCount;
     private readonly DiagnosticBag _diagnostics;
-    private ValueBuilder<NodeRow> _rows;
+    private readonly SyntaxData.Writer _rows;
     private int _pos;
     private int _lastConsumed;
     private Stack<int>? _open;
@@ -25,7 +26,7 @@ internal sealed class XlParser
         _tokens = tokens.RawArray;
         _tokenCount = tokens.Count;
         _diagnostics = diagnostics;
-        _rows = new ValueBuilder<NodeRow>(Math.Max(8, _tokenCount / 4));
+        _rows = new SyntaxData.Writer(Math.Max(8, _tokenCount / 4));
     }
 
     public static SyntaxData Parse(string text, DiagnosticBag diagnostics, out bool likelyPython)
@@ -33,7 +34,7 @@ internal sealed class XlParser
         ValueBuilder<Token> tokens = XlLexer.Lex(text, diagnostics, out likelyPython, out bool hasPlusEquals);
         var parser = new XlParser(text, tokens, diagnostics);
         parser.ParseFile();
-        var data = new SyntaxData(text, parser._tokens, parser._tokenCount, parser._rows.RawArray, parser._rows.Count);
+        SyntaxData data = parser._rows.ToData(text, parser._tokens, parser._tokenCount);
         if (hasPlusEquals)
         {
             CheckAppendTypes(data, diagnostics);
@@ -46,7 +47,7 @@ internal sealed class XlParser
 
     private void ParseFile()
     {
-        _rows.Add(default);
+        int root = _rows.Open(0);
         _pos = -1;
         _lastConsumed = 0;
         Advance();
@@ -55,7 +56,7 @@ internal sealed class XlParser
             ParseStatement();
         }
 
-        _rows[0] = new NodeRow(SyntaxKind.ConfigFile, 0, _pos, _rows.Count);
+        _rows.Close(root, SyntaxKind.ConfigFile, _pos);
     }
 
     private void Advance()
@@ -79,7 +80,7 @@ internal sealed class XlParser
         switch (Kind)
         {
             case SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken:
-                _rows.Add(new NodeRow(SyntaxKind.EmptyStatement, start, start, 1));
+                _rows.Leaf(SyntaxKind.EmptyStatement, start);
                 Advance();
                 return;
             case SyntaxKind.IdentifierToken:
@@ -90,7 +91,7 @@ internal sealed class XlParser
                 return;
         }
 
-        _rows.Add(default);
+        _rows.Open(start);
         Advance();
         if (Kind is not (SyntaxKind.EqualsToken or SyntaxKind.PlusEqualsToken))
         {
@@ -122,7 +123,7 @@ internal sealed class XlParser
                 return;
         }
 
-        _rows[row] = new NodeRow(SyntaxKind.Setting, start, last, _rows.Count - row);
+        _rows.Close(row, SyntaxKind.Setting, last);
     }
 
     private bool ParseValue()
@@ -130,11 +131,11 @@ internal sealed class XlParser
         switch (Kind)
         {
             case SyntaxKind.StringToken:
-                _rows.Add(new NodeRow(SyntaxKind.StringLiteral, _pos, _pos, 1));
+                _rows.Leaf(SyntaxKind.StringLiteral, _pos);
                 Advance();
                 return true;
             case SyntaxKind.NumberToken:
-                _rows.Add(new NodeRow(SyntaxKind.NumberLiteral, _pos, _pos, 1));
+                _rows.Leaf(SyntaxKind.NumberLiteral, _pos);
                 Advance();
                 return true;
             case SyntaxKind.OpenBracketToken:
@@ -150,8 +151,7 @@ internal sealed class XlParser
     {
         Stack<int> open = _open ??= new Stack<int>();
         open.Clear();
-        open.Push(_rows.Count);
-        _rows.Add(new NodeRow(SyntaxKind.List, _pos, _pos, 0));
+        open.Push(_rows.Open(_pos));
         Advance();
         bool expectValue = true;
         while (true)
@@ -164,8 +164,7 @@ internal sealed class XlParser
             SyntaxKind kind = Kind;
             if (kind == SyntaxKind.CloseBracketToken)
             {
-                int row = open.Pop();
-                _rows[row] = new NodeRow(SyntaxKind.List, _rows[row].FirstToken, _pos, _rows.Count - row);
+                _rows.Close(open.Pop(), SyntaxKind.List, _pos);
                 Advance();
                 if (open.Count == 0)
                 {
@@ -181,14 +180,13 @@ internal sealed class XlParser
                 switch (kind)
                 {
                     case SyntaxKind.StringToken:
-                        _rows.Add(new NodeRow(SyntaxKind.StringLiteral, _pos, _pos, 1));
+                        _rows.Leaf(SyntaxKind.StringLiteral, _pos);
                         break;
                     case SyntaxKind.NumberToken:
-                        _rows.Add(new NodeRow(SyntaxKind.NumberLiteral, _pos, _pos, 1));
+                        _rows.Leaf(SyntaxKind.NumberLiteral, _pos);
                         break;
                     case SyntaxKind.OpenBracketToken:
-                        open.Push(_rows.Count);
-                        _rows.Add(new NodeRow(SyntaxKind.List, _pos, _pos, 0));
+                        open.Push(_rows.Open(_pos));
                         Advance();
                         continue;
                     default:
@@ -208,7 +206,7 @@ internal sealed class XlParser
                 continue;
             }
 
-            int listStart = _tokens[_rows[open.Peek()].FirstToken].Start;
+            int listStart = _tokens[_rows.FirstToken(open.Peek())].Start;
             Error(DiagnosticDescriptors.ExpectedCommaOrCloseBracket, new OffsetArgument(listStart), Describe(_pos));
             return false;
         }
@@ -234,7 +232,7 @@ internal sealed class XlParser
             last = Math.Max(start, _lastConsumed);
         }
 
-        _rows.Add(new NodeRow(SyntaxKind.SkippedStatement, start, last, 1));
+        _rows.Leaf(SyntaxKind.SkippedStatement, start, last);
     }
 
     private void Error(DiagnosticDescriptor descriptor, params object?[] args)
@@ -258,21 +256,19 @@ internal sealed class XlParser
     private static void CheckAppendTypes(SyntaxData data, DiagnosticBag diagnostics)
     {
         var kinds = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (int row in SyntaxNavigation.Statements(data))
+        foreach (int statement in data.Children(SyntaxData.Root))
         {
-            NodeRow r = data.Rows[row];
-            if (r.Kind != SyntaxKind.Setting)
+            if (data.Kind(statement) != SyntaxKind.Setting)
             {
                 continue;
             }
 
-            string name = data.TokenText(r.FirstToken).ToString();
-            bool isList = data.Rows[row + 1].Kind == SyntaxKind.List;
-            int op = SyntaxNavigation.NextSignificant(data, r.FirstToken);
-            if (data.Tokens[op].Kind == SyntaxKind.PlusEqualsToken && kinds.TryGetValue(name, out bool previousIsList) && previousIsList != isList)
+            string name = data.TokenText(data.NameToken(statement)).ToString();
+            bool isList = data.Kind(data.SettingValue(statement)) == SyntaxKind.List;
+            if (data.SettingIsAppend(statement) && kinds.TryGetValue(name, out bool previousIsList) && previousIsList != isList)
             {
-                Token t = data.Tokens[op];
-                diagnostics.Add(DiagnosticDescriptors.AppendTypeMismatch, t.Start, t.Length, name, isList ? "list" : "string", previousIsList ? "list" : "string");
+                int op = data.SettingOperatorToken(statement);
+                diagnostics.Add(DiagnosticDescriptors.AppendTypeMismatch, data.TokenStart(op), data.TokenLength(op), name, isList ? "list" : "string", previousIsList ? "list" : "string");
                 return; // libxlu stops storing settings after its first error
             }
 

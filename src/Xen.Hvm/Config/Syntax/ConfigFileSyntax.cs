@@ -5,8 +5,8 @@ public sealed class ConfigFileSyntax : SyntaxNode
 {
     private IReadOnlyList<StatementSyntax>? _statements;
 
-    internal ConfigFileSyntax(ConfigDocument document, int row)
-        : base(document, row, null)
+    internal ConfigFileSyntax(ConfigSyntaxTree tree, int row)
+        : base(tree, row, null)
     {
     }
 

@@ -5,8 +5,8 @@ public sealed class ListSyntax : ValueSyntax
 {
     private IReadOnlyList<ValueSyntax>? _items;
 
-    internal ListSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal ListSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -20,27 +20,11 @@ public sealed class ListSyntax : ValueSyntax
     public IReadOnlyList<ValueSyntax> Items => _items ??= ChildNodes().Cast<ValueSyntax>().ToArray();
 
     /// <summary>Gets a value indicating whether the list ends with a comma after its last item.</summary>
-    public bool HasTrailingComma => Items.Count > 0 && Parsing.SyntaxNavigation.NextNonNewLine(Data, Items[^1].LastToken.Index) is var next && Data.Tokens[next].Kind == SyntaxKind.CommaToken;
+    public bool HasTrailingComma => Data.LastChild(Row) is int last and >= 0 && Data.TokenKind(Data.NextNonNewLine(Data.LastToken(last))) == SyntaxKind.CommaToken;
 
     /// <summary>Gets a value indicating whether the list spans more than one line.</summary>
-    public bool IsMultiLine => Document.Lines.GetPosition(Span.Start).Line != Document.Lines.GetPosition(Span.End).Line;
+    public bool IsMultiLine => SyntaxTree.Lines.GetPosition(Span.Start).Line != SyntaxTree.Lines.GetPosition(Span.End).Line;
 
     /// <inheritdoc/>
-    public override ConfigValue ToValue()
-    {
-        if (Document.Dialect == ConfigDialect.Xm)
-        {
-            return Evaluation.XmConstant.TryFold(this, out ConfigValue? value)
-                ? value
-                : throw new InvalidOperationException($"'{ToString()}' is computed; evaluate the document (ConfigDocument.Evaluate) to get its value.");
-        }
-
-        var items = new ConfigValue[Items.Count];
-        for (int i = 0; i < items.Length; i++)
-        {
-            items[i] = Items[i].ToValue();
-        }
-
-        return new ConfigList(items);
-    }
+    public override ConfigValue ToValue() => ReadLiteral();
 }

@@ -3,8 +3,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>A bare number value. xl stores it as its text, exactly like a string; the key's reader decides its meaning. In xm it is a Python int, long or float.</summary>
 public sealed class NumberLiteralSyntax : ValueSyntax
 {
-    internal NumberLiteralSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal NumberLiteralSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -15,7 +15,5 @@ public sealed class NumberLiteralSyntax : ValueSyntax
     public string Text => Token.Text;
 
     /// <inheritdoc/>
-    public override ConfigValue ToValue() => Document.Dialect == ConfigDialect.Xm
-        ? Evaluation.XmConstant.TryFold(this, out ConfigValue? value) ? value : throw new InvalidOperationException($"'{Text}' is not an int or float that fits a config value.")
-        : new ConfigString(Text);
+    public override ConfigValue ToValue() => ReadLiteral();
 }

@@ -3,8 +3,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>A setting: <c>key = value</c>, or <c>key += value</c> to append to an earlier value.</summary>
 public sealed class SettingSyntax : StatementSyntax
 {
-    internal SettingSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal SettingSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 
@@ -15,11 +15,11 @@ public sealed class SettingSyntax : StatementSyntax
     public string Name => NameToken.Text;
 
     /// <summary>Gets the <c>=</c> or <c>+=</c> token.</summary>
-    public SyntaxToken OperatorToken => new(Document, Parsing.SyntaxNavigation.NextSignificant(Data, NodeRow.FirstToken));
+    public SyntaxToken OperatorToken => TokenAt(Data.SettingOperatorToken(Row));
 
     /// <summary>Gets a value indicating whether the setting appends (<c>+=</c>) instead of assigning.</summary>
-    public bool IsAppend => OperatorToken.Kind == SyntaxKind.PlusEqualsToken;
+    public bool IsAppend => Data.SettingIsAppend(Row);
 
     /// <summary>Gets the value.</summary>
-    public ValueSyntax Value => (ValueSyntax)Document.GetNode(Row + 1, this);
+    public ValueSyntax Value => Child<ValueSyntax>(Data.SettingValue(Row));
 }

@@ -6,8 +6,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// </summary>
 public sealed class SkippedStatementSyntax : StatementSyntax
 {
-    internal SkippedStatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal SkippedStatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 

@@ -3,8 +3,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>A statement of a config file. In xl, a statement ends at a line break or <c>;</c>.</summary>
 public abstract class StatementSyntax : SyntaxNode
 {
-    private protected StatementSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    private protected StatementSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 

@@ -3,8 +3,8 @@ namespace Xen.Hvm.Config.Syntax;
 /// <summary>A quoted string value.</summary>
 public sealed class StringLiteralSyntax : ValueSyntax
 {
-    internal StringLiteralSyntax(ConfigDocument document, int row, SyntaxNode? parent)
-        : base(document, row, parent)
+    internal StringLiteralSyntax(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
+        : base(tree, row, parent)
     {
     }
 

@@ -61,7 +61,7 @@ public static class SyntaxFacts
             }
         }
 
-        return Parsing.PyLexer.KeywordOf(name) == Parsing.PyKeyword.None;
+        return Internal.PyKeywords.KeywordOf(name) == Internal.PyKeyword.None;
     }
 
     /// <summary>Returns whether a word is a Python 2 keyword (<c>None</c>, <c>True</c> and <c>False</c> are not).</summary>
@@ -71,7 +71,7 @@ public static class SyntaxFacts
     public static bool IsPythonKeyword(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Parsing.PyLexer.KeywordOf(word) != Parsing.PyKeyword.None;
+        return Internal.PyKeywords.KeywordOf(word) != Internal.PyKeyword.None;
     }
 
     internal static bool IsXlIdentifierPart(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.';

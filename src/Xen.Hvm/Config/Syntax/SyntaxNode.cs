@@ -1,4 +1,3 @@
-using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Syntax;
@@ -10,111 +9,80 @@ namespace Xen.Hvm.Config.Syntax;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public abstract class SyntaxNode
 {
-    private protected SyntaxNode(ConfigDocument document, int row, SyntaxNode? parent)
+    private protected SyntaxNode(ConfigSyntaxTree tree, int row, SyntaxNode? parent)
     {
-        Document = document;
+        SyntaxTree = tree;
         Row = row;
         Parent = parent;
     }
 
-    /// <summary>Gets the document the node belongs to.</summary>
-    public ConfigDocument Document { get; }
+    /// <summary>Gets the syntax tree the node belongs to.</summary>
+    public ConfigSyntaxTree SyntaxTree { get; }
 
     /// <summary>Gets the parent node, or <see langword="null"/> for the root.</summary>
     public SyntaxNode? Parent { get; }
 
     internal int Row { get; }
 
-    private protected SyntaxData Data => Document.Data;
-
-    private protected NodeRow NodeRow => Data.Rows[Row];
+    private protected SyntaxData Data => SyntaxTree.Data;
 
     /// <summary>Gets the kind of the node.</summary>
-    public SyntaxKind Kind => NodeRow.Kind;
+    public SyntaxKind Kind => Data.Kind(Row);
 
     /// <summary>Gets the span of the node's tokens, without the leading trivia of its first token or the trailing trivia of its last.</summary>
-    public TextSpan Span
-    {
-        get
-        {
-            NodeRow r = NodeRow;
-            return TextSpan.FromBounds(Data.Tokens[r.FirstToken].Start, Data.Tokens[r.LastToken].End);
-        }
-    }
+    public TextSpan Span => TextSpan.FromBounds(Data.TokenStart(Data.FirstToken(Row)), Data.TokenEnd(Data.LastToken(Row)));
 
     /// <summary>Gets the span of the node with all its trivia.</summary>
-    public TextSpan FullSpan
-    {
-        get
-        {
-            NodeRow r = NodeRow;
-            if (r.Kind == SyntaxKind.ConfigFile)
-            {
-                return new TextSpan(0, Data.Text.Length);
-            }
-
-            return TextSpan.FromBounds(Data.FullStart(r.FirstToken), Data.FullEnd(r.LastToken));
-        }
-    }
+    public TextSpan FullSpan => Row == SyntaxData.Root
+        ? new TextSpan(0, Data.Text.Length)
+        : TextSpan.FromBounds(Data.FullStart(Data.FirstToken(Row)), Data.FullEnd(Data.LastToken(Row)));
 
     /// <summary>Gets the first token of the node.</summary>
-    public SyntaxToken FirstToken => new(Document, NodeRow.FirstToken);
+    public SyntaxToken FirstToken => TokenAt(Data.FirstToken(Row));
 
     /// <summary>Gets the last token of the node.</summary>
-    public SyntaxToken LastToken => new(Document, NodeRow.LastToken);
+    public SyntaxToken LastToken => TokenAt(Data.LastToken(Row));
 
     /// <summary>Returns the direct child nodes, in text order.</summary>
     /// <returns>The children.</returns>
     public IEnumerable<SyntaxNode> ChildNodes()
     {
-        foreach (int child in SyntaxNavigation.Children(Data, Row))
+        foreach (int child in Data.Children(Row))
         {
-            yield return Document.GetNode(child, this);
+            yield return SyntaxTree.GetNode(child, this);
         }
     }
 
-    /// <summary>Returns the direct child at a position, or <see langword="null"/> when there are fewer children.</summary>
-    private protected SyntaxNode? ChildAt(int index)
+    /// <summary>Returns the view of a child row of this node.</summary>
+    private protected T Child<T>(int row)
+        where T : SyntaxNode => (T)SyntaxTree.GetNode(row, this);
+
+    /// <summary>Returns the view of a child row of this node, or <see langword="null"/> for an empty slot (-1).</summary>
+    private protected T? ChildOrNull<T>(int row)
+        where T : SyntaxNode => row < 0 ? null : (T)SyntaxTree.GetNode(row, this);
+
+    /// <summary>Returns the views of a range of child rows.</summary>
+    private protected T[] Children<T>(SyntaxData.SiblingEnumerator rows)
+        where T : SyntaxNode
     {
-        foreach (int child in SyntaxNavigation.Children(Data, Row))
+        var list = new List<T>();
+        foreach (int row in rows)
         {
-            if (index-- == 0)
-            {
-                return Document.GetNode(child, this);
-            }
+            list.Add(Child<T>(row));
         }
 
-        return null;
+        return [.. list];
     }
 
-    /// <summary>Returns the significant token right after <paramref name="node"/> (an operator, a comma, a colon).</summary>
-    private protected SyntaxToken TokenAfter(SyntaxNode node) => new(Document, SyntaxNavigation.NextSignificant(Data, node.NodeRow.LastToken));
+    /// <summary>Returns the token at an index of the tree.</summary>
+    private protected SyntaxToken TokenAt(int index) => new(SyntaxTree, index);
 
     /// <summary>Returns the significant tokens of this node that belong to no child node, in order.</summary>
     private protected IEnumerable<SyntaxToken> OwnTokens()
     {
-        NodeRow r = NodeRow;
-        int token = r.FirstToken;
-        foreach (int child in SyntaxNavigation.Children(Data, Row))
+        foreach (int token in Data.OwnTokens(Row))
         {
-            NodeRow c = Data.Rows[child];
-            for (; token < c.FirstToken; token++)
-            {
-                if (!Data.Tokens[token].IsTrivia)
-                {
-                    yield return new SyntaxToken(Document, token);
-                }
-            }
-
-            token = c.LastToken + 1;
-        }
-
-        for (; token <= r.LastToken; token++)
-        {
-            if (!Data.Tokens[token].IsTrivia)
-            {
-                yield return new SyntaxToken(Document, token);
-            }
+            yield return TokenAt(token);
         }
     }
 
@@ -143,19 +111,18 @@ public abstract class SyntaxNode
     /// <returns>The tokens.</returns>
     public IEnumerable<SyntaxToken> DescendantTokens()
     {
-        NodeRow r = NodeRow;
-        for (int i = r.FirstToken; i <= r.LastToken; i++)
+        for (int i = Data.FirstToken(Row), last = Data.LastToken(Row); i <= last; i++)
         {
-            if (!Data.Tokens[i].IsTrivia)
+            if (!Data.IsTrivia(i))
             {
-                yield return new SyntaxToken(Document, i);
+                yield return TokenAt(i);
             }
         }
     }
 
     /// <summary>Gets where the node is in its file.</summary>
     /// <returns>The location of <see cref="Span"/>.</returns>
-    public SourceLocation GetLocation() => Document.GetLocation(Span);
+    public SourceLocation GetLocation() => SyntaxTree.GetLocation(Span);
 
     /// <summary>Returns the node's text with all its trivia.</summary>
     /// <returns>The full text; for the root, the whole input.</returns>

@@ -1,4 +1,4 @@
-using Xen.Hvm.Config.Parsing;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Syntax;
@@ -13,33 +13,33 @@ namespace Xen.Hvm.Config.Syntax;
 /// </remarks>
 public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 {
-    private readonly ConfigDocument? _document;
+    private readonly ConfigSyntaxTree? _tree;
     private readonly int _index;
 
-    internal SyntaxToken(ConfigDocument document, int index)
+    internal SyntaxToken(ConfigSyntaxTree tree, int index)
     {
-        _document = document;
+        _tree = tree;
         _index = index;
     }
 
     internal int Index => _index;
 
-    private SyntaxData Data => _document?.Data ?? throw new InvalidOperationException("The token is default.");
+    private SyntaxData Data => _tree?.Data ?? throw new InvalidOperationException("The token is default.");
 
     /// <summary>Gets a value indicating whether this is the default (empty) token.</summary>
-    public bool IsDefault => _document is null;
+    public bool IsDefault => _tree is null;
 
     /// <summary>Gets the kind of the token.</summary>
-    public SyntaxKind Kind => _document is null ? SyntaxKind.None : Data.Tokens[_index].Kind;
+    public SyntaxKind Kind => _tree is null ? SyntaxKind.None : Data.TokenKind(_index);
 
     /// <summary>Gets the span of the token, without trivia.</summary>
-    public TextSpan Span => _document is null ? default : new TextSpan(Data.Tokens[_index].Start, Data.Tokens[_index].Length);
+    public TextSpan Span => _tree is null ? default : new TextSpan(Data.TokenStart(_index), Data.TokenLength(_index));
 
     /// <summary>Gets the span of the token with its leading and trailing trivia.</summary>
-    public TextSpan FullSpan => _document is null ? default : TextSpan.FromBounds(Data.FullStart(_index), Data.FullEnd(_index));
+    public TextSpan FullSpan => _tree is null ? default : TextSpan.FromBounds(Data.FullStart(_index), Data.FullEnd(_index));
 
     /// <summary>Gets the raw text of the token as written: quotes and escapes included for strings.</summary>
-    public string Text => _document is null ? string.Empty : Data.TokenText(_index).ToString();
+    public string Text => _tree is null ? string.Empty : Data.TokenText(_index).ToString();
 
     /// <summary>
     /// Gets the value the token stands for: a string token's decoded content (escapes applied as libxlu does),
@@ -49,31 +49,30 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     {
         get
         {
-            if (_document is null)
+            if (_tree is null)
             {
                 return string.Empty;
             }
 
-            Token t = Data.Tokens[_index];
-            return t.Kind == SyntaxKind.StringToken
-                ? _document.DecodeString(_index)
+            return Data.TokenKind(_index) == SyntaxKind.StringToken
+                ? _tree.DecodeString(_index)
                 : Data.TokenText(_index).ToString();
         }
     }
 
     /// <summary>Gets the trivia before the token (only at the start of a line).</summary>
-    public SyntaxTriviaList LeadingTrivia => _document is null ? default : new SyntaxTriviaList(Data, Data.LeadingTriviaStart(_index), _index);
+    public SyntaxTriviaList LeadingTrivia => _tree is null ? default : new SyntaxTriviaList(Data, Data.LeadingTriviaStart(_index), _index);
 
     /// <summary>Gets the trivia after the token on the same line.</summary>
-    public SyntaxTriviaList TrailingTrivia => _document is null ? default : new SyntaxTriviaList(Data, _index + 1, Data.TrailingTriviaEnd(_index));
+    public SyntaxTriviaList TrailingTrivia => _tree is null ? default : new SyntaxTriviaList(Data, _index + 1, Data.TrailingTriviaEnd(_index));
 
-    /// <summary>Gets the document the token belongs to.</summary>
+    /// <summary>Gets the syntax tree the token belongs to.</summary>
     /// <exception cref="InvalidOperationException">The token is default.</exception>
-    public ConfigDocument Document => _document ?? throw new InvalidOperationException("The token is default.");
+    public ConfigSyntaxTree SyntaxTree => _tree ?? throw new InvalidOperationException("The token is default.");
 
     /// <summary>Gets where the token is in its file.</summary>
     /// <returns>The location of <see cref="Span"/>.</returns>
-    public SourceLocation GetLocation() => _document is null ? default : _document.GetLocation(Span);
+    public SourceLocation GetLocation() => _tree is null ? default : _tree.GetLocation(Span);
 
     /// <summary>
     /// Maps each character of a string token's value to its offset in the file (escapes accounted for), for reporting
@@ -82,29 +81,30 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// <returns>The offsets; for tokens that are not strings, the offsets of the raw text.</returns>
     public IReadOnlyList<int> GetValueOffsets()
     {
-        if (_document is null)
+        if (_tree is null)
         {
             return [];
         }
 
-        Token t = Data.Tokens[_index];
-        if (t.Kind == SyntaxKind.StringToken && _document.Dialect == ConfigDialect.Xm)
+        SyntaxKind kind = Data.TokenKind(_index);
+        int start = Data.TokenStart(_index);
+        if (kind == SyntaxKind.StringToken && _tree.Dialect == ConfigDialect.Xm)
         {
             var pyMap = new List<int>();
-            PyString.Decode(Data.TokenText(_index), (t.Flags & TokenFlags.Unterminated) != 0, t.Start, pyMap);
+            PyString.Decode(Data.TokenText(_index), (Data.TokenFlags(_index) & TokenFlags.Unterminated) != 0, start, pyMap);
             return pyMap;
         }
 
-        if (t.Kind == SyntaxKind.StringToken)
+        if (kind == SyntaxKind.StringToken)
         {
-            XlString.Decode(Data.TokenText(_index), t.Start, out int[] map);
+            XlString.Decode(Data.TokenText(_index), start, out int[] map);
             return map;
         }
 
-        var offsets = new int[t.Length + 1];
+        var offsets = new int[Data.TokenLength(_index) + 1];
         for (int i = 0; i < offsets.Length; i++)
         {
-            offsets[i] = t.Start + i;
+            offsets[i] = start + i;
         }
 
         return offsets;
@@ -114,7 +114,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// <returns>The full text.</returns>
     public string ToFullString()
     {
-        if (_document is null)
+        if (_tree is null)
         {
             return string.Empty;
         }
@@ -128,15 +128,15 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     public override string ToString() => Text;
 
     /// <inheritdoc/>
-    public bool Equals(SyntaxToken other) => ReferenceEquals(_document, other._document) && _index == other._index;
+    public bool Equals(SyntaxToken other) => ReferenceEquals(_tree, other._tree) && _index == other._index;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(_document, _index);
+    public override int GetHashCode() => HashCode.Combine(_tree, _index);
 
-    /// <summary>Compares two tokens for identity (same document, same position).</summary>
+    /// <summary>Compares two tokens for identity (same tree, same position).</summary>
     /// <param name="left">The first token.</param>
     /// <param name="right">The second token.</param>
     /// <returns><see langword="true"/> when both are the same token.</returns>

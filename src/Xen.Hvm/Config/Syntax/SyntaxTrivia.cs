@@ -1,4 +1,3 @@
-using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Syntax;
@@ -17,10 +16,10 @@ public readonly struct SyntaxTrivia : IEquatable<SyntaxTrivia>
     }
 
     /// <summary>Gets the kind: <see cref="SyntaxKind.WhitespaceTrivia"/>, <see cref="SyntaxKind.CommentTrivia"/> or <see cref="SyntaxKind.BadTextTrivia"/>.</summary>
-    public SyntaxKind Kind => _data is null ? SyntaxKind.None : _data.Tokens[_index].Kind;
+    public SyntaxKind Kind => _data is null ? SyntaxKind.None : _data.TokenKind(_index);
 
     /// <summary>Gets the span of the trivia in the text.</summary>
-    public TextSpan Span => _data is null ? default : new TextSpan(_data.Tokens[_index].Start, _data.Tokens[_index].Length);
+    public TextSpan Span => _data is null ? default : new TextSpan(_data.TokenStart(_index), _data.TokenLength(_index));
 
     /// <summary>Gets the text of the trivia.</summary>
     public string Text => _data is null ? string.Empty : _data.TokenText(_index).ToString();

@@ -1,5 +1,4 @@
 using System.Collections;
-using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Syntax;
@@ -38,7 +37,7 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>, IEquatabl
     /// <summary>Gets the span the trivia cover together (empty when there are none).</summary>
     public TextSpan Span => Count == 0 || _data is null
         ? default
-        : TextSpan.FromBounds(_data.Tokens[_start].Start, _data.Tokens[_end - 1].End);
+        : TextSpan.FromBounds(_data.TokenStart(_start), _data.TokenEnd(_end - 1));
 
     /// <summary>Returns the trivia text, concatenated.</summary>
     /// <returns>The text of all trivia.</returns>

@@ -81,9 +81,9 @@ public sealed class XmCommandLineOptionTests
     [Fact]
     public void Options_ListsThe105XmCreateOptions()
     {
-        Assert.Equal(105, XmOptions.Names.Count);
-        Assert.True(XmOptions.IsOption("vif"));
-        Assert.False(XmOptions.IsOption("vmid"));
+        Assert.Equal(105, XmOptionCatalog.Names.Count);
+        Assert.True(XmOptionCatalog.IsOption("vif"));
+        Assert.False(XmOptionCatalog.IsOption("vmid"));
     }
 
     [Fact]

@@ -8,32 +8,36 @@ namespace Xen.Hvm.Tests.Config.Xm;
 public sealed class XmDialectTests
 {
     [Theory]
-    [InlineData("memory = 512\ndisk = [ 'a' ]\n", ConfigDialect.Xl, "valid xl")]
-    [InlineData("import os\nmemory = 512\n", ConfigDialect.Xm, "the keyword 'import'")]
-    [InlineData("arch = os.uname()[4]\n", ConfigDialect.Xm, "'.'")]
-    [InlineData("rtc_timeoffset = -3600\n", ConfigDialect.Xm, "'-'")]
-    [InlineData("x = 1.5\n", ConfigDialect.Xm, "the number '1.5'")]
-    [InlineData("name = r'a'\n", ConfigDialect.Xm, "a prefixed or triple-quoted string")]
-    [InlineData("memory = 512\r\n", ConfigDialect.Xl, "nothing in it is Python")]
-    [InlineData("Memory = 512\n", ConfigDialect.Xl, "nothing in it is Python")]
-    [InlineData("vcpus = 2 cpus = \"0-1\"\n", ConfigDialect.Xl, "nothing in it is Python")]
-    [InlineData("(xend-http-server yes)\n", ConfigDialect.Xm, "'('")]
-    public void Parse_Auto_PicksTheDialectAndSaysWhy(string text, ConfigDialect expected, string because)
+    [InlineData("memory = 512\ndisk = [ 'a' ]\n", ConfigDialect.Xl, ConfigDialectChoice.ValidXl, null)]
+    [InlineData("import os\nmemory = 512\n", ConfigDialect.Xm, ConfigDialectChoice.Python, "import")]
+    [InlineData("arch = os.uname()[4]\n", ConfigDialect.Xm, ConfigDialectChoice.Python, ".")]
+    [InlineData("rtc_timeoffset = -3600\n", ConfigDialect.Xm, ConfigDialectChoice.Python, "-")]
+    [InlineData("x = 1.5\n", ConfigDialect.Xm, ConfigDialectChoice.Python, "1.5")]
+    [InlineData("name = r'a'\n", ConfigDialect.Xm, ConfigDialectChoice.Python, "r'a'")]
+    [InlineData("memory = 512\r\n", ConfigDialect.Xl, ConfigDialectChoice.BrokenXl, null)]
+    [InlineData("Memory = 512\n", ConfigDialect.Xl, ConfigDialectChoice.BrokenXl, null)]
+    [InlineData("vcpus = 2 cpus = \"0-1\"\n", ConfigDialect.Xl, ConfigDialectChoice.BrokenXl, null)]
+    [InlineData("(xend-http-server yes)\n", ConfigDialect.Xm, ConfigDialectChoice.Python, "(")]
+    public void Parse_Auto_PicksTheDialectAndSaysWhy(string text, ConfigDialect expected, ConfigDialectChoice choice, string? evidence)
     {
         ConfigDocument doc = XenConfig.Parse(text);
 
         Assert.Equal(expected, doc.Dialect);
-        Assert.Contains(because, doc.DialectReason, StringComparison.Ordinal);
+        Assert.Equal(choice, doc.DialectChoice);
+        Assert.Equal(evidence, doc.DialectEvidence is { } span ? text.Substring(span.Start, span.Length) : null);
+        Assert.NotEmpty(doc.DialectReason);
         Assert.Equal(text, doc.ToFullString());
     }
 
     [Fact]
-    public void Parse_ExplicitDialect_IsKeptAndNamedInTheReason()
+    public void Parse_ExplicitDialect_IsKeptAsRequested()
     {
-        Assert.Equal(ConfigDialect.Xm, XenConfig.Parse("memory = 512\n", options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm }).Dialect);
+        ConfigDocument xm = XenConfig.Parse("memory = 512\n", options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm });
         ConfigDocument xl = XenConfig.Parse("import os\n", options: new XenConfigParseOptions { Dialect = ConfigDialect.Xl });
-        Assert.Equal(ConfigDialect.Xl, xl.Dialect);
-        Assert.Contains("requested", xl.DialectReason, StringComparison.Ordinal);
+
+        Assert.Equal((ConfigDialect.Xm, ConfigDialectChoice.Requested), (xm.Dialect, xm.DialectChoice));
+        Assert.Equal((ConfigDialect.Xl, ConfigDialectChoice.Requested), (xl.Dialect, xl.DialectChoice));
+        Assert.Null(xl.DialectEvidence);
         Assert.Equal(ConfigDialect.Auto, XenConfigParseOptions.Default.Dialect);
     }
 
@@ -53,21 +57,32 @@ public sealed class XmDialectTests
     }
 
     [CorpusFact]
-    public void Parse_AutoOnTheCorpus_ReadsEveryFileLibxluRejectsForPythonAsXm()
+    public void Parse_AutoOnTheCorpus_ReadsEveryFileLibxluCallsPythonAsXm()
     {
-        // The oracle says which files libxlu rejects; those with Python in them must be read as xm, the rest as xl.
+        // The rule, from the oracle: every file libxlu rejects (ok: false) it also warns "looks like it contains Python
+        // code" about; each of them must be read as xm, every file libxlu accepts as xl.
+        int python = 0;
         foreach (string line in File.ReadLines(Corpus.PathOf("xl-oracle.jsonl")))
         {
             var o = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
             string file = (string)o["file"]!;
-            ConfigDocument doc = XenConfig.Load(Corpus.PathOf(file));
             bool ok = (bool)o["ok"]!;
-            Assert.True(ok ? doc.Dialect == ConfigDialect.Xl : doc.Dialect == ConfigDialect.Xm || !doc.DialectReason.Contains("Python (", StringComparison.Ordinal), file + ": " + doc.DialectReason);
-            if (!ok && file.Contains("xmexample", StringComparison.Ordinal))
+            bool looksLikePython = o["err"]!.AsArray().Any(e => ((string)e!).Contains("looks like it contains Python code", StringComparison.Ordinal));
+            ConfigDocument doc = XenConfig.Load(Corpus.PathOf(file));
+            if (ok)
             {
-                Assert.Equal(ConfigDialect.Xm, doc.Dialect);
+                Assert.False(looksLikePython, file);
+                Assert.True(doc.Dialect == ConfigDialect.Xl, file + ": " + doc.DialectChoice);
+                continue;
             }
+
+            Assert.True(looksLikePython, file + ": the oracle rejects it for something other than Python; decide its rule");
+            Assert.True(doc.Dialect == ConfigDialect.Xm && doc.DialectChoice == ConfigDialectChoice.Python, file + ": " + doc.DialectChoice);
+            Assert.NotNull(doc.DialectEvidence);
+            python++;
         }
+
+        Assert.True(python >= 40, $"only {python} Python files in the oracle");
     }
 
     private static Gen<string> PythonishText =>

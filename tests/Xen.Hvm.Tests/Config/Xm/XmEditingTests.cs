@@ -23,9 +23,9 @@ public sealed class XmEditingTests
         """;
 
     [Fact]
-    public void SetValue_SimpleAssignment_ReplacesOnlyTheValue()
+    public void WithValue_SimpleAssignment_ReplacesOnlyTheValue()
     {
-        ConfigDocument doc = XmParserTests.Xm(Sample).SetValue("memory", 512).SetValue("name", "win's");
+        ConfigDocument doc = XmParserTests.Xm(Sample).WithValue("memory", 512).WithValue("name", "win's");
 
         Assert.Equal(Sample.Replace("memory = 128", "memory = 512", StringComparison.Ordinal).Replace("name = 'hvm'", "name = 'win\\'s'", StringComparison.Ordinal), doc.ToFullString());
         Assert.Equal(ConfigDialect.Xm, doc.Dialect);
@@ -33,9 +33,9 @@ public sealed class XmEditingTests
     }
 
     [Fact]
-    public void SetValue_ComputedValue_BecomesALiteralWithXH4201()
+    public void WithValue_ComputedValue_BecomesALiteralWithXH4201()
     {
-        ConfigDocument doc = XmParserTests.Xm(Sample).SetValue("device_model", "qemu-dm");
+        ConfigDocument doc = XmParserTests.Xm(Sample).WithValue("device_model", "qemu-dm");
 
         Assert.Contains("device_model = 'qemu-dm'\n", doc.ToFullString(), StringComparison.Ordinal);
         Assert.Contains("if re.search('64', arch):", doc.ToFullString(), StringComparison.Ordinal);
@@ -47,40 +47,40 @@ public sealed class XmEditingTests
     }
 
     [Fact]
-    public void SetValue_FurtherEdits_KeepTheNoteAtItsMovedPlace()
+    public void WithValue_FurtherEdits_KeepTheNoteAtItsMovedPlace()
     {
-        ConfigDocument doc = XmParserTests.Xm(Sample).SetValue("device_model", "qemu-dm").SetValue("memory", 1024).RemoveSetting("arch");
+        ConfigDocument doc = XmParserTests.Xm(Sample).WithValue("device_model", "qemu-dm").WithValue("memory", 1024).WithoutSetting("arch");
 
         Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.XmComputedValueReplaced);
         Assert.Equal("'qemu-dm'", doc.Text.Substring(d.Span.Start, d.Span.Length));
-        Assert.Empty(XmParserTests.Xm(Sample).SetValue("device_model", "qemu-dm").SetValue("device_model", "x").Diagnostics);
+        Assert.Empty(XmParserTests.Xm(Sample).WithValue("device_model", "qemu-dm").WithValue("device_model", "x").Diagnostics);
     }
 
     [Fact]
-    public void SetValue_NameAssignedInABlockAfterwards_AddsTheSettingAtTheEnd()
+    public void WithValue_NameAssignedInABlockAfterwards_AddsTheSettingAtTheEnd()
     {
-        ConfigDocument doc = XmParserTests.Xm("arch_libdir = 'lib'\nif 1:\n    arch_libdir = 'lib64'\n").SetValue("arch_libdir", "lib32");
+        ConfigDocument doc = XmParserTests.Xm("arch_libdir = 'lib'\nif 1:\n    arch_libdir = 'lib64'\n").WithValue("arch_libdir", "lib32");
 
         Assert.Equal("arch_libdir = 'lib'\nif 1:\n    arch_libdir = 'lib64'\narch_libdir = 'lib32'\n", doc.ToFullString());
         Assert.Equal("lib32", doc.Evaluate(XmEvaluationContext.Default).Variables.GetString("arch_libdir"));
     }
 
     [Fact]
-    public void SetValue_NegativeIntegerAndFloat_AreBarePythonNumbers()
+    public void WithValue_NegativeIntegerAndFloat_AreBarePythonNumbers()
     {
-        ConfigDocument doc = XmParserTests.Xm("rtc_timeoffset = 0\nx = 1\n").SetValue("rtc_timeoffset", -3600).SetValue("x", new ConfigFloat(2));
+        ConfigDocument doc = XmParserTests.Xm("rtc_timeoffset = 0\nx = 1\n").WithValue("rtc_timeoffset", -3600).WithValue("x", new ConfigFloat(2));
 
         Assert.Equal("rtc_timeoffset = -3600\nx = 2.0\n", doc.ToFullString());
         Assert.Equal(new ConfigInteger(-3600), doc.Values["rtc_timeoffset"]);
     }
 
     [Fact]
-    public void AppendToListAndRemoveAndAdd_WorkOnXmFiles()
+    public void WithItemAppendedWithoutSettingAndWithSettingInserted_WorkOnXmFiles()
     {
         ConfigDocument doc = XmParserTests.Xm(Sample)
-            .AppendToList("disk", "file:/b.iso,hdc:cdrom,r")
-            .RemoveSetting("name")
-            .AddSetting("vcpus", new ConfigInteger(2), after: "memory");
+            .WithItemAppended("disk", "file:/b.iso,hdc:cdrom,r")
+            .WithoutSetting("name")
+            .WithSettingInserted("vcpus", new ConfigInteger(2), after: "memory");
 
         string text = doc.ToFullString();
         Assert.Contains("disk = [ 'file:/a.img,hda,w', 'file:/b.iso,hdc:cdrom,r' ]", text, StringComparison.Ordinal);
@@ -93,15 +93,15 @@ public sealed class XmEditingTests
     [InlineData("vif.default.script")]
     [InlineData("if")]
     [InlineData("9x")]
-    public void SetValue_NameThatIsNotAPythonIdentifier_Throws(string name)
+    public void WithValue_NameThatIsNotAPythonIdentifier_Throws(string name)
     {
-        Assert.Throws<ArgumentException>(() => XmParserTests.Xm("x = 1\n").SetValue(name, "v"));
+        Assert.Throws<ArgumentException>(() => XmParserTests.Xm("x = 1\n").WithValue(name, "v"));
     }
 
     [Fact]
-    public void SetValue_UppercaseName_IsValidInXm()
+    public void WithValue_UppercaseName_IsValidInXm()
     {
-        Assert.Equal("x = 1\nVmId = \"a\"\n", XmParserTests.Xm("x = 1\n").SetValue("VmId", "a").ToFullString());
+        Assert.Equal("x = 1\nVmId = \"a\"\n", XmParserTests.Xm("x = 1\n").WithValue("VmId", "a").ToFullString());
     }
 
     [Theory]
@@ -110,22 +110,22 @@ public sealed class XmEditingTests
     [InlineData("x = 1 \\\r\n", "x = 1 \\\r\n\r\nname = \"a\"\r\n")]
     [InlineData("x = 1 \\\n# c\n", "x = 1 \\\n# c\nname = \"a\"\n")]
     [InlineData("if 1:\n    x = 1 \\\n", "if 1:\n    x = 1 \\\n\nname = \"a\"\n")]
-    public void SetValue_FileEndsInALineContinuation_AddsTheSettingOnAClearLine(string text, string expected)
+    public void WithValue_FileEndsInALineContinuation_AddsTheSettingOnAClearLine(string text, string expected)
     {
-        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", "a");
+        ConfigDocument doc = XmParserTests.Xm(text).WithValue("name", "a");
 
         Assert.Equal(expected, doc.ToFullString());
         Assert.False(doc.HasErrors);
         Assert.Equal("a", doc.Values.GetString("name"));
-        Assert.Equal(new ConfigInteger(1), doc.Values["x"]);
+        Assert.Equal(new ConfigInteger(1), doc.Evaluate(XmEvaluationContext.Default).Variables["x"]);
     }
 
     [PythonFact(2)]
-    public void SetValue_FileEndsInALineContinuation_Python2ReadsBothSettings()
+    public void WithValue_FileEndsInALineContinuation_Python2ReadsBothSettings()
     {
         foreach (string text in (string[])["x = 1 \\\n", "x = 1 \\", "x = 1 \\\r\n", "x = 1 \\\n# c\n", "if 1:\n    x = 1 \\\n"])
         {
-            JsonObject values = RunPython2(XmParserTests.Xm(text).SetValue("name", "a").ToBytes());
+            JsonObject values = RunPython2(XmParserTests.Xm(text).WithValue("name", "a").ToBytes());
 
             Assert.Equal(1, values["x"]!.GetValue<int>());
             Assert.Equal(Hex("a"), values["name"]!.GetValue<string>());
@@ -137,9 +137,9 @@ public sealed class XmEditingTests
     [InlineData("disk = [ 'a',\r\n")]
     [InlineData("x = '''abc\n")]
     [InlineData("x = f(1,\n# comment\n")]
-    public void SetValue_FileEndsInsideAnOpenBracketOrString_RefusesWithXH2008(string text)
+    public void WithValue_FileEndsInsideAnOpenBracketOrString_RefusesWithXH2008(string text)
     {
-        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", "a");
+        ConfigDocument doc = XmParserTests.Xm(text).WithValue("name", "a");
 
         Assert.Equal(text, doc.ToFullString());
         Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == DiagnosticIds.EditInsideOpenStatement);
@@ -147,9 +147,9 @@ public sealed class XmEditingTests
     }
 
     [Fact]
-    public void SetValue_NonAsciiInFileWithoutCodingLine_WritesUtf8EscapesWithXH4202()
+    public void WithValue_NonAsciiInFileWithoutCodingLine_WritesUtf8EscapesWithXH4202()
     {
-        ConfigDocument doc = XmParserTests.Xm("name = 'a'\n").SetValue("name", "café");
+        ConfigDocument doc = XmParserTests.Xm("name = 'a'\n").WithValue("name", "café");
 
         Assert.Equal("name = 'caf\\xc3\\xa9'\n", doc.ToFullString());
         Assert.True(Ascii.IsValid(doc.ToBytes()));
@@ -160,9 +160,9 @@ public sealed class XmEditingTests
     }
 
     [Fact]
-    public void AddSettingAndAppendToList_NonAsciiInFileWithoutCodingLine_WriteEscapes()
+    public void WithSettingInsertedAndWithItemAppended_NonAsciiInFileWithoutCodingLine_WriteEscapes()
     {
-        ConfigDocument doc = XmParserTests.Xm("disk = [ 'a' ]\n").AppendToList("disk", "file:/é.img,hda,w").AddSetting("name", "ü", after: "disk");
+        ConfigDocument doc = XmParserTests.Xm("disk = [ 'a' ]\n").WithItemAppended("disk", "file:/é.img,hda,w").WithSettingInserted("name", "ü", after: "disk");
 
         Assert.Equal("disk = [ 'a', 'file:/\\xc3\\xa9.img,hda,w' ]\nname = '\\xc3\\xbc'\n", doc.ToFullString());
         string[] spans = [.. doc.Diagnostics.Where(d => d.Id == DiagnosticIds.XmEditNonAsciiEscaped).Select(d => doc.Text.Substring(d.Span.Start, d.Span.Length))];
@@ -177,9 +177,9 @@ public sealed class XmEditingTests
     [InlineData("# -*- coding: latin-1 -*-\n", "636166e9")]
     [InlineData("# coding=cp1252\n", "636166e9")]
     [InlineData("", "636166c3a9")]
-    public void SetValue_NonAscii_WritesTheBytesTheFileEncodingGives(string head, string expectedHex)
+    public void WithValue_NonAscii_WritesTheBytesTheFileEncodingGives(string head, string expectedHex)
     {
-        ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\n").SetValue("name", "café");
+        ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\n").WithValue("name", "café");
 
         Assert.False(doc.HasErrors);
         string literal = doc.Settings.Single(s => s.Name == "name").Value.ToString();
@@ -187,11 +187,11 @@ public sealed class XmEditingTests
     }
 
     [PythonFact(2)]
-    public void SetValue_NonAscii_Python2CompilesTheFileAndReadsTheIntendedBytes()
+    public void WithValue_NonAscii_Python2CompilesTheFileAndReadsTheIntendedBytes()
     {
         foreach (var (head, hex) in (ReadOnlySpan<(string, string)>)[("", "636166c3a9"), ("# -*- coding: utf-8 -*-\n", "636166c3a9"), ("\uFEFF", "636166c3a9"), ("# -*- coding: latin-1 -*-\n", "636166e9"), ("# coding=cp1252\n", "636166e9")])
         {
-            ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\ndisk = []\n").SetValue("name", "café").AppendToList("disk", "é");
+            ConfigDocument doc = XmParserTests.Xm(head + "name = 'a'\ndisk = []\n").WithValue("name", "café").WithItemAppended("disk", "é");
 
             JsonObject values = RunPython2(doc.ToBytes());
 
@@ -204,27 +204,27 @@ public sealed class XmEditingTests
     [InlineData("# -*- coding: latin-1 -*-\n", "€", DiagnosticIds.XmEditCharacterNotInEncoding)]
     [InlineData("# -*- coding: ascii -*-\n", "é", DiagnosticIds.XmEditCharacterNotInEncoding)]
     [InlineData("# -*- coding: klingon -*-\n", "é", DiagnosticIds.XmEditUnknownEncoding)]
-    public void SetValue_CharacterTheDeclaredEncodingCannotHold_RefusesAtTheDeclaration(string head, string value, string id)
+    public void WithValue_CharacterTheDeclaredEncodingCannotHold_RefusesAtTheDeclaration(string head, string value, string id)
     {
         string text = head + "name = 'a'\n";
 
-        ConfigDocument doc = XmParserTests.Xm(text).SetValue("name", value);
+        ConfigDocument doc = XmParserTests.Xm(text).WithValue("name", value);
 
         Assert.Equal(text, doc.ToFullString());
         Diagnostic d = Assert.Single(doc.Diagnostics, x => x.Id == id);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
         Assert.Equal(head.TrimEnd('\n'), doc.Text.Substring(d.Span.Start, d.Span.Length));
-        Assert.Equal(text, XmParserTests.Xm(text).AddSetting("other", value).ToFullString());
-        Assert.Equal("xyz", XmParserTests.Xm(text).SetValue("name", "xyz").Values.GetString("name"));
+        Assert.Equal(text, XmParserTests.Xm(text).WithSettingInserted("other", value).ToFullString());
+        Assert.Equal("xyz", XmParserTests.Xm(text).WithValue("name", "xyz").Values.GetString("name"));
     }
 
     [Fact]
-    public void SetValue_UndecodableByteOfALoadedFile_IsWrittenAsThatByte()
+    public void WithValue_UndecodableByteOfALoadedFile_IsWrittenAsThatByte()
     {
         ConfigDocument latin1 = XenConfig.Parse([.. "x = '"u8, 0xE9, .. "'\n"u8], options: new XenConfigParseOptions { Dialect = ConfigDialect.Xm });
         string value = ((Xen.Hvm.Config.Syntax.StringLiteralSyntax)latin1.Settings[0].Value).Value;
 
-        ConfigDocument doc = XmParserTests.Xm("y = ''\n").SetValue("y", value);
+        ConfigDocument doc = XmParserTests.Xm("y = ''\n").WithValue("y", value);
 
         Assert.Equal("y = '\\xe9'\n", doc.ToFullString());
     }

@@ -236,11 +236,15 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
-    public void Values_XmDocument_AreTheEvaluatedVariables()
+    public void Values_XmDocumentWithComputedValues_AreUnknownUntilEvaluated()
     {
         ConfigDocument doc = XmParserTests.Xm("memory = 256 * 2\nname = 'vm' + str(1)\n");
-        Assert.Equal(new ConfigInteger(512), doc.Values["memory"]);
-        Assert.Equal("vm1", doc.Values.GetString("name"));
+
+        Assert.Equal("256 * 2", Assert.IsType<ConfigUnknown>(doc.Values["memory"]).Source);
+        Assert.Equal(ConfigValueKind.Unknown, doc.Values["name"].Kind);
+        XmEvaluationResult r = doc.Evaluate(XmEvaluationContext.Default);
+        Assert.Equal(new ConfigInteger(512), r.Variables["memory"]);
+        Assert.Equal("vm1", r.Variables.GetString("name"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json.Nodes;
 using Xen.Hvm.Config;
 using Xen.Hvm.Config.Evaluation;
+using Xen.Hvm.Config.Internal;
 using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Tests.Infrastructure;

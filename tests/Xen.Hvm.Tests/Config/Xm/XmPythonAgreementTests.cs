@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Xen.Hvm.Config;
+using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Tests.Infrastructure;
 
@@ -118,9 +119,10 @@ public sealed class XmPythonAgreementTests
                 Assert.True(doc.HasErrors, context);
                 if (!python3)
                 {
-                    // CPython reports the line of its first error; we report an error on the same line.
+                    // CPython reports the line of its first error; our first error is on that line.
                     int line = (int)py["line"]!;
-                    Assert.True(doc.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Location.Line <= line), context);
+                    Diagnostic first = doc.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+                    Assert.True(first.Location.Line == line, $"first error at line {first.Location.Line}, Python's at {line}\n{context}");
                 }
 
                 break;
@@ -130,11 +132,43 @@ public sealed class XmPythonAgreementTests
                     ours.Diagnostics.Any(d => d.Id is DiagnosticIds.XmNeedsContext or DiagnosticIds.XmRefusedOperation),
                     context);
                 Assert.True(ours.UnknownVariables.Count > 0 || ours.Outcome != XmEvaluationOutcome.Completed, context);
+                AssertKnownVariablesAgree(doc, py, ours, context);
                 break;
             default:
                 Assert.Fail(context);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Python stopped where it was refused; every variable it had kept by then that we know, and that nothing after
+    /// that line may assign again, must have Python's value (knowing less is allowed, knowing otherwise is not).
+    /// </summary>
+    private static void AssertKnownVariablesAgree(ConfigDocument doc, JsonObject py, XmEvaluationResult ours, string context)
+    {
+        int line = (int?)py["line"] ?? int.MaxValue;
+        SyntaxData data = doc.SyntaxTree.Data;
+        var later = new HashSet<string>(StringComparer.Ordinal);
+        foreach (StatementSyntax statement in doc.Root.Statements.Where(s => s.GetLocation().Line >= line))
+        {
+            var (assigned, receivers, _) = XmBindings.AssignedNames(data, statement.Row, data.End(statement.Row));
+            later.UnionWith(assigned);
+            later.UnionWith(receivers);
+        }
+
+        int compared = 0;
+        foreach (var (name, value) in py["vars"]!.AsObject())
+        {
+            if (later.Contains(name) || later.Contains("xm_vars") || !ours.Variables.TryGetValue(name, out ConfigValue? known))
+            {
+                continue;
+            }
+
+            compared++;
+            Assert.True(Same(value, known), $"{name}: Python had {value?.ToJsonString()} when refused, we say {known}\n{context}");
+        }
+
+        Assert.True(compared > 0 || py["vars"]!.AsObject().Count == 0 || later.Count > 0 || ours.Variables.Count == 0, context);
     }
 
     private static string Describe(XmEvaluationResult r) =>

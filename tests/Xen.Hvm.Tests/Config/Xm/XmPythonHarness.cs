@@ -211,6 +211,15 @@ def convert(v):
         return (True, out)
     return (False, None)
 
+def file_line(path):
+    # The line of the config file (its outermost frame) where the exception being handled arose.
+    tb = sys.exc_info()[2]
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            return tb.tb_lineno
+        tb = tb.tb_next
+    return None
+
 def run(job):
     install(job)
     path = job["file"]
@@ -226,10 +235,14 @@ def run(job):
     saved = sys.stdout
     sys.stdout = out
     try:
-        with open(path, "rb") as fh:
-            source = fh.read()
-        code = compile(source, path, "exec")
-        exec(code, globs, locs)
+        if PY3:
+            with open(path, "rb") as fh:
+                source = fh.read()
+            exec(compile(source, path, "exec"), globs, locs)
+        else:
+            # What xm ran: execfile reads the file as Python 2 reads a source file (PEP 263: a non-ASCII byte
+            # without a coding line is a SyntaxError at its line), which compile() of a string does not check.
+            execfile(path, globs, locs)
         result["outcome"] = "completed"
     except SyntaxError as e:
         result["outcome"] = "syntax"
@@ -237,17 +250,11 @@ def run(job):
     except Refused as e:
         result["outcome"] = "refused"
         result["what"] = str(e)
+        result["line"] = file_line(path)
     except Exception as e:
         result["outcome"] = "raised"
         result["exception"] = type(e).__name__
-        tb = sys.exc_info()[2]
-        line = None
-        while tb is not None:
-            if tb.tb_frame.f_code.co_filename == path:
-                line = tb.tb_lineno
-                break
-            tb = tb.tb_next
-        result["line"] = line
+        result["line"] = file_line(path)
     finally:
         sys.stdout = saved
     text = out.getvalue()

@@ -1,0 +1,63 @@
+namespace Xen.Hvm.Config.Evaluation;
+
+// The os module: uname, environ, getcwd, getenv answered by the context; everything that touches the host refused.
+internal static partial class PyBuiltins
+{
+    public static PyModule Os(XmInterpreter interp)
+    {
+        var cache = ModuleCache(interp);
+        if (cache.TryGetValue("os", out PyModule? existing))
+        {
+            return existing;
+        }
+
+        XmEvaluationContext ctx = interp.Context;
+        var os = new PyModule("os", false);
+        cache["os"] = os;
+        void F(string name, BuiltinImpl impl) => os.Attributes[name] = new PyBuiltin("os." + name, impl);
+        F("uname", call => ctx.Host is { } h
+            ? new PyTuple([new PyStr(h.SystemName), new PyStr(h.NodeName), new PyStr(h.Release), new PyStr(h.Version), new PyStr(h.Machine)])
+            : throw call.Interpreter.NeedsContext(call.Row, "os.uname()", "a host profile (XmEvaluationContext.Host)"));
+        F("getcwd", call => ctx.WorkingDirectory is { } cwd ? new PyStr(cwd) : throw call.Interpreter.NeedsContext(call.Row, "os.getcwd()", "a working directory (XmEvaluationContext.WorkingDirectory)"));
+        F("getenv", call =>
+        {
+            string key = S(call, 0, "getenv()");
+            if (ctx.Environment is null)
+            {
+                throw call.Interpreter.NeedsContext(call.Row, $"os.getenv('{key}')", "the environment (XmEvaluationContext.Environment)");
+            }
+
+            return ctx.Environment.TryGetValue(key, out string? v) ? new PyStr(v) : call.Arg(1);
+        });
+        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget);
+        os.Attributes["path"] = OsPath(interp);
+        os.Attributes["sep"] = new PyStr("/");
+        os.Attributes["curdir"] = new PyStr(".");
+        os.Attributes["pardir"] = new PyStr("..");
+        os.Attributes["linesep"] = new PyStr("\n");
+        os.Attributes["pathsep"] = new PyStr(":");
+        os.Attributes["name"] = new PyStr("posix");
+        foreach (string name in new[] { "system", "popen", "popen2", "popen3", "spawnl", "spawnv", "spawnvp", "execv", "execve", "execl", "execlp", "execvp", "fork", "kill", "killpg", "startfile", "wait", "waitpid" })
+        {
+            F(name, call => throw call.Interpreter.Refuse(call.Row, "os." + name + "(...)", RunProcess));
+        }
+
+        foreach (string name in new[] { "remove", "unlink", "rmdir", "removedirs", "mkdir", "makedirs", "rename", "renames", "chdir", "chmod", "chown", "symlink", "link", "open", "fdopen", "write", "read", "close", "truncate", "utime", "mkfifo", "mknod", "putenv", "unsetenv", "setuid", "setgid", "umask", "chroot", "listdir", "walk", "stat", "lstat", "access", "readlink", "getpid", "getppid", "getuid", "getgid", "geteuid", "getlogin", "urandom", "tmpnam", "tempnam", "tmpfile" })
+        {
+            F(name, call => throw call.Interpreter.Refuse(call.Row, "os." + name + "(...)", "touch the host (its files, processes or identity)"));
+        }
+
+        return os;
+    }
+
+    private static PyDict EnvironmentDict(IReadOnlyDictionary<string, string> environment, XmBudget budget)
+    {
+        var d = new PyDict(budget);
+        foreach (var (k, v) in environment.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            d.Set(new PyStr(k), new PyStr(v));
+        }
+
+        return d;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Xen.Hvm.Config.Evaluation;
+
+// xen.util.ip, whose names xm pre-seeds: the host's network questions are refused.
+internal static partial class PyBuiltins
+{
+    public static PyModule XenUtilIp(XmInterpreter interp)
+    {
+        var cache = ModuleCache(interp);
+        if (cache.TryGetValue("xen.util.ip", out PyModule? existing))
+        {
+            return existing;
+        }
+
+        var m = new PyModule("xen.util.ip", false);
+        cache["xen.util.ip"] = m;
+        m.Attributes["os"] = Os(interp);
+        m.Attributes["re"] = Module("re", interp);
+        m.Attributes["socket"] = new PyModule("socket", true, "use the network");
+        m.Attributes["struct"] = new PyModule("struct", true);
+        m.Attributes["errno"] = new PyModule("errno", true);
+        foreach (string name in new[] { "get_defaultroute", "get_current_ipaddr", "get_current_ipmask", "get_current_ipgw" })
+        {
+            m.Attributes[name] = new PyBuiltin(name, call => throw call.Interpreter.Refuse(call.Row, name + "()", "run 'ip route' on the host"));
+        }
+
+        foreach (string name in new[] { "inet_aton", "inet_ntoa", "add_offset_to_ip", "check_subnet" })
+        {
+            m.Attributes[name] = new PyBuiltin(name, call => throw call.Interpreter.NotSupported(call.Row, name + "()"));
+        }
+
+        return m;
+    }
+}

@@ -1,0 +1,46 @@
+using Xen.Hvm.Diagnostics;
+
+namespace Xen.Hvm.Config;
+
+/// <summary>
+/// The result of evaluating an xm config: the variables xm hands to xend (only <c>str</c>, <c>list</c>, <c>int</c>
+/// and <c>float</c> survive), the variables whose value could not be known, and diagnostics at the constructs.
+/// </summary>
+/// <remarks>Immutable; safe to share across threads.</remarks>
+public sealed class XmEvaluationResult
+{
+    internal XmEvaluationResult(
+        ConfigValueCollection variables, IReadOnlyList<string> unknown, IReadOnlyList<Diagnostic> diagnostics,
+        XmEvaluationOutcome outcome, string? exceptionType, string output)
+    {
+        Variables = variables;
+        UnknownVariables = unknown;
+        Diagnostics = diagnostics;
+        Outcome = outcome;
+        ExceptionType = exceptionType;
+        Output = output;
+    }
+
+    /// <summary>
+    /// Gets the known variables xm keeps, in order of first assignment: strings as <see cref="ConfigString"/>, ints as
+    /// <see cref="ConfigInteger"/>, floats as <see cref="ConfigFloat"/>, lists as <see cref="ConfigList"/>.
+    /// When <see cref="Outcome"/> is not <see cref="XmEvaluationOutcome.Completed"/> these are the values at the point
+    /// evaluation stopped (xm itself would hand over none).
+    /// </summary>
+    public ConfigValueCollection Variables { get; }
+
+    /// <summary>Gets the variables xm may keep whose value is unknown (it depends on the host, on a refused call, or on code not evaluated).</summary>
+    public IReadOnlyList<string> UnknownVariables { get; }
+
+    /// <summary>Gets the evaluation diagnostics (XH41xx), in text order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets how the evaluation ended.</summary>
+    public XmEvaluationOutcome Outcome { get; }
+
+    /// <summary>Gets the Python exception type (<c>ValueError</c>) when <see cref="Outcome"/> is <see cref="XmEvaluationOutcome.Raised"/>.</summary>
+    public string? ExceptionType { get; }
+
+    /// <summary>Gets what the config's <c>print</c> statements would have written.</summary>
+    public string Output { get; }
+}
