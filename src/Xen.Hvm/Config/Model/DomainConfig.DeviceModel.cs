@@ -1,0 +1,63 @@
+using Xen.Hvm.Specs;
+
+namespace Xen.Hvm.Config.Model;
+
+// The device model options (OptionGroup.DeviceModel); every property is a row of OptionCatalog.
+public sealed partial record DomainConfig
+{
+    /// <summary>Gets <c>device_model_version</c>: Which qemu emulates the devices: <c>qemu-xen</c> or <c>qemu-xen-traditional</c>.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public ConfigEnum<DeviceModelVersion>? DeviceModelVersion { get; init; }
+
+    /// <summary>Gets <c>device_model_override</c>: The path of the device model to run instead of the built-in one.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? DeviceModelOverride { get; init; }
+
+    /// <summary>Gets <c>device_model</c>: xm's device model path; xl ignores it with a warning (use <c>device_model_override</c>).</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? DeviceModel { get; init; }
+
+    /// <summary>Gets <c>device_model_stubdomain_override</c>: Whether the device model runs in a stub domain.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public bool? DeviceModelStubdomain { get; init; }
+
+    /// <summary>Gets <c>device_model_stubdomain_seclabel</c>: The XSM label of the device model's stub domain.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? DeviceModelStubdomainSecurityLabel { get; init; }
+
+    /// <summary>Gets <c>device_model_user</c>: The user the device model runs as.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? DeviceModelUser { get; init; }
+
+    /// <summary>Gets <c>stubdomain_kernel</c>: The kernel of the device model's stub domain.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? StubdomainKernel { get; init; }
+
+    /// <summary>Gets <c>stubdomain_ramdisk</c>: The ramdisk of the device model's stub domain.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? StubdomainRamdisk { get; init; }
+
+    /// <summary>Gets <c>stubdomain_cmdline</c>: The command line of the device model's stub domain.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? StubdomainCmdline { get; init; }
+
+    /// <summary>Gets <c>stubdomain_memory</c>: The memory of the device model's stub domain, in MiB.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public long? StubdomainMemoryMiB { get; init; }
+
+    /// <summary>Gets <c>device_model_args</c>: Extra arguments for the device model.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public ValueList<string>? DeviceModelArgs { get; init; }
+
+    /// <summary>Gets <c>device_model_args_pv</c>: Extra arguments for the device model of a PV guest.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public ValueList<string>? DeviceModelArgsPv { get; init; }
+
+    /// <summary>Gets <c>device_model_args_hvm</c>: Extra arguments for the device model of an HVM guest.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public ValueList<string>? DeviceModelArgsHvm { get; init; }
+
+    /// <summary>Gets <c>dm_restrict</c>: Whether the device model runs deprivileged.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public bool? DeviceModelRestrict { get; init; }
+}

@@ -1,0 +1,27 @@
+using Xen.Hvm.Specs;
+
+namespace Xen.Hvm.Config.Model;
+
+// The PVH-only options (OptionGroup.Pvh); every property is a row of OptionCatalog.
+public sealed partial record DomainConfig
+{
+    /// <summary>Gets <c>pvh</c>: The old (Xen 4.4–4.9) way of asking for a PVH guest from a PV config.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public bool? Pvh { get; init; }
+
+    /// <summary>Gets <c>pvshim</c>: Whether a PVH guest runs a PV guest inside a shim.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public bool? PvShim { get; init; }
+
+    /// <summary>Gets <c>pvshim_path</c>: The path of the PV shim.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? PvShimPath { get; init; }
+
+    /// <summary>Gets <c>pvshim_cmdline</c>: The PV shim's command line.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? PvShimCmdline { get; init; }
+
+    /// <summary>Gets <c>pvshim_extra</c>: Text appended to the PV shim's command line.</summary>
+    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    public string? PvShimExtra { get; init; }
+}
