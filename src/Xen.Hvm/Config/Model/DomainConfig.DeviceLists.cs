@@ -79,11 +79,11 @@ public sealed partial record DomainConfig
 
     /// <summary>Gets <c>usbctrl</c>: The guest's USB controllers.</summary>
     /// <remarks><see langword="null"/> when the config does not set it.</remarks>
-    public ValueList<UsbCtrlSpec>? UsbControllers { get; init; }
+    public ValueList<UsbControllerSpec>? UsbControllers { get; init; }
 
     /// <summary>Gets <c>usbdev</c>: The host USB devices passed through.</summary>
     /// <remarks><see langword="null"/> when the config does not set it.</remarks>
-    public ValueList<UsbDevSpec>? UsbDevices { get; init; }
+    public ValueList<UsbPassthroughSpec>? UsbDevices { get; init; }
 
     /// <summary>Gets <c>vdispl</c>: The guest's PV displays.</summary>
     /// <remarks><see langword="null"/> when the config does not set it.</remarks>

@@ -27,7 +27,7 @@ public sealed partial record DomainConfig
 
     /// <summary>Gets <c>usbdevice</c>: Emulated USB devices (<c>tablet</c>, <c>mouse</c>, <c>host:...</c>): one, or a list.</summary>
     /// <remarks><see langword="null"/> when the config does not set it.</remarks>
-    public OneOrList<UsbDeviceSpec>? UsbDevice { get; init; }
+    public OneOrList<EmulatedUsbDeviceSpec>? UsbDevice { get; init; }
 
     /// <summary>Gets <c>vendor_device</c>: The vendor-specific PCI device (<c>xenserver</c>).</summary>
     /// <remarks><see langword="null"/> when the config does not set it.</remarks>
