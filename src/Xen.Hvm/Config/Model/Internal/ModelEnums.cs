@@ -7,14 +7,14 @@ namespace Xen.Hvm.Config.Model.Internal;
 /// </summary>
 internal static class ModelEnums
 {
-    public static string Spell<T>(T value) where T : struct, Enum => Table<T>.Rows[Table<T>.IndexOf(value)].Spelling;
+    public static string Spell<T>(T value) where T : struct, Enum => Table<T>.Members[Table<T>.IndexOf(value)].Spelling;
 
-    public static string LibxlName<T>(T value) where T : struct, Enum => Table<T>.Rows[Table<T>.IndexOf(value)].Libxl;
+    public static string LibxlName<T>(T value) where T : struct, Enum => Table<T>.Members[Table<T>.IndexOf(value)].Libxl;
 
     public static bool TryRead<T>(string spelling, out T value) where T : struct, Enum
     {
         var comparison = Table<T>.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var row in Table<T>.Rows)
+        foreach (var row in Table<T>.Members)
         {
             if (string.Equals(row.Spelling, spelling, comparison))
             {
@@ -30,7 +30,7 @@ internal static class ModelEnums
     /// <summary>Reads a libxl JSON enum name (<c>restart_rename</c>).</summary>
     public static bool TryReadLibxl<T>(string name, out T value) where T : struct, Enum
     {
-        foreach (var row in Table<T>.Rows)
+        foreach (var row in Table<T>.Members)
         {
             if (string.Equals(row.Libxl, name, StringComparison.Ordinal))
             {
@@ -44,21 +44,21 @@ internal static class ModelEnums
     }
 
     /// <summary>Gets every member's spelling, in declaration order (for docs and "did you mean").</summary>
-    public static IReadOnlyList<string> Spellings<T>() where T : struct, Enum => Table<T>.Rows.Select(static r => r.Spelling).ToArray();
+    public static IReadOnlyList<string> Spellings<T>() where T : struct, Enum => Table<T>.Members.Select(static r => r.Spelling).ToArray();
 
     internal readonly record struct Row<T>(T Value, string Spelling, string Libxl);
 
     private static class Table<T> where T : struct, Enum
     {
-        public static readonly Row<T>[] Rows = Create(out IgnoreCase);
+        public static readonly Row<T>[] Members = Create(out IgnoreCase);
 
         public static readonly bool IgnoreCase;
 
         public static int IndexOf(T value)
         {
-            for (int i = 0; i < Rows.Length; i++)
+            for (int i = 0; i < Members.Length; i++)
             {
-                if (EqualityComparer<T>.Default.Equals(Rows[i].Value, value))
+                if (EqualityComparer<T>.Default.Equals(Members[i].Value, value))
                 {
                     return i;
                 }
