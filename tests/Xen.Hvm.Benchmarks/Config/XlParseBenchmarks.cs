@@ -139,7 +139,12 @@ internal static class CorpusFiles
         return dir ?? System.IO.Directory.GetCurrentDirectory();
     }
 
-    public static string[] ReadAll()
+    /// <summary>Reads the corpus configs: exactly the files of <c>xl-oracle.jsonl</c>, the 218 that libxlu was run on
+    /// (not the libvirt XML or the host-info captures beside them).</summary>
+    public static string[] ReadAll() => Paths().Select(static f => Encoding.UTF8.GetString(File.ReadAllBytes(f))).ToArray();
+
+    /// <summary>Returns the full paths of the corpus configs, in the oracle's order.</summary>
+    public static string[] Paths()
     {
         string? root = Environment.GetEnvironmentVariable("XEN_HVM_CORPUS");
         if (string.IsNullOrEmpty(root))
@@ -147,15 +152,15 @@ internal static class CorpusFiles
             root = Path.Combine(RepositoryRoot(), "..", "shared", "corpus");
         }
 
-        if (!Directory.Exists(root))
+        string oracle = Path.Combine(root, "xl-oracle.jsonl");
+        if (!File.Exists(oracle))
         {
-            throw new DirectoryNotFoundException($"Corpus not found at '{root}': set XEN_HVM_CORPUS.");
+            throw new FileNotFoundException($"Corpus not found at '{root}': set XEN_HVM_CORPUS.", oracle);
         }
 
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".tsv", StringComparison.Ordinal) && !f.Contains("/info/", StringComparison.Ordinal) && !f.EndsWith("INDEX.txt", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f)))
+        return File.ReadLines(oracle)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("file").GetString()!)
+            .Select(file => Path.Combine(root, file))
             .ToArray();
     }
 }

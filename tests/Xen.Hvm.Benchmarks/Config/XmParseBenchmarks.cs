@@ -55,11 +55,7 @@ public class XmParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string root = CorpusRoot();
-        _files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".tsv", StringComparison.Ordinal)
-                        && !f.EndsWith("INDEX.txt", StringComparison.Ordinal) && !f.Contains("/info/", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal)
+        _files = CorpusFiles.Paths()
             .Select(f => (Path: f, Text: Encoding.UTF8.GetString(File.ReadAllBytes(f))))
             .Where(f => XenConfig.Parse(f.Text).Dialect == ConfigDialect.Xm)
             .ToArray();
@@ -100,23 +96,6 @@ public class XmParseBenchmarks
         {
             File.Delete(script);
         }
-    }
-
-    private static string CorpusRoot()
-    {
-        string? root = Environment.GetEnvironmentVariable("XEN_HVM_CORPUS");
-        if (!string.IsNullOrEmpty(root))
-        {
-            return root;
-        }
-
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir, "Xen.Hvm.sln")))
-        {
-            dir = System.IO.Path.GetDirectoryName(dir);
-        }
-
-        return System.IO.Path.Combine(dir ?? Directory.GetCurrentDirectory(), "..", "shared", "corpus");
     }
 
     /// <summary>The lossless parse (tokens and rows), as CPython's compile().</summary>
