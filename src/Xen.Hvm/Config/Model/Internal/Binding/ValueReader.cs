@@ -108,11 +108,11 @@ internal sealed class ValueReader
             return null;
         }
 
-        switch (Strtol(text, out long value))
+        switch (XlNumber.Read(text, out long value))
         {
-            case StrtolResult.Ok:
+            case XlNumberResult.Ok:
                 return value;
-            case StrtolResult.OutOfRange:
+            case XlNumberResult.OutOfRange:
                 if (!silent)
                 {
                     Report(DiagnosticDescriptors.NumberOutOfRange, DiagnosticSeverity.Warning, source.Origin, source.Name, Clip(text));
@@ -190,74 +190,6 @@ internal sealed class ValueReader
         return result.Success ? result.Value : null;
     }
 
-    /// <summary>C <c>strtol(text, &amp;end, 0)</c> with libxlu's checks: errno first, then nothing may follow the digits.</summary>
-    public static StrtolResult Strtol(string text, out long value)
-    {
-        value = 0;
-        int i = 0;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r')
-        {
-            i++;
-        }
-
-        bool negative = false;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            negative = text[i] == '-';
-            i++;
-        }
-
-        int radix = 10;
-        if (i + 2 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && Uri.IsHexDigit(text[i + 2]))
-        {
-            radix = 16;
-            i += 2;
-        }
-        else if (i < text.Length && text[i] == '0')
-        {
-            radix = 8;
-        }
-
-        int start = i;
-        ulong magnitude = 0;
-        bool overflow = false;
-        for (; i < text.Length; i++)
-        {
-            int d = Digit(text[i]);
-            if (d >= radix)
-            {
-                break;
-            }
-
-            if (magnitude > (ulong.MaxValue - (ulong)d) / (ulong)radix)
-            {
-                overflow = true;
-            }
-            else
-            {
-                magnitude = (magnitude * (ulong)radix) + (ulong)d;
-            }
-        }
-
-        if (i == start)
-        {
-            return StrtolResult.NotANumber; // no digits: end == text
-        }
-
-        if (overflow || (negative ? magnitude > (ulong)long.MaxValue + 1 : magnitude > long.MaxValue))
-        {
-            return StrtolResult.OutOfRange; // errno is checked before the end
-        }
-
-        if (i < text.Length)
-        {
-            return StrtolResult.NotANumber;
-        }
-
-        value = negative ? (long)(0 - magnitude) : (long)magnitude;
-        return StrtolResult.Ok;
-    }
-
     /// <summary>The text of an atom: a string, or a number's text; <see langword="null"/> for a list.</summary>
     public static string? AtomText(ConfigValue value) => value switch
     {
@@ -270,13 +202,6 @@ internal sealed class ValueReader
     /// <summary>Clips a value for a message.</summary>
     public static string Clip(string text) => text.Length > 60 ? text[..57] + "..." : text;
 
-    private static int Digit(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'z' => c - 'a' + 10,
-        >= 'A' and <= 'Z' => c - 'A' + 10,
-        _ => 99,
-    };
 
     /// <summary>Python 2 <c>int()</c> as xend applies it: an int, a float truncated, or a decimal string with optional spaces and sign.</summary>
     private long? XmInt(SettingSource source, bool silent)
@@ -320,12 +245,4 @@ internal sealed class ValueReader
 
         return long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) ? value : null;
     }
-}
-
-/// <summary>How <see cref="ValueReader.Strtol"/> read a number.</summary>
-internal enum StrtolResult
-{
-    Ok,
-    NotANumber,
-    OutOfRange,
 }
