@@ -130,6 +130,24 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
         return NoteEscapes(Splice([(new TextSpan(anchor, 0), text)]), style, name, renderedItem, itemAt);
     }
 
+    /// <summary>
+    /// Replaces spans of the text with new text, all at once (the model write-back's item edits inside a list): the
+    /// spans must not overlap; the caller makes sure the result parses as intended.
+    /// </summary>
+    public EditResult WithTextEdits(IReadOnlyList<(TextSpan Span, string Text)> edits) => Splice(edits);
+
+    /// <summary>The same text with refusal notes: edits that were not made (the model write-back's XH32xx), at spans of this text.</summary>
+    public EditResult WithRefusals(IEnumerable<(DiagnosticDescriptor Descriptor, TextSpan Span, object?[] Args)> refusals)
+    {
+        EditResult same = Splice([]);
+        foreach (var (descriptor, span, args) in refusals)
+        {
+            same.Notes.Add(new EditNote(descriptor, span.Start, span.Length, args, Refusal: true));
+        }
+
+        return same;
+    }
+
     /// <summary>Adds a setting line after the last setting of <paramref name="after"/>, or at the end.</summary>
     public EditResult WithSettingInserted(string name, ConfigValue value, string? after = null)
     {
