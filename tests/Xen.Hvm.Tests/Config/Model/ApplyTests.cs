@@ -137,4 +137,263 @@ public sealed class ApplyTests
         Assert.True(r.Document.HasRefusedEdits);
         Assert.Contains(r.Document.Diagnostics, x => x.Id == DiagnosticIds.WriteBackComputedValue);
     }
+
+    [Fact]
+    public void WithModel_XmAssignmentInAnIfBlock_IsRefusedAsAssignedByCode()
+    {
+        const string text = "name = 'a'\nif 1:\n    memory = 512\n";
+        ConfigDocument doc = ParseXm(text);
+        DomainConfig bound = DomainConfig.Bind(doc, s_xm).Config;
+        Assert.Equal(512, bound.MemoryMiB);
+        ApplyResult r = doc.WithModel(bound with { MemoryMiB = 1024 }, s_xm);
+
+        Assert.Equal(text, r.Document.Text);
+        Assert.Equal(DiagnosticIds.WriteBackAssignedByCode, Assert.Single(r.Diagnostics).Id);
+        Assert.Equal(512, r.Bound.Config.MemoryMiB);
+    }
+
+    [Fact]
+    public void WithModel_XmListChangedLaterByCode_IsRefusedAsAssignedByCode()
+    {
+        const string text = "disk = ['phy:/dev/a,hda,w']\ndisk.append('phy:/dev/b,hdb,w')\n";
+        ConfigDocument doc = ParseXm(text);
+        DomainConfig bound = DomainConfig.Bind(doc, s_xm).Config;
+        ApplyResult r = doc.WithModel(bound with { Disks = bound.Disks!.WithoutItem(1) }, s_xm);
+
+        Assert.Equal(text, r.Document.Text);
+        Diagnostic d = Assert.Single(r.Diagnostics);
+        Assert.Equal(DiagnosticIds.WriteBackAssignedByCode, d.Id);
+        Assert.Equal(SpanOf(text, "['phy:/dev/a,hda,w']"), d.Span);
+    }
+
+    [Fact]
+    public void WithModel_XmRemovedComputedValue_IsRefused()
+    {
+        const string text = "base = 256\nmemory = base * 2\n";
+        ConfigDocument doc = ParseXm(text);
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc, s_xm).Config with { MemoryMiB = null }, s_xm);
+
+        Assert.Equal(text, r.Document.Text);
+        Assert.Equal(DiagnosticIds.WriteBackComputedValue, Assert.Single(r.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void WithModel_XmComputedItemOfAList_IsRefusedButLiteralItemsAreEdited()
+    {
+        const string text = "img = '/a.img'\ndisk = ['file:%s,hda,w' % img, 'file:/b.img,hdb,w']\n";
+        ConfigDocument doc = ParseXm(text);
+        DomainConfig bound = DomainConfig.Bind(doc, s_xm).Config;
+        DiskSpec c = Disk("file:/c.img,hdb,w", ConfigDialect.Xm);
+
+        ApplyResult edited = doc.WithModel(bound with { Disks = bound.Disks!.WithItem(1, c) }, s_xm);
+        Assert.Equal(text.Replace("'file:/b.img,hdb,w'", "'" + c.ToSpecString(ConfigDialect.Xm) + "'", StringComparison.Ordinal), edited.Document.Text);
+        Assert.False(edited.HasRefusals);
+
+        ApplyResult refused = doc.WithModel(bound with { Disks = bound.Disks!.WithoutItem(0) }, s_xm);
+        Assert.Equal(text, refused.Document.Text);
+        Diagnostic d = Assert.Single(refused.Diagnostics);
+        Assert.Equal(DiagnosticIds.WriteBackComputedValue, d.Id);
+    }
+
+    [Fact]
+    public void WithModel_XlAppendChainOfStrings_IsRefused()
+    {
+        const string text = "extra = 'a'\nextra += ' b'\n";
+        ConfigDocument doc = ParseXl(text);
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc).Config with { Extra = "c" });
+
+        Assert.Equal(text, r.Document.Text);
+        Diagnostic d = Assert.Single(r.Diagnostics);
+        Assert.Equal(DiagnosticIds.WriteBackAppendedValue, d.Id);
+        Assert.Equal(SpanOf(text, "' b'"), d.Span);
+    }
+
+    [Fact]
+    public void WithModel_XlAppendChainOfLists_EditsTheItemsWhereTheyAre()
+    {
+        const string text = "vif = ['bridge=a']\nvif += ['bridge=b', 'bridge=c']\n";
+        ConfigDocument doc = ParseXl(text);
+        DomainConfig bound = DomainConfig.Bind(doc).Config;
+        VifSpec d = VifSpec.Parse("bridge=d", ConfigDialect.Xl, null).Value;
+        DomainConfig model = bound with { Vifs = bound.Vifs!.WithoutItem(1).WithItemAppended(d) };
+        ApplyResult r = doc.WithModel(model);
+
+        Assert.Equal("vif = ['bridge=a']\nvif += ['bridge=c', '" + d.ToSpecString() + "']\n", r.Document.Text);
+        Assert.Equal(model, r.Bound.Config);
+    }
+
+    [Fact]
+    public void WithModel_XmValueOtherCodeReads_IsRefusedUnlessTheModelChangesBoth()
+    {
+        const string text = "memory = 512\nmaxmem = memory\n";
+        ConfigDocument doc = ParseXm(text);
+        DomainConfig bound = DomainConfig.Bind(doc, s_xm).Config;
+
+        ApplyResult refused = doc.WithModel(bound with { MemoryMiB = 1024 }, s_xm);
+        Assert.Equal(text, refused.Document.Text);
+        Diagnostic d = Assert.Single(refused.Diagnostics);
+        Assert.Equal(DiagnosticIds.WriteBackChangesOthers, d.Id);
+        Assert.Equal(SpanOf(text, "512"), d.Span);
+
+        ApplyResult both = doc.WithModel(bound with { MemoryMiB = 1024, MaxMemoryMiB = 1024 }, s_xm);
+        Assert.Equal("memory = 1024\nmaxmem = memory\n", both.Document.Text);
+        Assert.False(both.HasRefusals);
+    }
+
+    [Fact]
+    public void WithModel_ValueThatDoesNotReadBack_IsRefused()
+    {
+        const string text = "name = 'a'\n";
+        ConfigDocument doc = ParseXl(text);
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc).Config with { GfxPassthru = new GfxPassthruSetting(false, GfxPassthruKind.Igd) });
+
+        Assert.Equal(text, r.Document.Text);
+        Diagnostic d = Assert.Single(r.Diagnostics);
+        Assert.Equal(DiagnosticIds.WriteBackDoesNotReadBack, d.Id);
+        Assert.Equal(new Xen.Hvm.Text.TextSpan(text.Length, 0), d.Span);
+        Assert.Equal(["gfx_passthru"], r.RefusedKeys);
+    }
+
+    [Fact]
+    public void WithModel_OtherSettings_AreRemovedChangedAndAppendedByKey()
+    {
+        const string text = "name = 'a'\nk_1 = 'x'\nk_2 = ['y']\nk_3 = 3\n";
+        ConfigDocument doc = ParseXl(text);
+        DomainConfig model = DomainConfig.Bind(doc).Config with
+        {
+            OtherSettings = [new("k_2", new ConfigList([new ConfigString("y"), new ConfigString("z")])), new("k_3", new ConfigInteger(3)), new("k_4", new ConfigString("new"))],
+        };
+        ApplyResult r = doc.WithModel(model);
+
+        // xl reads every atom as a string: the model's 3 is the file's "3", so k_3 is not touched.
+        Assert.Equal("name = 'a'\nk_2 = ['y', 'z']\nk_3 = 3\nk_4 = 'new'\n", r.Document.Text);
+        Assert.Equal(["k_1", "k_2", "k_4"], r.ChangedKeys);
+        Assert.Equal(model with { OtherSettings = [model.OtherSettings[0], new("k_3", new ConfigString("3")), model.OtherSettings[2]] }, r.Bound.Config);
+    }
+
+    [Theory]
+    [InlineData("Bad-Key", DiagnosticIds.WriteBackInvalidKey)]
+    [InlineData("memory", DiagnosticIds.WriteBackOtherSettingIsOption)]
+    public void WithModel_OtherSettingThatCannotBeAKey_IsRefused(string key, string id)
+    {
+        ConfigDocument doc = ParseXl("name = 'a'\n");
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc).Config with { OtherSettings = [new(key, new ConfigString("x"))] });
+
+        Assert.Equal("name = 'a'\n", r.Document.Text);
+        Assert.Equal(id, Assert.Single(r.Diagnostics).Id);
+        Assert.Equal([key], r.RefusedKeys);
+    }
+
+    [Fact]
+    public void WithModel_OtherSettingUnknownOrTwice_IsRefused()
+    {
+        ConfigDocument doc = ParseXl("name = 'a'\n");
+        DomainConfig bound = DomainConfig.Bind(doc).Config;
+
+        ApplyResult unknown = doc.WithModel(bound with { OtherSettings = [new("k", new ConfigUnknown("f()", default))] });
+        Assert.Equal(DiagnosticIds.WriteBackNotAValue, Assert.Single(unknown.Diagnostics).Id);
+
+        ApplyResult twice = doc.WithModel(bound with { OtherSettings = [new("k", new ConfigString("x")), new("k", new ConfigString("y"))] });
+        Assert.Equal(DiagnosticIds.WriteBackDuplicateOtherSetting, Assert.Single(twice.Diagnostics).Id);
+        Assert.Equal("name = 'a'\n", twice.Document.Text);
+    }
+
+    [Fact]
+    public void WithModel_Refused_DocumentIsNeverSaved()
+    {
+        ConfigDocument doc = ParseXl("name = 'a'\n");
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc).Config with { OtherSettings = [new("memory", new ConfigString("x"))] });
+
+        Assert.True(r.Document.HasRefusedEdits);
+        Assert.Contains(r.Document.Diagnostics, static d => d.Id == DiagnosticIds.WriteBackOtherSettingIsOption && d.IsError);
+        Assert.False(doc.WithModel(DomainConfig.Bind(doc).Config with { Vcpus = 2 }).Document.HasRefusedEdits);
+    }
+
+    [Fact]
+    public void WithModel_NumberWrittenAsAString_StaysAString()
+    {
+        ConfigDocument doc = ParseXl("memory = \"512\"\n");
+        Assert.Equal("memory = \"1024\"\n", doc.WithModel(DomainConfig.Bind(doc).Config with { MemoryMiB = 1024 }).Document.Text);
+    }
+
+    [Fact]
+    public void WithModel_XmIntegerOrNameOption_IsWrittenAsTheIntegerXendReads()
+    {
+        ConfigDocument doc = ParseXm("name = 'a'\n");
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc, s_xm).Config with { TscMode = TscMode.Native }, s_xm);
+
+        Assert.Equal("name = 'a'\ntsc_mode = 2\n", r.Document.Text);
+        Assert.Equal(TscMode.Native, r.Bound.Config.TscMode!.Value.Value);
+    }
+
+    [Fact]
+    public void WithModel_ItemsTheBindingSkipped_StayWhereTheyAre()
+    {
+        const string text = "disk = ['/a.img,raw,xvda,w', 'target=/x,bogus=1,,', '/b.img,raw,xvdb,w']\n";
+        ConfigDocument doc = ParseXl(text);
+        DomainConfig bound = DomainConfig.Bind(doc).Config;
+        Assert.Equal(2, bound.Disks!.Count);
+        ApplyResult r = doc.WithModel(bound with { Disks = bound.Disks.WithoutItem(0) });
+
+        Assert.Equal("disk = ['target=/x,bogus=1,,', '/b.img,raw,xvdb,w']\n", r.Document.Text);
+    }
+
+    [Theory]
+    [InlineData("vif = ['bridge=a', 'bridge=b', 'bridge=c']\n", new[] { 0, 2 }, "vif = ['bridge=a', 'bridge=c']\n")]
+    [InlineData("vif = ['bridge=a', 'bridge=b', 'bridge=c']\n", new[] { 0, 1 }, "vif = ['bridge=a', 'bridge=b']\n")]
+    [InlineData("vif = ['bridge=a', 'bridge=b', 'bridge=c',]\n", new[] { 1, 2 }, "vif = ['bridge=b', 'bridge=c',]\n")]
+    [InlineData("vif = ['bridge=a']\n", new int[0], "vif = []\n")]
+    [InlineData("vif = [\n  'bridge=a',\n  'bridge=b'\n]\n", new[] { 0 }, "vif = [\n  'bridge=a',\n]\n")]
+    public void WithModel_RemovedItems_GoWithTheirCommas(string text, int[] keep, string expected)
+    {
+        ConfigDocument doc = ParseXl(text);
+        DomainConfig bound = DomainConfig.Bind(doc).Config;
+        ApplyResult r = doc.WithModel(bound with { Vifs = [.. keep.Select(i => bound.Vifs![i])] });
+
+        Assert.Equal(expected, r.Document.Text);
+    }
+
+    [Theory]
+    [InlineData("vif = []\n", "vif = [\"bridge=n\"]\n")]
+    [InlineData("vif = ['bridge=a']\n", "vif = ['bridge=n', 'bridge=a']\n")]
+    [InlineData("vif = [\n  'bridge=a',\n]\n", "vif = [\n  'bridge=n',\n  'bridge=a',\n]\n")]
+    public void WithModel_NewFirstItem_GoesBeforeTheOthersInTheirLayout(string text, string expected)
+    {
+        ConfigDocument doc = ParseXl(text);
+        DomainConfig bound = DomainConfig.Bind(doc).Config;
+        VifSpec n = VifSpec.Parse("bridge=n", ConfigDialect.Xl, null).Value;
+        ApplyResult r = doc.WithModel(bound with { Vifs = [n, .. bound.Vifs!] });
+
+        Assert.Equal(expected.Replace("bridge=n", n.ToSpecString(), StringComparison.Ordinal), r.Document.Text);
+    }
+
+    [Fact]
+    public void WithModel_XmFileEncodingCannotHoldTheValue_IsTheEditorsRefusal()
+    {
+        const string text = "# -*- coding: latin-1 -*-\nname = 'a'\n";
+        ConfigDocument doc = ParseXm(text);
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc, s_xm).Config with { Name = "\u20ac" }, s_xm);
+
+        Assert.Equal(text, r.Document.Text);
+        Assert.Equal(["name"], r.RefusedKeys);
+        Assert.Contains(r.Diagnostics, static d => d.Id is DiagnosticIds.XmEditCharacterNotInEncoding or DiagnosticIds.XmEditUnknownEncoding);
+        Assert.True(r.Document.HasRefusedEdits);
+    }
+
+    [Fact]
+    public void WithModel_NullArguments_Throw()
+    {
+        ConfigDocument doc = ParseXl("name = 'a'\n");
+        Assert.Throws<ArgumentNullException>(() => ((ConfigDocument)null!).WithModel(new DomainConfig()));
+        Assert.Throws<ArgumentNullException>(() => doc.WithModel(null!));
+    }
+
+    [Fact]
+    public void Writers_EveryCatalogueOption_HasOne()
+    {
+        var missing = OptionCatalog.All
+            .Where(o => !Xen.Hvm.Config.Model.Internal.Apply.ModelValues.CanWrite(typeof(DomainConfig).GetProperty(o.PropertyName)!.PropertyType))
+            .Select(static o => o.Name);
+        Assert.Empty(missing);
+    }
 }

@@ -124,7 +124,9 @@ internal sealed class ModelApplier
             }
         }
 
-        Dictionary<string, ConfigValue> before = ByName(_bound.Config.OtherSettings), after = ByName(bound.Config.OtherSettings), model = ByName(_model.OtherSettings);
+        Dictionary<string, ConfigValue> before = ByName(_bound.Config.OtherSettings), after = ByName(bound.Config.OtherSettings);
+        Dictionary<string, ConfigValue> model = ByName(_model.OtherSettings).ToDictionary(static p => p.Key, p => ModelValues.AsRead(p.Value, Dialect), StringComparer.Ordinal);
+
         foreach (string name in before.Keys.Union(after.Keys))
         {
             ConfigValue? now = after.GetValueOrDefault(name);
@@ -303,7 +305,7 @@ internal sealed class ModelApplier
             }
             else
             {
-                wanted.Add(setting);
+                wanted.Add(setting with { Value = ModelValues.AsRead(setting.Value, Dialect) });
             }
         }
 

@@ -149,6 +149,18 @@ internal static class ModelValues
             : null;
     }
 
+    /// <summary>
+    /// A config value as a document of <paramref name="dialect"/> reads it back once written: xl keeps every atom as a
+    /// string (<c>3</c> reads as <c>"3"</c>), xm keeps Python's types.
+    /// </summary>
+    public static ConfigValue AsRead(ConfigValue value, ConfigDialect dialect) => dialect == ConfigDialect.Xm ? value : value switch
+    {
+        ConfigInteger n => new ConfigString(n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ConfigFloat f => new ConfigString(f.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+        ConfigList list => new ConfigList(list.Items.Select(i => AsRead(i, dialect)).ToArray()),
+        _ => value,
+    };
+
     /// <summary>Whether a config value holds a <see cref="ConfigUnknown"/> (code, not a value: it cannot be written).</summary>
     public static bool ContainsUnknown(ConfigValue value) => value switch
     {
