@@ -66,4 +66,11 @@ internal static partial class DiagnosticDescriptors
         "'{0}' appears {1} times in OtherSettings, and a file keeps one value per key; it was not written",
         DiagnosticSeverity.Error,
         WriteBack);
+
+    internal static readonly DiagnosticDescriptor WriteBackBreaksCode = new(
+        DiagnosticIds.WriteBackBreaksCode,
+        "Edit would make the file's code fail",
+        "Writing '{0}' would make the file's code fail ({1}); the change was not made",
+        DiagnosticSeverity.Error,
+        WriteBack);
 }

@@ -29,4 +29,7 @@ public static partial class DiagnosticIds
 
     /// <summary>XH3208: Other setting given twice.</summary>
     public const string WriteBackDuplicateOtherSetting = "XH3208";
+
+    /// <summary>XH3209: Edit would make the file's code fail.</summary>
+    public const string WriteBackBreaksCode = "XH3209";
 }

@@ -241,6 +241,19 @@ public sealed class ApplyTests
     }
 
     [Fact]
+    public void WithModel_XmRemovalOtherCodeNeeds_IsRefusedAsBreakingTheCode()
+    {
+        const string text = "memory = 512\nmaxmem = memory\n";
+        ConfigDocument doc = ParseXm(text);
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc, s_xm).Config with { MemoryMiB = null, MaxMemoryMiB = null, Vcpus = 2 }, s_xm);
+
+        // Without memory, 'maxmem = memory' raises NameError and xm creates no domain: memory stays, so does maxmem.
+        Assert.Equal(text + "vcpus = 2\n", r.Document.Text);
+        Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.WriteBackBreaksCode && d.Span == SpanOf(text, "512"));
+        Assert.Contains(r.Diagnostics, d => d.Id == DiagnosticIds.WriteBackComputedValue && d.Span == SpanOf(text, "memory", 1));
+    }
+
+    [Fact]
     public void WithModel_ValueThatDoesNotReadBack_IsRefused()
     {
         const string text = "name = 'a'\n";

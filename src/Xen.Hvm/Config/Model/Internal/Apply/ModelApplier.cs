@@ -22,8 +22,12 @@ internal sealed class ModelApplier
     private readonly List<string> _refusedKeys = [];
     private readonly List<(string Key, DiagnosticDescriptor Descriptor, object?[] Args)> _refusals = [];
     private readonly ConfigDocument _original;
+    private readonly BindResult _originalBound;
     private ConfigDocument _document;
     private BindResult _bound;
+
+    /// <summary>Whether each edit is checked by binding its result (always in xm, whose code ties values together).</summary>
+    private bool _checkEach;
 
     public ModelApplier(ConfigDocument document, DomainConfig model, BindOptions options)
     {
@@ -32,11 +36,38 @@ internal sealed class ModelApplier
         _model = model;
         _options = options;
         _bound = DomainConfig.Bind(document, options);
+        _originalBound = _bound;
     }
 
     private ConfigDialect Dialect => _document.Dialect;
 
     public ApplyResult Run()
+    {
+        if (Dialect != ConfigDialect.Xm)
+        {
+            // xl reads every key on its own, so an edit of one cannot change another: make every edit, then check them
+            // all with one binding. Should anything read back wrong, start again and check each edit.
+            EditAll();
+            BindResult bound = DomainConfig.Bind(_document, _options);
+            if (ReadsBackAsWanted(bound))
+            {
+                _bound = bound;
+                return Finish();
+            }
+
+            _document = _original;
+            _bound = _originalBound;
+            _changed.Clear();
+            _refusedKeys.Clear();
+            _refusals.Clear();
+        }
+
+        _checkEach = true;
+        EditAll();
+        return Finish();
+    }
+
+    private void EditAll()
     {
         foreach (OptionDefinition option in OptionCatalog.All)
         {
@@ -48,7 +79,32 @@ internal sealed class ModelApplier
         }
 
         ApplyOtherSettings();
-        return Finish();
+    }
+
+    /// <summary>Whether every option and other setting reads back as the model says, or as before where its change was refused.</summary>
+    private bool ReadsBackAsWanted(BindResult bound)
+    {
+        var refused = _refusedKeys.ToHashSet(StringComparer.Ordinal);
+        foreach (OptionDefinition option in OptionCatalog.All)
+        {
+            if (!Equals(option.GetValue(bound.Config), option.GetValue(refused.Contains(option.Name) ? _originalBound.Config : _model)))
+            {
+                return false;
+            }
+        }
+
+        Dictionary<string, ConfigValue> before = ByName(_originalBound.Config.OtherSettings), after = ByName(bound.Config.OtherSettings);
+        Dictionary<string, ConfigValue> model = ByName(_model.OtherSettings);
+        foreach (string name in before.Keys.Union(after.Keys).Union(model.Keys))
+        {
+            ConfigValue? expected = refused.Contains(name) ? before.GetValueOrDefault(name) : model.GetValueOrDefault(name) is { } v ? ModelValues.AsRead(v, Dialect) : null;
+            if (!Equals(after.GetValueOrDefault(name), expected))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>An edit: the new document and what was written, or why it was not made.</summary>
@@ -78,7 +134,7 @@ internal sealed class ModelApplier
             if (added.Count > 0 && edited.HasRefusedEdits)
             {
                 _document = edited;
-                _bound = DomainConfig.Bind(edited, _options);
+                _bound = _checkEach ? DomainConfig.Bind(edited, _options) : _bound;
                 _refusedKeys.Add(key);
                 return;
             }
@@ -87,10 +143,24 @@ internal sealed class ModelApplier
             return;
         }
 
+        if (!_checkEach)
+        {
+            _document = edited;
+            _changed.Add(key);
+            return;
+        }
+
         BindResult bound = DomainConfig.Bind(edited, _options);
         if (!Equals(readBack(bound), want))
         {
             Refuse(key, DiagnosticDescriptors.WriteBackDoesNotReadBack, key, step.Written, Show(readBack(bound)));
+            return;
+        }
+
+        // xm: code that ran must still run (removing 'memory' breaks a later 'maxmem = memory').
+        if (NewEvaluationError(bound) is { } failure)
+        {
+            Refuse(key, DiagnosticDescriptors.WriteBackBreaksCode, key, failure);
             return;
         }
 
@@ -104,6 +174,15 @@ internal sealed class ModelApplier
         _document = edited;
         _bound = bound;
         _changed.Add(key);
+    }
+
+    /// <summary>The message of an evaluation error (XH41xx) an edit brought, or <see langword="null"/>.</summary>
+    private string? NewEvaluationError(BindResult bound)
+    {
+        static bool IsEvaluationError(Diagnostic d) => d.IsError && d.Id.StartsWith("XH41", StringComparison.Ordinal);
+        return bound.Diagnostics.Count(IsEvaluationError) > _bound.Diagnostics.Count(IsEvaluationError)
+            ? Clip(bound.Diagnostics.Last(IsEvaluationError).Message)
+            : null;
     }
 
     /// <summary>The options and other settings, besides <paramref name="key"/>, that an edit changed to a value the model does not have.</summary>
