@@ -51,6 +51,11 @@ internal static class ApplyTestSupport
     public static void AssertUntouchedLinesKept(ConfigDocument before, ConfigDocument after, IReadOnlySet<string> keys)
     {
         string[] a = Lines(before.Text), b = Lines(after.Text);
+        if (a.Length > 0 && !a[^1].EndsWith('\n') && b.Contains(a[^1] + "\n"))
+        {
+            a[^1] += "\n"; // a new line after the file's last one ends it
+        }
+
         HashSet<int> touchedBefore = TouchedLines(before, keys), touchedAfter = TouchedLines(after, keys);
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (int i = a.Length - 1; i >= 0; i--)
