@@ -48,8 +48,8 @@ internal static partial class DiagnosticDescriptors
 
     internal static readonly DiagnosticDescriptor WriteBackNotAValue = new(
         DiagnosticIds.WriteBackNotAValue,
-        "Other setting without a value",
-        "'{0}' in OtherSettings has no value that can be written ({1}); it was not written",
+        "Value cannot be written",
+        "'{0}' has no value that can be written ({1}); it was not written",
         DiagnosticSeverity.Error,
         WriteBack);
 

@@ -21,7 +21,7 @@ public static partial class DiagnosticIds
     /// <summary>XH3205: Key not valid in the dialect.</summary>
     public const string WriteBackInvalidKey = "XH3205";
 
-    /// <summary>XH3206: Other setting without a value.</summary>
+    /// <summary>XH3206: Value cannot be written.</summary>
     public const string WriteBackNotAValue = "XH3206";
 
     /// <summary>XH3207: Other setting names an option.</summary>

@@ -57,19 +57,24 @@ internal static class ApplyTestSupport
         }
 
         HashSet<int> touchedBefore = TouchedLines(before, keys), touchedAfter = TouchedLines(after, keys);
+        // The common subsequence of lines that keeps the most untouched lines (a touched line's text, such as a lone
+        // "]", may also appear elsewhere: it must not take the place of an untouched one).
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (int i = a.Length - 1; i >= 0; i--)
         {
             for (int j = b.Length - 1; j >= 0; j--)
             {
-                lcs[i, j] = string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+                int weight = touchedBefore.Contains(i) ? 1 : 1000;
+                lcs[i, j] = Math.Max(
+                    string.Equals(a[i], b[j], StringComparison.Ordinal) ? lcs[i + 1, j + 1] + weight : 0,
+                    Math.Max(lcs[i + 1, j], lcs[i, j + 1]));
             }
         }
 
         string touchedText = string.Concat(touchedBefore.Order().Select(i => a[i]));
         for (int i = 0, j = 0; i < a.Length || j < b.Length;)
         {
-            if (i < a.Length && j < b.Length && string.Equals(a[i], b[j], StringComparison.Ordinal) && lcs[i, j] == lcs[i + 1, j + 1] + 1)
+            if (i < a.Length && j < b.Length && string.Equals(a[i], b[j], StringComparison.Ordinal) && lcs[i, j] == lcs[i + 1, j + 1] + (touchedBefore.Contains(i) ? 1 : 1000))
             {
                 i++;
                 j++;

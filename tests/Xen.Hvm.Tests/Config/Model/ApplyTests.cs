@@ -312,6 +312,16 @@ public sealed class ApplyTests
     }
 
     [Fact]
+    public void WithModel_RawListOptionWithAnUnknownItem_IsRefused()
+    {
+        ConfigDocument doc = ParseXl("name = 'a'\n");
+        ApplyResult r = doc.WithModel(DomainConfig.Bind(doc).Config with { VirtualSoundCards = [new ConfigUnknown("f()", default)] });
+
+        Assert.Equal(DiagnosticIds.WriteBackNotAValue, Assert.Single(r.Diagnostics).Id);
+        Assert.Equal(["vsnd"], r.RefusedKeys);
+    }
+
+    [Fact]
     public void WithModel_Refused_DocumentIsNeverSaved()
     {
         ConfigDocument doc = ParseXl("name = 'a'\n");
