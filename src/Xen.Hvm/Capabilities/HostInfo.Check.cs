@@ -8,7 +8,8 @@ public sealed partial class HostInfo
 {
     /// <summary>
     /// Checks whether this host can run a guest: HVM available, guest architecture and PAE offered, memory against
-    /// <c>free_memory</c>, vCPUs against <c>nr_cpus</c> (a warning), an IOMMU for PCI passthrough. Each failed
+    /// <c>free_memory</c>, vCPUs against <c>nr_cpus</c> (a warning), an IOMMU for PCI passthrough, HAP when the guest
+    /// asks for it. Each failed
     /// requirement gives a diagnostic that says what to change ("enable VT-x in the BIOS").
     /// </summary>
     /// <param name="requirements">What the guest needs.</param>
@@ -27,6 +28,11 @@ public sealed partial class HostInfo
         CheckMemory(requirements, diagnostics);
         CheckVcpus(requirements, diagnostics);
         CheckPassthrough(requirements, diagnostics);
+        if (hvmOk)
+        {
+            CheckHap(requirements, diagnostics);
+        }
+
         return new HostCheckResult(diagnostics);
     }
 
@@ -157,6 +163,24 @@ public sealed partial class HostInfo
                 break;
             case FactState.Unknown:
                 diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "PCI passthrough", "virt_caps"));
+                break;
+        }
+    }
+
+    private void CheckHap(GuestRequirements requirements, List<Diagnostic> diagnostics)
+    {
+        if (!requirements.Hap || !requirements.Hvm)
+        {
+            return;
+        }
+
+        switch (Facts.Hap.State)
+        {
+            case FactState.No:
+                diagnostics.Add(At(DiagnosticDescriptors.CheckHapUnavailable, "virt_caps"));
+                break;
+            case FactState.Unknown:
+                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "hardware-assisted paging (hap = 1)", "virt_caps hap (Xen 4.13+)"));
                 break;
         }
     }
