@@ -119,7 +119,8 @@ public sealed class EffectiveConfigTests
     [InlineData("4.17", "hvmloader", GuestType.Pv, EffectiveValueSource.File)]
     public void GetEffectiveValues_HvmKernel_IgnoredAsEachXlVersionDoes(string version, string kernel, GuestType type, EffectiveValueSource expected)
     {
-        var config = new DomainConfig { Name = "g", Type = type, Kernel = kernel };
+        // xl before 4.10 does not read type: builder says HVM there.
+        var config = new DomainConfig { Name = "g", Type = type, Builder = type == GuestType.Hvm ? "hvm" : null, Kernel = kernel };
 
         Assert.Equal(expected, config.GetEffectiveValues(Toolstack.Xl, XenVersion.Parse(version))["kernel"].Source);
     }

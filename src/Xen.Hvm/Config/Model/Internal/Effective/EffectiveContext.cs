@@ -63,8 +63,12 @@ internal sealed class EffectiveContext
     public T? Enum<T>(string name)
         where T : struct, System.Enum => Value(name) is ConfigEnum<T> { IsKnown: true } e ? e.Value : null;
 
-    /// <summary>Gets a value indicating whether the toolstack takes the option from the model.</summary>
-    public bool IsSet(string name) => Resolve(OptionCatalog.Get(name)).Source == EffectiveValueSource.File;
+    /// <summary>
+    /// Gets a value indicating whether the toolstack takes the option from the model. Answered from the model alone,
+    /// without the option's defaults, so that two options may each default to the other (<c>memory</c> and
+    /// <c>maxmem</c>).
+    /// </summary>
+    public bool IsSet(string name) => FileSource(OptionCatalog.Get(name), OptionCatalog.Get(name).GetValue(Config)) == EffectiveValueSource.File;
 
     /// <summary>Gets a value indicating whether the option's value is the host's to decide and no host told it.</summary>
     public bool IsUnknown(string name) => Resolve(OptionCatalog.Get(name)) is { Source: EffectiveValueSource.Host, Value: null };
@@ -98,31 +102,52 @@ internal sealed class EffectiveContext
     private EffectiveValue Compute(OptionDefinition option)
     {
         object? file = option.GetValue(Config);
+        EffectiveValueSource? source = FileSource(option, file);
+        return source switch
+        {
+            null => FromDefaults(option, null, null, null),
+            EffectiveValueSource.File => new EffectiveValue(option, file, EffectiveValueSource.File, file, null, [], null),
+            EffectiveValueSource.NotApplicable => new EffectiveValue(option, null, EffectiveValueSource.NotApplicable, file, null, [],
+                "Not used for " + OptionDefault.FormatGuestTypes(OptionDefault.ToFlag(GuestType)) + " guests."),
+            EffectiveValueSource.Unset => new EffectiveValue(option, null, EffectiveValueSource.Unset, null, null, [], null),
+            EffectiveValueSource.NotRead => FromDefaults(option, file, EffectiveValueSource.NotRead, NotReadNote(option)),
+            _ => FromDefaults(option, file, EffectiveValueSource.Ignored, IgnoreReason(option)),
+        };
+    }
+
+    // What becomes of the model's own value: File when the toolstack takes it; NotApplicable, NotRead or Ignored
+    // when it does not; Unset for an option that does not apply and is not set; null when the defaults decide.
+    private EffectiveValueSource? FileSource(OptionDefinition option, object? file)
+    {
         if (!Applies(option))
         {
-            return new EffectiveValue(option, null, file is null ? EffectiveValueSource.Unset : EffectiveValueSource.NotApplicable, file, null, [],
-                file is null ? null : "Not used for " + OptionDefault.FormatGuestTypes(OptionDefault.ToFlag(GuestType)) + " guests.");
+            return file is null ? EffectiveValueSource.Unset : EffectiveValueSource.NotApplicable;
         }
 
-        if (file is not null)
+        if (file is null)
         {
-            if (!option.IsReadBy(Toolstack, Version))
-            {
-                return FromDefaults(option, file, EffectiveValueSource.NotRead, NotReadNote(option));
-            }
-
-            foreach (IgnoreRule rule in option.IgnoreRules)
-            {
-                if (rule.Matches(Config, Toolstack, Version, GuestType))
-                {
-                    return FromDefaults(option, file, EffectiveValueSource.Ignored, rule.Reason);
-                }
-            }
-
-            return new EffectiveValue(option, file, EffectiveValueSource.File, file, null, [], null);
+            return null;
         }
 
-        return FromDefaults(option, null, null, null);
+        if (!option.IsReadBy(Toolstack, Version))
+        {
+            return EffectiveValueSource.NotRead;
+        }
+
+        return IgnoreReason(option) is null ? EffectiveValueSource.File : EffectiveValueSource.Ignored;
+    }
+
+    private string? IgnoreReason(OptionDefinition option)
+    {
+        foreach (IgnoreRule rule in option.IgnoreRules)
+        {
+            if (rule.Matches(Config, Toolstack, Version, GuestType))
+            {
+                return rule.Reason;
+            }
+        }
+
+        return null;
     }
 
     // The value the toolstack uses when it does not take the model's: the first default row that holds. A file
