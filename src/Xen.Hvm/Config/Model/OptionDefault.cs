@@ -96,13 +96,15 @@ public sealed class OptionDefault
         _ => null,
     };
 
-    /// <summary>The version range as the docs print it: <c>4.3+</c>, <c>before 4.3</c>, <c>4.3–4.20</c>, or empty for every version.</summary>
+    /// <summary>The version range as the docs print it: <c>4.3+</c>, <c>before 4.3</c>, <c>4.3–4.20</c>, <c>4.2</c> (that release only), or empty for every version.</summary>
     internal string FormatRange() => (Since, Until) switch
     {
         (null, null) => string.Empty,
         ({ } s, null) => s.ToString("M", CultureInfo.InvariantCulture) + "+",
         (null, { } u) => "before " + u.ToString("M", CultureInfo.InvariantCulture),
-        ({ } s, { } u) => s.ToString("M", CultureInfo.InvariantCulture) + "–" + LastBefore(u),
+        ({ } s, { } u) => LastBefore(u) is var last && last == s.ToString("M", CultureInfo.InvariantCulture)
+            ? last
+            : s.ToString("M", CultureInfo.InvariantCulture) + "–" + last,
     };
 
     internal static string FormatGuestTypes(GuestTypes types)
