@@ -177,8 +177,8 @@ public static partial class OptionCatalog
         ],
         ["bootloader_user"] = [None(Xl, "(the device model's restricted users)")],
         ["pvshim"] = [Fixed(Xl, false)],
-        ["pvshim_path"] = [Host(Xl, "XENFIRMWAREDIR/xen-shim (with pvshim = 1)")],
-        ["pvshim_cmdline"] = [Fixed(Xl, "pv-shim console=xen,pv", "\"pv-shim console=xen,pv\" (with pvshim = 1)")],
+        ["pvshim_path"] = [Host(Xl, "XENFIRMWAREDIR/xen-shim (with pvshim = 1)", when: PvShim), None(Xl, "(no shim: pvshim is off)")],
+        ["pvshim_cmdline"] = [Fixed(Xl, "pv-shim console=xen,pv", "\"pv-shim console=xen,pv\" (with pvshim = 1)", when: PvShim), None(Xl, "(no shim: pvshim is off)")],
         ["pvshim_extra"] = [None(Xl, "(none)")],
 
         // Graphics
@@ -199,13 +199,13 @@ public static partial class OptionCatalog
             Fixed(Xm, 4L),
         ],
         ["vnc"] = [Fixed(Xl, true, types: Hvm), Fixed(Xl, false, "0 (a PV guest gets a framebuffer from vfb or vnc = 1)", types: Pv), Fixed(Xm, false, "0 (with sdl = 0 too, no display)")],
-        ["vnclisten"] = [Fixed(Xl, "127.0.0.1", "127.0.0.1 (with vnc on)"), Host(Xm, "xend-config.sxp's vnc-listen (127.0.0.1 as shipped)")],
-        ["vncdisplay"] = [Fixed(Xl, 0L, "0 (with vncunused, the first free display from there)"), None(Xm, "(the first free display)")],
-        ["vncunused"] = [Fixed(Xl, true, "1 (with vnc on)"), Fixed(Xm, true)],
+        ["vnclisten"] = [Fixed(Xl, "127.0.0.1", "127.0.0.1 (with vnc on)", when: Vnc), None(Xl, VncOff), Host(Xm, "xend-config.sxp's vnc-listen (127.0.0.1 as shipped)")],
+        ["vncdisplay"] = [Fixed(Xl, 0L, "0 (with vncunused, the first free display from there)", when: Vnc), None(Xl, VncOff), None(Xm, "(the first free display)")],
+        ["vncunused"] = [Fixed(Xl, true, "1 (with vnc on)", when: Vnc), None(Xl, VncOff), Fixed(Xm, true)],
         ["vncpasswd"] = [None(Xl, "(no password)"), None(Xm, "(no password)")],
         ["keymap"] = [None(Xl, "(qemu's: en-us)"), None(Xm, "(qemu's: en-us)")],
         ["sdl"] = [Fixed(Xl, false), Fixed(Xm, false)],
-        ["opengl"] = [Fixed(Xl, false, "0 (with sdl on)"), None(Xm, "(qemu-dm's)")],
+        ["opengl"] = [Fixed(Xl, false, "0 (with sdl on)", when: c => c.Bool("sdl") == true), None(Xl, "(no SDL window: sdl is off)"), None(Xm, "(qemu-dm's)")],
         ["display"] = [None(Xl, "(xl's DISPLAY)"), None(Xm, "(xend's DISPLAY)")],
         ["xauthority"] = [None(Xl, "(xl's XAUTHORITY)"), None(Xm, "(xend's XAUTHORITY)")],
         ["nographic"] = [Fixed(Xl, false), Fixed(Xm, false)],
@@ -213,11 +213,11 @@ public static partial class OptionCatalog
         ["spiceport"] = [None(Xl, "(none: spice needs spiceport or spicetls_port)")],
         ["spicetls_port"] = [None(Xl, "(none)")],
         ["spicehost"] = [None(Xl, "(every interface)")],
-        ["spicedisable_ticketing"] = [Fixed(Xl, false, "0 (with spice on)")],
+        ["spicedisable_ticketing"] = [Fixed(Xl, false, "0 (with spice on)", when: Spice), None(Xl, SpiceOff)],
         ["spicepasswd"] = [None(Xl, "(none)")],
-        ["spiceagent_mouse"] = [Fixed(Xl, true, "1 (with spice on)")],
-        ["spicevdagent"] = [Fixed(Xl, false, "0 (with spice on)")],
-        ["spice_clipboard_sharing"] = [Fixed(Xl, false, "0 (with spice on)")],
+        ["spiceagent_mouse"] = [Fixed(Xl, true, "1 (with spice on)", when: Spice), None(Xl, SpiceOff)],
+        ["spicevdagent"] = [Fixed(Xl, false, "0 (with spice on)", when: Spice), None(Xl, SpiceOff)],
+        ["spice_clipboard_sharing"] = [Fixed(Xl, false, "0 (with spice on)", when: Spice), None(Xl, SpiceOff)],
         ["spiceusbredirection"] = [Fixed(Xl, 0L)],
         ["spice_image_compression"] = [None(Xl, "(qemu's)")],
         ["spice_streaming_video"] = [None(Xl, "(qemu's)")],
@@ -278,9 +278,9 @@ public static partial class OptionCatalog
         ["device_model"] = [None(Xl, "(the built-in qemu)"), Fixed(Xm, "qemu-dm", "qemu-dm (qemu-xen-traditional)", types: Hvm), None(Xm, "(none)", types: Pv | Pvh)],
         ["device_model_stubdomain_override"] = [Fixed(Xl, false)],
         ["device_model_stubdomain_seclabel"] = [None(Xl, "(none)")],
-        ["device_model_user"] = [Host(Xl, "(libxl picks xen-qemuuser-*, with dm_restrict)")],
-        ["stubdomain_kernel"] = [Host(Xl, "XENFIRMWAREDIR/ioemu-stubdom.gz (qemu-xen-traditional) or qemu-stubdom-linux-kernel (qemu-xen)")],
-        ["stubdomain_ramdisk"] = [Host(Xl, "XENFIRMWAREDIR/qemu-stubdom-linux-rootfs (qemu-xen)")],
+        ["device_model_user"] = [Host(Xl, "libxl picks xen-qemuuser-range-base or xen-qemuuser-shared (with dm_restrict = 1)", when: c => c.Bool("dm_restrict") == true), None(Xl, "(root: dm_restrict is off)")],
+        ["stubdomain_kernel"] = [Host(Xl, "XENFIRMWAREDIR/ioemu-stubdom.gz (qemu-xen-traditional) or qemu-stubdom-linux-kernel (qemu-xen)", when: Stubdomain), None(Xl, NoStubdomain)],
+        ["stubdomain_ramdisk"] = [Host(Xl, "XENFIRMWAREDIR/qemu-stubdom-linux-rootfs (qemu-xen)", when: Stubdomain), None(Xl, NoStubdomain)],
         ["stubdomain_cmdline"] = [None(Xl, "(none)")],
         ["stubdomain_memory"] =
         [
@@ -376,16 +376,30 @@ public static partial class OptionCatalog
         ["stdvga"] = [new(Xl, V("4.3"), null, Hvm, static c => c.Vga is not null, "vga is set: xl ignores stdvga.")],
     };
 
-    private static OptionDefault Fixed(Toolstack toolstack, object value, string? words = null, string? since = null, string? until = null, GuestTypes types = AnyType) =>
-        new(toolstack, Version(since), Version(until), types, OptionDefaultKind.Value, value, [], words ?? Spell(value), null, null);
+    private static OptionDefault Fixed(
+        Toolstack toolstack, object value, string? words = null, string? since = null, string? until = null, GuestTypes types = AnyType, Func<EffectiveContext, bool>? when = null) =>
+        new(toolstack, Version(since), Version(until), types, OptionDefaultKind.Value, value, [], words ?? Spell(value), when, null);
 
     private static OptionDefault Derive(
         Toolstack toolstack, string[] from, string words, Func<EffectiveContext, object?> rule,
         string? since = null, string? until = null, GuestTypes types = AnyType, Func<EffectiveContext, bool>? when = null) =>
         new(toolstack, Version(since), Version(until), types, OptionDefaultKind.Derived, null, from, words, when, rule);
 
-    private static OptionDefault Host(Toolstack toolstack, string words, Func<EffectiveContext, object?>? rule = null) =>
-        new(toolstack, null, null, AnyType, OptionDefaultKind.Host, null, [], words, null, rule);
+    private static OptionDefault Host(Toolstack toolstack, string words, Func<EffectiveContext, object?>? rule = null, Func<EffectiveContext, bool>? when = null) =>
+        new(toolstack, null, null, AnyType, OptionDefaultKind.Host, null, [], words, when, rule);
+
+    // Sub-options that matter only when their display, shim or stub domain is on; the row after covers "off".
+    private const string VncOff = "(no VNC server: vnc is off)";
+    private const string SpiceOff = "(no SPICE server: spice is off)";
+    private const string NoStubdomain = "(no stub domain)";
+
+    private static bool Vnc(EffectiveContext context) => context.Bool("vnc") == true;
+
+    private static bool Spice(EffectiveContext context) => context.Bool("spice") == true;
+
+    private static bool PvShim(EffectiveContext context) => context.Bool("pvshim") == true;
+
+    private static bool Stubdomain(EffectiveContext context) => context.Bool("device_model_stubdomain_override") == true;
 
     private static OptionDefault None(Toolstack toolstack, string words, GuestTypes types = AnyType) =>
         new(toolstack, null, null, types, OptionDefaultKind.None, null, [], words, null, null);
