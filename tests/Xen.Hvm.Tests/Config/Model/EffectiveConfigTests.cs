@@ -410,6 +410,35 @@ public sealed class EffectiveConfigTests
         Assert.False(new DomainConfig { Name = "g", Type = GuestType.Pvh }.GetEffectiveValues().TryGet("vnc", out _));
     }
 
+    // Sub-options libxl defaults only when their display, shim or stub domain is on; otherwise nothing takes their place.
+    [Theory]
+    [InlineData("vnclisten", "vnc", "127.0.0.1")]
+    [InlineData("opengl", "sdl", false)]
+    [InlineData("spiceagent_mouse", "spice", true)]
+    [InlineData("stubdomain_kernel", "device_model_stubdomain_override", null)]
+    [InlineData("device_model_user", "dm_restrict", null)]
+    public void GetEffectiveValues_SubOption_DefaultOnlyWhenItsSwitchIsOn(string option, string @switch, object? onValue)
+    {
+        OptionDefinition switchOption = OptionCatalog.Get(@switch);
+        EffectiveValue on = switchOption.WithValue(Hvm, true).GetEffectiveValues()[option];
+        EffectiveValue off = switchOption.WithValue(Hvm, false).GetEffectiveValues()[option];
+
+        Assert.Equal(onValue, on.Value);
+        Assert.Equal(onValue is null ? EffectiveValueSource.Host : EffectiveValueSource.Default, on.Source);
+        Assert.Null(off.Value);
+        Assert.Equal(EffectiveValueSource.Unset, off.Source);
+    }
+
+    [Fact]
+    public void GetEffectiveValues_VncUnsetInHvm_ListenDefaultFollowsVncsDefault()
+    {
+        EffectiveConfig hvm = Hvm.GetEffectiveValues();
+        EffectiveConfig pv = new DomainConfig { Name = "g", Kernel = "/k" }.GetEffectiveValues();
+
+        Assert.Equal("127.0.0.1", hvm["vnclisten"].Value);
+        Assert.Equal(EffectiveValueSource.Unset, pv["vnclisten"].Source);
+    }
+
     [Fact]
     public void GetEffectiveValues_XmOnlyKeyUnderXl_NotRead()
     {
