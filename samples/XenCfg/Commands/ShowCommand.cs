@@ -132,7 +132,7 @@ internal static class ShowCommand
             if (r.Option.Group != group)
             {
                 group = r.Option.Group;
-                o.WriteLine(GroupTitle(r.Option.Group));
+                o.WriteLine(r.Option.Group.GetTitle());
             }
 
             bool inline = Inline(r);
@@ -162,7 +162,7 @@ internal static class ShowCommand
             foreach (Row r in rows)
             {
                 w.WriteStartObject();
-                w.WriteString("group", GroupTitle(r.Option.Group));
+                w.WriteString("group", r.Option.Group.GetTitle());
                 w.WriteString("option", r.Option.Name);
                 w.WriteStartArray("value");
                 foreach (string item in r.Value.Where(static s => s != None))
@@ -225,25 +225,6 @@ internal static class ShowCommand
         GuestType.Hvm => "HVM",
         GuestType.Pvh => "PVH",
         _ => "PV",
-    };
-
-    private static string GroupTitle(OptionGroup group) => group switch
-    {
-        OptionGroup.General => "General",
-        OptionGroup.Memory => "Memory",
-        OptionGroup.VcpusAndScheduling => "vCPUs and scheduling",
-        OptionGroup.Lifecycle => "Lifecycle actions",
-        OptionGroup.BootAndFirmware => "Boot and firmware",
-        OptionGroup.HvmPlatform => "HVM platform features",
-        OptionGroup.Graphics => "Graphics",
-        OptionGroup.EmulatedDevices => "Emulated devices",
-        OptionGroup.DeviceLists => "Device lists",
-        OptionGroup.DeviceModel => "Device model",
-        OptionGroup.Arm => "Arm",
-        OptionGroup.Pv => "PV",
-        OptionGroup.Pvh => "PVH",
-        OptionGroup.XmOnly => "xm only",
-        _ => group.ToString(),
     };
 
     /// <summary>A typed value as a config spells it, one string per list item: <c>1</c>/<c>0</c>, <c>512 MiB</c>, spec strings in the file's dialect.</summary>

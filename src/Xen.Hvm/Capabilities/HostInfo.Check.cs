@@ -149,38 +149,28 @@ public sealed partial class HostInfo
         }
     }
 
-    private void CheckPassthrough(GuestRequirements requirements, List<Diagnostic> diagnostics)
+    private void CheckPassthrough(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckFact(requirements.PciPassthrough, Facts.Iommu, DiagnosticDescriptors.CheckNoIommu, "PCI passthrough", "virt_caps", diagnostics);
+
+    private void CheckHap(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckFact(requirements.Hap && requirements.Hvm, Facts.Hap, DiagnosticDescriptors.CheckHapUnavailable, "hardware-assisted paging (hap = 1)", "virt_caps hap (Xen 4.13+)", diagnostics);
+
+    // A requirement the host meets when a fact holds: its diagnostic (at virt_caps) when the fact does not, "not
+    // checked" when the output cannot tell.
+    private void CheckFact(bool needed, HostFact fact, DiagnosticDescriptor whenNo, string what, string field, List<Diagnostic> diagnostics)
     {
-        if (!requirements.PciPassthrough)
+        if (!needed)
         {
             return;
         }
 
-        switch (Facts.Iommu.State)
+        switch (fact.State)
         {
             case FactState.No:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckNoIommu, "virt_caps"));
+                diagnostics.Add(At(whenNo, "virt_caps"));
                 break;
             case FactState.Unknown:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "PCI passthrough", "virt_caps"));
-                break;
-        }
-    }
-
-    private void CheckHap(GuestRequirements requirements, List<Diagnostic> diagnostics)
-    {
-        if (!requirements.Hap || !requirements.Hvm)
-        {
-            return;
-        }
-
-        switch (Facts.Hap.State)
-        {
-            case FactState.No:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckHapUnavailable, "virt_caps"));
-                break;
-            case FactState.Unknown:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "hardware-assisted paging (hap = 1)", "virt_caps hap (Xen 4.13+)"));
+                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, what, field));
                 break;
         }
     }

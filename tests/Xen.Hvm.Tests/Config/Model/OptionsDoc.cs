@@ -24,7 +24,7 @@ internal static class OptionsDoc
 
         foreach (IGrouping<OptionGroup, OptionDefinition> group in OptionCatalog.All.GroupBy(static r => r.Group).OrderBy(static g => g.Key))
         {
-            o.Append("\n## ").Append(GroupTitle(group.Key)).Append("\n\n");
+            o.Append("\n## ").Append(group.Key.GetTitle()).Append("\n\n");
             o.Append("| Option | Property | Guests | xl | xm | xl default | xm default | Summary |\n");
             o.Append("|---|---|---|---|---|---|---|---|\n");
             foreach (OptionDefinition row in group)
@@ -42,25 +42,6 @@ internal static class OptionsDoc
 
         return o.ToString();
     }
-
-    private static string GroupTitle(OptionGroup group) => group switch
-    {
-        OptionGroup.General => "General",
-        OptionGroup.Memory => "Memory",
-        OptionGroup.VcpusAndScheduling => "vCPUs and scheduling",
-        OptionGroup.Lifecycle => "Lifecycle actions",
-        OptionGroup.BootAndFirmware => "Boot and firmware",
-        OptionGroup.HvmPlatform => "HVM platform features",
-        OptionGroup.Graphics => "Graphics (VNC, SDL, SPICE, VGA)",
-        OptionGroup.EmulatedDevices => "Emulated devices",
-        OptionGroup.DeviceLists => "Device lists",
-        OptionGroup.DeviceModel => "Device model",
-        OptionGroup.Arm => "Arm",
-        OptionGroup.Pv => "PV only",
-        OptionGroup.Pvh => "PVH only",
-        OptionGroup.XmOnly => "Keys only xm read",
-        _ => group.ToString(),
-    };
 
     private static string TypeName(OptionDefinition row)
     {

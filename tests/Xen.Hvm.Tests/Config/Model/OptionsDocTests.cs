@@ -47,4 +47,14 @@ public sealed class OptionsDocTests
         Assert.Equal("`destroy`", cells[5]);
         Assert.StartsWith("`restart`", cells[6], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GetTitle_EveryGroup_DistinctWordsAndAnUndefinedValueItsNumber()
+    {
+        string[] titles = Enum.GetValues<OptionGroup>().Select(static g => g.GetTitle()).ToArray();
+
+        Assert.Equal(titles.Length, titles.Distinct().Count());
+        Assert.All(titles, static t => Assert.False(char.IsDigit(t[0]), t));
+        Assert.Equal("99", ((OptionGroup)99).GetTitle());
+    }
 }
