@@ -513,7 +513,41 @@ public sealed class EffectiveConfigTests
 
                 Assert.All(empty.Where(v => v.FileValue is null), v => Assert.NotEqual(EffectiveValueSource.File, v.Source));
                 Assert.All(all, v => Assert.NotNull(v.FileValue));
+                Assert.All(empty.Concat(all), v => Assert.True(v.Value is null || PropertyType(v.Option).IsInstanceOfType(v.Value), v.Option.Name));
             }
         }
+    }
+
+    // The typed defaults are complete: every option a toolstack reads has that toolstack's rows, and no toolstack has
+    // rows for an option it never reads (type under xm excepted: xm's builder decides the guest type it stands for).
+    [Fact]
+    public void Defaults_EveryOption_RowsExactlyForTheToolstacksThatReadIt()
+    {
+        foreach (OptionDefinition option in OptionCatalog.All)
+        {
+            foreach (Toolstack toolstack in Enum.GetValues<Toolstack>())
+            {
+                bool reads = (toolstack == Toolstack.Xl ? option.Xl : option.Xm).Introduced is not null;
+                bool rows = option.Defaults.Any(d => d.Toolstack == toolstack);
+                Assert.True(reads == rows || (option.Name == "type" && toolstack == Toolstack.Xm), option.Name + " " + toolstack);
+            }
+        }
+    }
+
+    // A value row holds a value of the option's property type, so an effective value always fits its property.
+    [Fact]
+    public void Defaults_FixedValues_AreOfThePropertysType()
+    {
+        foreach (OptionDefinition option in OptionCatalog.All)
+        {
+            Type expected = PropertyType(option);
+            Assert.All(option.Defaults.Where(static d => d.Kind == OptionDefaultKind.Value), d => Assert.IsType(expected, d.Value, exactMatch: false));
+        }
+    }
+
+    private static Type PropertyType(OptionDefinition option)
+    {
+        Type type = typeof(DomainConfig).GetProperty(option.PropertyName)!.PropertyType;
+        return Nullable.GetUnderlyingType(type) ?? type;
     }
 }
