@@ -1,0 +1,58 @@
+using Xen.Hvm.Capabilities;
+using Xen.Hvm.Config.Model;
+using Xen.Hvm.Diagnostics;
+
+namespace Xen.Hvm.Config.Validation.Internal;
+
+/// <summary>
+/// Whether a host can run the guest: the guest's needs as <see cref="GuestRequirements"/> for
+/// <see cref="HostInfo.Check"/> (HVM, PAE, memory, vCPUs, IOMMU), plus HAP and PV support; every diagnostic is moved
+/// to the config setting that makes the need.
+/// </summary>
+internal static class HostFitRules
+{
+    public static List<Diagnostic> Run(ValidationContext c, HostInfo host)
+    {
+        DomainConfig config = c.Config;
+        var requirements = new GuestRequirements
+        {
+            // A PVH guest runs in an HVM container: it needs the same hardware support.
+            Hvm = !c.IsPv,
+            Pae = c.IsHvm && config.Pae == true,
+            MemoryMiB = config.MemoryMiB ?? config.MaxMemoryMiB,
+            Vcpus = config.Vcpus is { } v && v is > 0 and <= int.MaxValue ? (int)v : null,
+            PciPassthrough = config.PciDevices is { Count: > 0 },
+        };
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (Diagnostic d in host.Check(requirements).Diagnostics)
+        {
+            diagnostics.Add(d.WithLocation(c.LocateFirst(KeysOf(d))));
+        }
+
+        if (!c.IsPv && config.Hap == true && host.Facts.Hap.State == FactState.No)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.HapUnavailable, c.Locate("hap")));
+        }
+
+        if (c.IsPv && host.Facts.PvUsable.State == FactState.No)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.PvUnavailable, c.LocateFirst("type", "builder")));
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>The settings a host-check diagnostic is about, most specific first.</summary>
+    private static string[] KeysOf(Diagnostic d) => d.Id switch
+    {
+        DiagnosticIds.CheckMemoryShort => ["memory", "maxmem"],
+        DiagnosticIds.CheckVcpusOvercommitted => ["vcpus"],
+        DiagnosticIds.CheckNoIommu => ["pci"],
+        DiagnosticIds.CheckPaeUnavailable => ["pae", "type", "builder"],
+        DiagnosticIds.CheckNotPossible when d.Arguments is [_, "free_memory", ..] => ["memory", "maxmem"],
+        DiagnosticIds.CheckNotPossible when d.Arguments is [_, "nr_cpus", ..] => ["vcpus"],
+        DiagnosticIds.CheckNotPossible when d.Arguments is ["PCI passthrough", ..] => ["pci"],
+        _ => ["type", "builder"],
+    };
+}
