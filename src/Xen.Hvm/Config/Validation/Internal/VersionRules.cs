@@ -52,6 +52,9 @@ internal static class VersionRules
         DiagnosticIds.DeprecatedIntegerForm,
     };
 
+    // Options whose deprecation concerns a form (an integer, a string instead of a list) binding already reports.
+    private static readonly HashSet<string> s_formDeprecated = new(StringComparer.Ordinal) { "bootloader_args", "tsc_mode", "timer_mode" };
+
     public static void Run(ValidationContext c)
     {
         CheckOptions(c);
@@ -90,7 +93,8 @@ internal static class VersionRules
             {
                 c.Report(DiagnosticDescriptors.OptionRemoved, where, option.Name, tool, Short(removed), Short(c.Version), "Remove it");
             }
-            else if (history.IsDeprecatedAt(c.Version) && history.Deprecated is { } deprecated)
+            else if (history.IsDeprecatedAt(c.Version) && history.Deprecated is { } deprecated &&
+                     !s_formDeprecated.Contains(option.Name) && option.GetValue(c.Config) is not null)
             {
                 c.Report(DiagnosticDescriptors.OptionDeprecated, where, option.Name, tool, Short(deprecated), Replacement(option.Name));
             }
