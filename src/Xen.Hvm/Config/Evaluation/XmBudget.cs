@@ -171,3 +171,12 @@ internal sealed class EvaluationLimitException(XmLimit limit, string what) : Exc
 {
     public XmLimit Limit { get; } = limit;
 }
+
+/// <summary>
+/// Evaluation reached a statement kept as text that raises whenever it runs (<see cref="Parsing.PyParser.FindCertainRaise"/>):
+/// xm stops there, as at an exception no config code can catch (the evaluator runs no <c>try</c>).
+/// </summary>
+internal sealed class RaisesWhenRunException(int row) : Exception("the statement raises whenever it runs")
+{
+    public int Row { get; } = row;
+}

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -55,6 +56,11 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.EmptyStatement:
                 return Flow.Normal;
             case SyntaxKind.SkippedStatement:
+                if (PyParser.FindCertainRaise(_data, row, inFunction: f.LocalNames is not null) >= 0)
+                {
+                    throw new RaisesWhenRunException(row);
+                }
+
                 NotEvaluated(row, f);
                 return Flow.Normal;
             case SyntaxKind.Setting:

@@ -107,6 +107,18 @@ internal sealed partial class XmInterpreter
             (int start, int length) = RowSpan(row);
             Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
         }
+        catch (RaisesWhenRunException raises)
+        {
+            // A statement kept as text that raises whatever its names hold (a template placeholder, {{ NAME }}).
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.Raised;
+            }
+
+            exceptionType = "TypeError";
+            (int start, int length) = RowSpan(raises.Row);
+            Add(DiagnosticDescriptors.XmRaisesWhenRun, start, length);
+        }
         catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
         {
             if (outcome == XmEvaluationOutcome.Completed)
