@@ -54,12 +54,12 @@ internal static partial class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor XmAlwaysRaises = new(
         DiagnosticIds.XmAlwaysRaises, "Statement always raises",
-        "This set item or dictionary key is a set, list or dictionary, which Python cannot hash: the statement raises TypeError whenever it runs, and xm create stops there (a template placeholder such as '{{{{ NAME }}}}' left unfilled?)",
+        "This set item or dictionary key is a set, list or dictionary, which Python cannot hash: the statement raises whenever it runs (TypeError, or NameError for a name not defined), and xm create stops there (a template placeholder such as '{{ NAME }}' left unfilled?)",
         DiagnosticSeverity.Warning, "XmSyntax");
 
     public static readonly DiagnosticDescriptor XmRaisesWhenRun = new(
         DiagnosticIds.XmRaisesWhenRun, "xm would stop at a statement that always raises",
-        "xm would stop here: this statement raises whatever its names hold (a set item or dictionary key that is a set, list or dictionary: TypeError, unhashable, unless a name in it is undefined: NameError); it creates no domain from this file",
+        "xm would stop here: this statement always raises {0} ({1}); xm create makes no domain from this file",
         DiagnosticSeverity.Error, "XmEvaluation");
 
     public static readonly DiagnosticDescriptor XmNeedsContext = new(

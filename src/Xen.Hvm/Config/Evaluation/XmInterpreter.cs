@@ -38,6 +38,9 @@ internal sealed partial class XmInterpreter
     private readonly XmBudget _budget;
     private readonly Dictionary<int, PyObj> _literals = [];
     private readonly Dictionary<int, PyStr> _strings = [];
+
+    /// <summary>The part of each statement kept as text that raises whenever it runs, once read (see <see cref="CertainRaise"/>).</summary>
+    private readonly Dictionary<int, (int First, int Last)> _certainRaises = [];
     private readonly Dictionary<(string Pattern, System.Text.RegularExpressions.RegexOptions Options), System.Text.RegularExpressions.Regex> _regexes = [];
     private bool _softSpace;
     private bool _opaqueStarImport;
@@ -115,9 +118,10 @@ internal sealed partial class XmInterpreter
                 outcome = XmEvaluationOutcome.Raised;
             }
 
-            exceptionType = "TypeError";
+            exceptionType = raises.ExceptionType;
             (int start, int length) = RowSpan(raises.Row);
-            Add(DiagnosticDescriptors.XmRaisesWhenRun, start, length);
+            Add(DiagnosticDescriptors.XmRaisesWhenRun, start, length, raises.ExceptionType,
+                raises.Name is { } name ? $"name '{name}' is not defined" : "a set item or dictionary key is a set, list or dictionary, which cannot be hashed");
         }
         catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
         {

@@ -641,6 +641,7 @@ internal sealed partial class PyParser
         if (_certainRaise < 0 && _conditional == 0 && IsUnhashableDisplay(row))
         {
             _certainRaise = _rows.FirstToken(row);
+            _certainRaiseLast = _rows.LastToken(row);
         }
     }
 
@@ -877,6 +878,7 @@ internal sealed partial class PyParser
     /// </summary>
     private bool ParseDictionaryOrSet()
     {
+        int brace = _pos;
         int row = _rows.Open(_pos);
         Advance();
         if (Kind == SyntaxKind.CloseBraceToken)
@@ -904,7 +906,7 @@ internal sealed partial class PyParser
             else
             {
                 set = true;
-                ok = ParseSetItems(entryRow, certain);
+                ok = ParseSetItems(entryRow, certain, brace);
             }
         }
         finally
@@ -963,7 +965,7 @@ internal sealed partial class PyParser
     }
 
     /// <summary>The items of a set display (or its comprehension), after the first one, up to '}'.</summary>
-    private bool ParseSetItems(int firstRow, int certain)
+    private bool ParseSetItems(int firstRow, int certain, int brace)
     {
         // The set display has no entry rows: the row opened for a first entry holds the first item.
         if (Keyword == PyKeyword.For)
@@ -973,7 +975,7 @@ internal sealed partial class PyParser
             return ParseComprehension(list: false) && Close(firstRow, OpaqueValue);
         }
 
-        Unsupported("a set display");
+        Unsupported("a set display", brace);
         Close(firstRow, OpaqueValue);
         CheckHashable(_rows.Next(firstRow));
         while (Kind == SyntaxKind.CommaToken)

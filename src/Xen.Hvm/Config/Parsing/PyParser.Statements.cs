@@ -8,26 +8,27 @@ namespace Xen.Hvm.Config.Parsing;
 internal sealed partial class PyParser
 {
     /// <summary>
-    /// Parses one statement; returns the first token of a part of it that raises whenever it runs (see
-    /// <see cref="_certainRaise"/>) when the statement parsed, else -1.
+    /// Parses one statement; returns the first and last tokens of a part of it that raises whenever it runs (see
+    /// <see cref="_certainRaise"/>) when the statement parsed, else (-1, -1).
     /// </summary>
-    private int ParseStatement()
+    private (int First, int Last) ParseStatement()
     {
         int saved = _stack;
-        (int Token, string? What, int Certain, int Conditional) outer = (_noteToken, _noteWhat, _certainRaise, _conditional);
+        (int Token, string? What, int Certain, int CertainLast, int Conditional) outer = (_noteToken, _noteWhat, _certainRaise, _certainRaiseLast, _conditional);
         _noteToken = -1;
         _noteWhat = null;
         _certainRaise = -1;
+        _certainRaiseLast = -1;
         _conditional = 0;
         try
         {
             _stack++; // stmt
-            return ParseStatementCore(enclosingNoted: outer.Token >= 0) ? _certainRaise : -1;
+            return ParseStatementCore(enclosingNoted: outer.Token >= 0) && _certainRaise >= 0 ? (_certainRaise, _certainRaiseLast) : (-1, -1);
         }
         finally
         {
             _stack = saved;
-            (_noteToken, _noteWhat, _certainRaise, _conditional) = outer;
+            (_noteToken, _noteWhat, _certainRaise, _certainRaiseLast, _conditional) = outer;
         }
     }
 
@@ -116,8 +117,8 @@ internal sealed partial class PyParser
 
         if (_certainRaise >= 0)
         {
-            Token t = _tokens[_certainRaise];
-            _diagnostics.Add(DiagnosticDescriptors.XmAlwaysRaises, t.Start, t.Length);
+            int from = _tokens[_certainRaise].Start;
+            _diagnostics.Add(DiagnosticDescriptors.XmAlwaysRaises, from, _tokens[_certainRaiseLast].Start + _tokens[_certainRaiseLast].Length - from);
         }
     }
 

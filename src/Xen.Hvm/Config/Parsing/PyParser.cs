@@ -89,6 +89,9 @@ internal sealed partial class PyParser
     /// </summary>
     private int _certainRaise = -1;
 
+    /// <summary>The last token of the part at <see cref="_certainRaise"/> (set with it).</summary>
+    private int _certainRaiseLast = -1;
+
     private PyParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
     {
         _text = text;
@@ -108,13 +111,14 @@ internal sealed partial class PyParser
 
     /// <summary>
     /// Reads a statement kept as text (a <see cref="SyntaxKind.SkippedStatement"/> of <paramref name="data"/>) again
-    /// and returns the first token of the part of it that raises whenever it runs (a set item or dictionary key that is
-    /// a set, list or dictionary display, so unhashable: <c>maxmem = {{ MEMORY }}</c>), or -1 when it may run.
+    /// and finds the part of it that raises whenever it runs (a set item or dictionary key that is a set, list or
+    /// dictionary display, so unhashable: <c>maxmem = {{ MEMORY }}</c>).
     /// </summary>
     /// <param name="data">The rows of an xm document.</param>
     /// <param name="statement">The skipped statement's row.</param>
     /// <param name="inFunction">Whether the statement stands in a function's body (where <c>return</c> and <c>yield</c> may stand).</param>
-    public static int FindCertainRaise(SyntaxData data, int statement, bool inFunction)
+    /// <returns>The first and last tokens of that part, or (-1, -1) when the statement may run (or does not parse).</returns>
+    public static (int First, int Last) FindCertainRaise(SyntaxData data, int statement, bool inFunction)
     {
         int first = data.FirstToken(statement);
         int last = data.LastToken(statement);
@@ -134,8 +138,8 @@ internal sealed partial class PyParser
             _stack = 1,
         };
         parser.Advance();
-        int found = parser.ParseStatement();
-        return found >= 0 && bag.ErrorCount == 0 && parser.Kind == SyntaxKind.EndOfFileToken ? found + first : -1;
+        (int from, int to) = parser.ParseStatement();
+        return from >= 0 && bag.ErrorCount == 0 && parser.Kind == SyntaxKind.EndOfFileToken ? (from + first, to + first) : (-1, -1);
     }
 
     private SyntaxKind Kind => _tokens[_pos].Kind;
@@ -234,11 +238,14 @@ internal sealed partial class PyParser
     /// Notes valid Python the evaluator does not read, at the current token; parsing goes on, and when the statement
     /// parses it is kept as text with XH4008.
     /// </summary>
-    private void Unsupported(string what)
+    private void Unsupported(string what) => Unsupported(what, _pos);
+
+    /// <summary>Notes valid Python the evaluator does not read, at <paramref name="token"/>.</summary>
+    private void Unsupported(string what, int token)
     {
         if (_noteToken < 0)
         {
-            _noteToken = _pos;
+            _noteToken = token;
             _noteWhat = what;
         }
     }
