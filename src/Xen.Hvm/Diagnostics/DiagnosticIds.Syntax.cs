@@ -41,6 +41,9 @@ public static partial class DiagnosticIds
     /// <summary>XH1013: a stray character at the very end of the file, which xl silently ignores.</summary>
     public const string IgnoredTrailingCharacter = "XH1013";
 
+    /// <summary>XH1014: lists nested so deeply that libxlu's parser stack (10,000 entries) is exhausted ("memory exhausted"): 4,997 levels, fewer with items before the inner lists.</summary>
+    public const string ListNestingTooDeep = "XH1014";
+
     /// <summary>XH2001: a key is not followed by <c>=</c> or <c>+=</c>.</summary>
     public const string ExpectedAssignmentOperator = "XH2001";
 
