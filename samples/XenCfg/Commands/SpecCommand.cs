@@ -60,20 +60,29 @@ internal static class SpecCommand
         }
 
         var result = SpecString.Parse(kind, text ?? string.Empty, dialect);
+        SpecPrintResult? xl = result.PartialValue is { } v ? SpecString.Print(v, ConfigDialect.Xl) : null;
+        SpecPrintResult? xm = result.PartialValue is { } w ? SpecString.Print(w, ConfigDialect.Xm) : null;
         var output = new SpecOutput(
             SpecString.Name(kind),
             dialect == ConfigDialect.Xm ? "xm" : "xl",
             text ?? string.Empty,
             result.Success,
             result.PartialValue,
-            result.PartialValue?.ToSpecString(ConfigDialect.Xl),
-            result.PartialValue?.ToSpecString(ConfigDialect.Xm),
-            result.Diagnostics.Select(d => new DiagnosticOutput(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Span.Start, d.Span.Length, d.Message)).ToArray());
+            xl?.Text,
+            xm?.Text,
+            result.Diagnostics.Select(d => new DiagnosticOutput(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Span.Start, d.Span.Length, d.Message)).ToArray(),
+            PrintDiagnostics(xl, "xl").Concat(PrintDiagnostics(xm, "xm")).ToArray());
         context.Out.WriteLine(JsonSerializer.Serialize(output, JsonOptions));
         return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private sealed record SpecOutput(string Kind, string Dialect, string Text, bool Valid, object? Value, string? Xl, string? Xm, DiagnosticOutput[] Diagnostics);
+    /// <summary>What the canonical form of a dialect leaves out of the value (XH2040, XH2041).</summary>
+    private static IEnumerable<PrintDiagnosticOutput> PrintDiagnostics(SpecPrintResult? printed, string dialect) =>
+        printed?.Diagnostics.Select(d => new PrintDiagnosticOutput(dialect, d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message)) ?? [];
+
+    private sealed record SpecOutput(string Kind, string Dialect, string Text, bool Valid, object? Value, string? Xl, string? Xm, DiagnosticOutput[] Diagnostics, PrintDiagnosticOutput[] PrintDiagnostics);
+
+    private sealed record PrintDiagnosticOutput(string Dialect, string Id, string Severity, string Message);
 
     private sealed record DiagnosticOutput(string Id, string Severity, int Start, int Length, string Message);
 

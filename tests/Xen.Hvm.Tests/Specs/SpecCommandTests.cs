@@ -16,9 +16,21 @@ public sealed class SpecCommandTests
         Assert.True(root.GetProperty("valid").GetBoolean());
         Assert.Equal("/dev/vg/xp", root.GetProperty("value").GetProperty("target").GetString());
         Assert.Equal("hda", root.GetProperty("value").GetProperty("vdev").GetString());
-        Assert.Equal("format=raw, vdev=hda, access=rw, target=/dev/vg/xp", root.GetProperty("xl").GetString());
+        Assert.Equal("format=raw, vdev=hda, access=rw, phy:/dev/vg/xp", root.GetProperty("xl").GetString());
         Assert.Equal("phy:/dev/vg/xp,hda,w", root.GetProperty("xm").GetString());
         Assert.Equal("XH6016", root.GetProperty("diagnostics")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Spec_PciWithXlOnlyOptions_ListsWhatTheXmFormLeavesOut()
+    {
+        var r = Cli.Run("spec", "pci", "0000:00:1b.0,permissive=1,seize=1");
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        var printed = json.RootElement.GetProperty("printDiagnostics").EnumerateArray().ToArray();
+        Assert.Equal(2, printed.Length);
+        Assert.All(printed, p => Assert.Equal(("xm", "XH2040"), (p.GetProperty("dialect").GetString(), p.GetProperty("id").GetString())));
+        Assert.Equal("0000:00:1b.0", json.RootElement.GetProperty("xm").GetString());
     }
 
     [Fact]
