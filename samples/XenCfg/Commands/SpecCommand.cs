@@ -8,8 +8,9 @@ using Xen.Hvm.Specs;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg spec KIND [--dialect xl|xm] TEXT</c>: parses one spec string and prints its fields as JSON with
-/// the canonical xl and xm forms.</summary>
+/// <summary><c>xencfg spec KIND [--dialect xl|xm] [--] TEXT|-</c>: parses one spec string and prints its fields as JSON
+/// with the canonical xl and xm forms and what each form leaves out. A spec that starts with '-' goes after '--'; '-'
+/// reads it from standard input.</summary>
 internal static class SpecCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -25,9 +26,14 @@ internal static class SpecCommand
     public static Command Create(CliContext context)
     {
         var kind = new Argument<string>("kind") { Description = "The spec language: " + string.Join(", ", SpecString.Names) + " (or a key that uses one, e.g. cpus_soft)." };
-        var text = new Argument<string>("text") { Description = "The spec string, as it is between the quotes (escapes already decoded)." };
+        var text = new Argument<string>("text")
+        {
+            Description = "The spec string, as it is between the quotes (escapes already decoded). A spec that starts with '-' goes after '--' "
+                + "(xencfg spec disk -- '-x,raw,xvda'); '-' reads it from standard input (one final line break is dropped).",
+        };
         var dialect = new Option<string>("--dialect") { Description = "Read it as xl (default) or xm." };
-        var command = new Command("spec", "Parse a spec string (disk, vif, pci, ...) and print its fields and canonical xl and xm forms as JSON.")
+        var command = new Command("spec", "Parse a spec string (disk, vif, pci, ...) and print its fields and canonical xl and xm forms as JSON. "
+            + "Put a spec that starts with '-' after '--'; give '-' to read it from standard input.")
         {
             kind,
             text,
@@ -57,6 +63,22 @@ internal static class SpecCommand
             default:
                 context.Error.WriteLine($"xencfg: unknown dialect '{dialectName}'; expected xl or xm.");
                 return ExitCodes.UsageOrIo;
+        }
+
+        if (text == "-")
+        {
+            if (!Console.IsInputRedirected)
+            {
+                context.Error.WriteLine("xencfg spec: reading the spec from standard input (type it, then Ctrl-D)...");
+            }
+
+            if (!CliFiles.TryReadAllText("-", context, out string? input))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            // The spec is one value: the line break that echo or a here-string adds is not part of it.
+            text = input.EndsWith("\r\n", StringComparison.Ordinal) ? input[..^2] : input.EndsWith('\n') ? input[..^1] : input;
         }
 
         var result = SpecString.Parse(kind, text ?? string.Empty, dialect);

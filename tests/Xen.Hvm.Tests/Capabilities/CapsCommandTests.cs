@@ -121,12 +121,6 @@ public sealed class CapsCommandTests
             Console.SetIn(saved);
         }
     }
-}
-
-/// <summary>Tests that replace <see cref="Console.In"/> run one at a time.</summary>
-[CollectionDefinition(nameof(ConsoleInputCollection), DisableParallelization = true)]
-public sealed class ConsoleInputCollection
-{
 
     [Fact]
     public void Run_ArmHost_SaysNotApplicableAndWhatCpuMhzIs()
@@ -148,4 +142,10 @@ public sealed class ConsoleInputCollection
         using JsonDocument json = JsonDocument.Parse(Cli.Run("caps", "--json", path).Out);
         Assert.Equal("n/a", json.RootElement.GetProperty("facts").GetProperty("vtx").GetProperty("state").GetString());
     }
+}
+
+/// <summary>Tests that replace <see cref="Console.In"/> run one at a time.</summary>
+[CollectionDefinition(nameof(ConsoleInputCollection), DisableParallelization = true)]
+public sealed class ConsoleInputCollection
+{
 }

@@ -4,8 +4,45 @@ using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.Specs;
 
+[Collection(nameof(Capabilities.ConsoleInputCollection))]
 public sealed class SpecCommandTests
 {
+    [Fact]
+    public void Spec_TextStartingWithDashAfterDoubleDash_IsTheSpec()
+    {
+        var bare = Cli.Run("spec", "disk", "--dialect", "xl", "-x,raw,xvda");
+        var r = Cli.Run("spec", "disk", "--dialect", "xl", "--", "-x,raw,xvda");
+
+        Assert.Equal(2, bare.ExitCode); // read as an option
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        Assert.Equal("-x,raw,xvda", json.RootElement.GetProperty("text").GetString());
+        Assert.Equal("-x", json.RootElement.GetProperty("value").GetProperty("target").GetString());
+        Assert.Contains("'--'", Cli.Run("spec", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-x,raw,xvda\n", "-x,raw,xvda")]
+    [InlineData("phy:/dev/x,xvda,w\r\n", "phy:/dev/x,xvda,w")]
+    [InlineData("/x,raw,xvda", "/x,raw,xvda")]
+    public void Spec_Dash_ReadsTheSpecFromStandardInput(string input, string text)
+    {
+        TextReader saved = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader(input));
+            var r = Cli.Run("spec", "disk", "-");
+
+            Assert.Equal(0, r.ExitCode);
+            using var json = JsonDocument.Parse(r.Out);
+            Assert.Equal(text, json.RootElement.GetProperty("text").GetString());
+        }
+        finally
+        {
+            Console.SetIn(saved);
+        }
+    }
+
     [Fact]
     public void Spec_Disk_PrintsFieldsAndBothCanonicalForms()
     {
