@@ -71,6 +71,22 @@ internal sealed partial class PyParser
     private bool ParseFor()
     {
         int row = _rows.Open(_pos);
+        if (!ParseForTarget())
+        {
+            return false;
+        }
+
+        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
+        {
+            return false;
+        }
+
+        return Close(row, SyntaxKind.ForStatement);
+    }
+
+    /// <summary><c>'for' exprlist 'in'</c>, from <c>for</c> up to and including <c>in</c>: a for statement's and a comprehension's.</summary>
+    private bool ParseForTarget()
+    {
         Advance();
         int target = _rows.Count;
         if (!ParseExpressionList() || !CheckTarget(target))
@@ -84,12 +100,7 @@ internal sealed partial class PyParser
         }
 
         Advance();
-        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
-        {
-            return false;
-        }
-
-        return Close(row, SyntaxKind.ForStatement);
+        return true;
     }
 
     /// <summary>The body of a loop, where <c>break</c> and <c>continue</c> may stand (not its <c>else</c> clause).</summary>

@@ -1021,20 +1021,7 @@ internal sealed partial class PyParser
                         return false;
                     }
 
-                    Advance();
-                    int target = _rows.Count;
-                    if (!ParseExpressionList() || !CheckTarget(target))
-                    {
-                        return false;
-                    }
-
-                    if (Keyword != PyKeyword.In)
-                    {
-                        return Error("'in'", _pos);
-                    }
-
-                    Advance();
-                    if (!(list ? ParseTestListSafe() : ParseOrTest()))
+                    if (!ParseForTarget() || !(list ? ParseTestListSafe() : ParseOrTest()))
                     {
                         return false;
                     }
