@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CommunityToolkit.HighPerformance.Buffers;
 
 namespace Xen.Hvm.DiskImages.Internal;
@@ -25,9 +26,14 @@ internal static class ImageCopier
         long reportEvery = Math.Max(window, capacity / 1000);
         long lastReport = 0;
         using var buffers = new Windows(window);
+        using var reader = new ReadAhead(source, async, cancellationToken);
         var next = Plan(source, 0, capacity, unit, window);
-        Task? reading = next.IsData ? StartRead(source, buffers.Get(0, next.Length), next.Offset, async, cancellationToken) : null;
         int turn = 0;
+        if (next.IsData)
+        {
+            reader.Start(buffers.Get(turn, next.Length), next.Offset);
+        }
+
         try
         {
             while (next.Length > 0)
@@ -35,12 +41,7 @@ internal static class ImageCopier
                 cancellationToken.ThrowIfCancellationRequested();
                 var current = next;
                 var data = current.IsData ? buffers.Get(turn, current.Length) : default;
-                if (reading is not null)
-                {
-                    var done = reading;
-                    reading = null;
-                    await WaitAsync(done, async).ConfigureAwait(false);
-                }
+                await reader.WaitAsync().ConfigureAwait(false);
 
                 // The source is idle now: plan the next step and start its read into the other window, then write
                 // this one while that read runs.
@@ -48,7 +49,7 @@ internal static class ImageCopier
                 if (next.IsData)
                 {
                     turn ^= 1;
-                    reading = StartRead(source, buffers.Get(turn, next.Length), next.Offset, async, cancellationToken);
+                    reader.Start(buffers.Get(turn, next.Length), next.Offset);
                 }
 
                 if (!current.IsData)
@@ -74,17 +75,7 @@ internal static class ImageCopier
         finally
         {
             // Never hand a window back to the pool while a read still fills it.
-            if (reading is not null)
-            {
-                try
-                {
-                    await WaitAsync(reading, async).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The failure that ends the copy is the one already thrown.
-                }
-            }
+            await reader.DrainAsync().ConfigureAwait(false);
         }
 
         await source.EnsureEndAsync(async, cancellationToken).ConfigureAwait(false);
@@ -104,22 +95,6 @@ internal static class ImageCopier
         long zero = source.KnownZeroRun(pos, remaining);
         long skip = zero >= remaining ? remaining : zero / unit * unit;
         return skip > 0 ? new Step(pos, skip, IsData: false) : new Step(pos, Math.Min(window, remaining), IsData: true);
-    }
-
-    /// <summary>Reads a window on the thread pool, so that the caller can write the previous one meanwhile.</summary>
-    private static Task StartRead(ContentSource source, Memory<byte> buffer, long offset, bool async, CancellationToken cancellationToken) =>
-        Task.Run(() => source.ReadAsync(buffer, offset, async, cancellationToken).AsTask(), cancellationToken);
-
-    /// <summary>Waits for a read: awaited, or blocked on by the synchronous twins (whose every await completes at once).</summary>
-    private static ValueTask WaitAsync(Task reading, bool async)
-    {
-        if (async)
-        {
-            return new ValueTask(reading);
-        }
-
-        reading.GetAwaiter().GetResult();
-        return default;
     }
 
     /// <summary>Writes a window: runs of data units at once, zero units skipped (or recorded as zero runs).</summary>
@@ -171,6 +146,120 @@ internal static class ImageCopier
         {
             _owners[0]?.Dispose();
             _owners[1]?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reads one window at a time on another thread while the caller writes the previous one. The synchronous twins
+    /// hand reads to a thread of their own and block on events that never spin (on two cores a spinning waiter, or
+    /// an idle pool thread looking for work, takes the reader's core); the asynchronous ones run reads as tasks.
+    /// </summary>
+    private sealed class ReadAhead(ContentSource source, bool async, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
+        private Thread? _thread;
+        private Task? _reading;
+        private Memory<byte> _buffer;
+        private long _offset;
+        private ExceptionDispatchInfo? _failure;
+        private bool _pending;
+        private bool _stopping;
+
+        public void Start(Memory<byte> buffer, long offset)
+        {
+            _pending = true;
+            if (async)
+            {
+                _reading = Task.Run(() => source.ReadAsync(buffer, offset, async: true, cancellationToken).AsTask(), cancellationToken);
+                return;
+            }
+
+            _buffer = buffer;
+            _offset = offset;
+            _failure = null;
+            _done.Reset();
+            if (_thread is null)
+            {
+                _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
+                _thread.Start();
+            }
+
+            _work.Set();
+        }
+
+        /// <summary>Waits for the read started last (if any) and throws what it threw.</summary>
+        public ValueTask WaitAsync()
+        {
+            if (!_pending)
+            {
+                return default;
+            }
+
+            _pending = false;
+            if (async)
+            {
+                var reading = _reading!;
+                _reading = null;
+                return new ValueTask(reading);
+            }
+
+            _done.Wait(CancellationToken.None);
+            _failure?.Throw();
+            return default;
+        }
+
+        /// <summary>Waits for a read still running, ignoring its failure: the copy already ends with another one.</summary>
+        public async ValueTask DrainAsync()
+        {
+            try
+            {
+                await WaitAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The failure that ends the copy is the one already thrown.
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_thread is not null)
+            {
+                _stopping = true;
+                _work.Set();
+                _thread.Join();
+            }
+
+            _work.Dispose();
+            _done.Dispose();
+        }
+
+        private void Run()
+        {
+            while (true)
+            {
+                _work.Wait(CancellationToken.None);
+                _work.Reset();
+                if (_stopping)
+                {
+                    return;
+                }
+
+                try
+                {
+                    // A synchronous source read completes at once (see Synchronous).
+                    source.ReadAsync(_buffer, _offset, async: false, cancellationToken).GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                }
+                finally
+                {
+                    _done.Set();
+                }
+            }
         }
     }
 }
