@@ -5,9 +5,10 @@ using Xen.Hvm.Config;
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE</c>: one JSON
-/// object of the effective values, in order of first appearance. xm files are evaluated (never run) with the given
-/// host profile and command-line variables; their values are JSON strings, numbers and arrays.
+/// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE...</c>: one JSON
+/// object of the effective values per file (one line each, in the order the files are given; files are read on every
+/// core), in order of first appearance. xm files are evaluated (never run) with the given host profile and
+/// command-line variables; their values are JSON strings, numbers and arrays.
 /// </summary>
 internal static class DumpCommand
 {
@@ -24,7 +25,7 @@ internal static class DumpCommand
             AllowMultipleArgumentsPerToken = false,
             DefaultValueFactory = _ => [],
         };
-        var file = new Argument<string>("FILE") { Description = "The config file." };
+        var file = new Argument<string[]>("FILE") { Description = "The config file (several: one JSON object per line, in the order given).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("dump", "Print the effective values of a config file as one JSON object; xm files are evaluated without running anything.") { dialect, uname, vars, file };
         command.SetAction(result =>
         {
@@ -50,44 +51,48 @@ internal static class DumpCommand
                 }
             }
 
-            string path = result.GetValue(file)!;
-            var doc = ConfigCommandHelpers.TryLoad(path, d, context);
-            if (doc is null)
-            {
-                return ExitCodes.UsageOrIo;
-            }
-
-            // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
-            ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
-            if (doc.Dialect != ConfigDialect.Xm)
-            {
-                context.Out.WriteLine(ToJson(doc.Values));
-                context.Error.WriteLine(CliSummary.Config(path, doc));
-                return ExitCodes.For(doc.Diagnostics);
-            }
-
-            XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host }.WithCommandLine(assignments));
-            ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
-            if (evaluation.UnknownVariables.Count > 0)
-            {
-                context.Error.WriteLine("xencfg: unknown (left out): " + string.Join(", ", evaluation.UnknownVariables));
-            }
-
-            context.Out.WriteLine(ToJson(evaluation.Variables));
-            bool completed = evaluation.Outcome == XmEvaluationOutcome.Completed;
-            string what = evaluation.Outcome switch
-            {
-                XmEvaluationOutcome.Completed => "evaluated",
-                XmEvaluationOutcome.Raised => "evaluation raised " + (evaluation.ExceptionType ?? "an exception"),
-                XmEvaluationOutcome.Rejected => "not evaluated (syntax error)",
-                XmEvaluationOutcome.LimitExceeded => "evaluation stopped at a limit",
-                XmEvaluationOutcome.InvalidOption => "not evaluated (invalid --var)",
-                _ => "evaluation failed",
-            };
-            context.Error.WriteLine(CliSummary.Config(path, doc, what, evaluation.Diagnostics));
-            return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
+            return ParallelFiles.Run(result.GetValue(file)!, context, (path, output) => DumpFile(path, d, host, assignments, output));
         });
         return command;
+    }
+
+    private static int DumpFile(string path, ConfigDialect d, XmHostProfile? host, string[] assignments, CliContext context)
+    {
+        var doc = ConfigCommandHelpers.TryLoad(path, d, context);
+        if (doc is null)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
+        ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
+        if (doc.Dialect != ConfigDialect.Xm)
+        {
+            context.Out.WriteLine(ToJson(doc.Values));
+            context.Error.WriteLine(CliSummary.Config(path, doc));
+            return ExitCodes.For(doc.Diagnostics);
+        }
+
+        XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host }.WithCommandLine(assignments));
+        ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
+        if (evaluation.UnknownVariables.Count > 0)
+        {
+            context.Error.WriteLine("xencfg: unknown (left out): " + string.Join(", ", evaluation.UnknownVariables));
+        }
+
+        context.Out.WriteLine(ToJson(evaluation.Variables));
+        bool completed = evaluation.Outcome == XmEvaluationOutcome.Completed;
+        string what = evaluation.Outcome switch
+        {
+            XmEvaluationOutcome.Completed => "evaluated",
+            XmEvaluationOutcome.Raised => "evaluation raised " + (evaluation.ExceptionType ?? "an exception"),
+            XmEvaluationOutcome.Rejected => "not evaluated (syntax error)",
+            XmEvaluationOutcome.LimitExceeded => "evaluation stopped at a limit",
+            XmEvaluationOutcome.InvalidOption => "not evaluated (invalid --var)",
+            _ => "evaluation failed",
+        };
+        context.Error.WriteLine(CliSummary.Config(path, doc, what, evaluation.Diagnostics));
+        return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
     }
 
     internal static string ToJson(ConfigValueCollection values)

@@ -68,6 +68,54 @@ public static class XenConfig
         return true;
     }
 
+    /// <summary>
+    /// Reads and parses many config files (a fleet's <c>/etc/xen</c>) on every core, and gives the results in the order
+    /// of <paramref name="paths"/>, each as soon as it and those before it are done: a file that cannot be read is
+    /// reported as <see cref="TryLoad"/> reports it (<c>XH2009</c>), never as an exception.
+    /// </summary>
+    /// <remarks>
+    /// The results are computed lazily: enumerating starts the work, which runs a little ahead of the consumer on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads, and stopping the enumeration stops it. Documents are
+    /// independent of each other, so the consumer may keep, drop or process each as it comes (parsing is thread-safe;
+    /// a <see cref="ConfigDocument"/> itself is not, and is handed to the consumer alone).
+    /// </remarks>
+    /// <param name="paths">The files; enumerated once.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="maxDegreeOfParallelism">How many files are parsed at once: <see langword="null"/> for one per core
+    /// (<see cref="Environment.ProcessorCount"/>), 1 for one at a time on the consumer's thread.</param>
+    /// <returns>One result per path, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is <see langword="null"/>, or (when enumerated) holds a <see langword="null"/> path.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public static IEnumerable<ConfigLoadResult> LoadAll(IEnumerable<string> paths, XenConfigParseOptions? options = null, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (maxDegreeOfParallelism is { } degree)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1, nameof(maxDegreeOfParallelism));
+        }
+
+        int threads = Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, 512);
+        return InOrder(threads == 1 ? paths.Select(LoadOne) : paths.AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(threads)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(LoadOne));
+
+        // A null path gives a null result, turned into the exception on the consumer's thread at its place in order.
+        ConfigLoadResult? LoadOne(string? path) =>
+            path is null ? null
+            : TryLoad(path, options, out var document, out var error) ? new ConfigLoadResult(path, document, null)
+            : new ConfigLoadResult(path, null, error);
+
+        static IEnumerable<ConfigLoadResult> InOrder(IEnumerable<ConfigLoadResult?> results)
+        {
+            foreach (var result in results)
+            {
+                yield return result ?? throw new ArgumentNullException(nameof(paths), "A path is null.");
+            }
+        }
+    }
+
     /// <summary>Reads a config file from a stream, to its end, and parses it as <see cref="Parse(ReadOnlySpan{byte}, string?, XenConfigParseOptions?)"/> does.</summary>
     /// <param name="stream">The stream, read from its current position; it is not closed.</param>
     /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>
