@@ -13,6 +13,11 @@ public static class Program
             return Anchors.ThroughputCommand.Run(args); // compare-libxlu.sh: the same timing loop as the C harness
         }
 
+        if (args.Length > 1 && args[0] == "phases")
+        {
+            return Anchors.PhasesCommand.Run(args); // a profiling aid: the stages of the default parse
+        }
+
         if (args.Length > 0 && args[0] == "loadall")
         {
             return Anchors.LoadAllCommand.Run(args); // scale-loadall.sh: XenConfig.LoadAll on 1 and 2 cores
