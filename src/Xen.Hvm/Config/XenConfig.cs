@@ -86,7 +86,7 @@ public static class XenConfig
     /// <returns>One result per path, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> is <see langword="null"/>, or (when enumerated) holds a <see langword="null"/> path.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
-    public static IEnumerable<ConfigLoadResult> LoadAll(IEnumerable<string> paths, XenConfigParseOptions? options = null, int? maxDegreeOfParallelism = null)
+    public static IEnumerable<LoadResult> LoadAll(IEnumerable<string> paths, XenConfigParseOptions? options = null, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (maxDegreeOfParallelism is { } degree)
@@ -102,18 +102,30 @@ public static class XenConfig
             .Select(LoadOne));
 
         // A null path gives a null result, turned into the exception on the consumer's thread at its place in order.
-        ConfigLoadResult? LoadOne(string? path) =>
+        LoadResult? LoadOne(string? path) =>
             path is null ? null
-            : TryLoad(path, options, out var document, out var error) ? new ConfigLoadResult(path, document, null)
-            : new ConfigLoadResult(path, null, error);
+            : TryLoad(path, options, out var document, out var error) ? new LoadResult(path, document, null)
+            : new LoadResult(path, null, error);
 
-        static IEnumerable<ConfigLoadResult> InOrder(IEnumerable<ConfigLoadResult?> results)
+        static IEnumerable<LoadResult> InOrder(IEnumerable<LoadResult?> results)
         {
             foreach (var result in results)
             {
                 yield return result ?? throw new ArgumentNullException(nameof(paths), "A path is null.");
             }
         }
+    }
+
+    /// <summary>One file of <see cref="LoadAll"/>: its document, or why it could not be read.</summary>
+    /// <param name="Path">The path, as it was given.</param>
+    /// <param name="Document">The document, when the file was read (it may still have diagnostics of its own).</param>
+    /// <param name="Error">Why the file could not be read (<c>XH2009</c>), when it could not.</param>
+    public sealed record LoadResult(string Path, ConfigDocument? Document, Diagnostic? Error)
+    {
+        /// <summary>Gets a value indicating whether the file was read (then <see cref="Document"/> is set and <see cref="Error"/> is not).</summary>
+        [MemberNotNullWhen(true, nameof(Document))]
+        [MemberNotNullWhen(false, nameof(Error))]
+        public bool IsLoaded => Document is not null;
     }
 
     /// <summary>Reads a config file from a stream, to its end, and parses it as <see cref="Parse(ReadOnlySpan{byte}, string?, XenConfigParseOptions?)"/> does.</summary>

@@ -19,7 +19,9 @@ internal static class PhasesCommand
         string[] texts = File.ReadAllLines(args[1]).Where(static l => l.Length > 0).Select(File.ReadAllText).ToArray();
         double minSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1;
         long bytes = texts.Sum(static t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files={texts.Length} bytes={bytes}"));
+        long tokens = texts.Sum(static t => (long)XenConfig.Parse(t).SyntaxTree.Data.TokenCount);
+        long rows = texts.Sum(static t => (long)XenConfig.Parse(t).SyntaxTree.Data.RowCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files={texts.Length} bytes={bytes} tokens={tokens} rows={rows}"));
         Time("xl lex", texts, bytes, minSeconds, static t => XlLexer.Lex(t, new DiagnosticBag(), out _, out _).Count);
         Time("xl parse", texts, bytes, minSeconds, static t => XlParser.Parse(t, new DiagnosticBag(), out _).TokenCount);
         Time("xm parse", texts, bytes, minSeconds, static t => PyParser.Parse(t, new DiagnosticBag()).TokenCount);

@@ -55,10 +55,13 @@ internal sealed class XlParser
         parser.ParseFile();
         if (parser._failed && stopAtFirstError)
         {
+            parser._rows.Discard();
+            tokens.Return();
             return null;
         }
 
         SyntaxData data = parser._rows.ToData(text, parser._tokens, parser._tokenCount);
+        tokens.Return();
         if (hasPlusEquals)
         {
             CheckAppendTypes(data, diagnostics);

@@ -17,7 +17,8 @@ internal sealed partial class SyntaxData
     /// </remarks>
     internal sealed class Writer(int capacity)
     {
-        private ValueBuilder<Row> _rows = new(capacity);
+        // Scratch rows from the shared pool; the tree keeps an exact copy (see ToData).
+        private ValueBuilder<Row> _rows = ValueBuilder<Row>.Rent(capacity);
 
         /// <summary>Gets the number of rows written: the index the next row gets.</summary>
         public int Count => _rows.Count;
@@ -111,8 +112,18 @@ internal sealed partial class SyntaxData
         public bool HasOnlyChild(int node, SyntaxKind kind) =>
             FirstChild(node) is int child and >= 0 && _rows[child].Kind == kind && End(child) == _rows.Count;
 
-        /// <summary>Builds the tree from the rows written and the lexed tokens.</summary>
-        public SyntaxData ToData(string text, Token[] tokens, int tokenCount) => new(text, tokens, tokenCount, _rows.RawArray, _rows.Count);
+        /// <summary>Builds the tree from the rows written and the lexed tokens, each copied to its exact size (the
+        /// scratch arrays go back to the pool: the writer cannot be used after).</summary>
+        public SyntaxData ToData(string text, Token[] tokens, int tokenCount)
+        {
+            int rowCount = _rows.Count;
+            var data = new SyntaxData(text, tokens.AsSpan(0, tokenCount).ToArray(), tokenCount, _rows.ToArray(), rowCount);
+            _rows.Return();
+            return data;
+        }
+
+        /// <summary>Gives the scratch rows back without building a tree (a parse given up).</summary>
+        public void Discard() => _rows.Return();
 
         private void Insert(int at, int count)
         {
