@@ -4,8 +4,8 @@ namespace Xen.Hvm.Config.Internal;
 
 /// <summary>A growable array of structs that hands out its storage; cheaper than <see cref="List{T}"/> on the hot path.</summary>
 /// <remarks>A builder made by <see cref="Rent"/> works in arrays of the shared pool, so that scratch storage costs no
-/// allocation: its owner copies out what it keeps (<see cref="ToArray"/>) and then calls <see cref="Return"/>, after
-/// which nothing may use <see cref="RawArray"/> any more.</remarks>
+/// allocation: its owner takes what it keeps with <see cref="Detach"/> (an exact copy) or gives it up with
+/// <see cref="Return"/>, after which nothing may use <see cref="RawArray"/> any more.</remarks>
 internal struct ValueBuilder<T>
     where T : struct
 {
@@ -48,6 +48,22 @@ internal struct ValueBuilder<T>
     }
 
     public readonly T[] ToArray() => _items.AsSpan(0, _count).ToArray();
+
+    /// <summary>Hands the items over and empties the builder: pooled storage as an exact-size copy (the pooled array
+    /// goes back), other storage as it is (its length may exceed <see cref="Count"/>).</summary>
+    public T[] Detach()
+    {
+        T[] items = _pooled ? _items.AsSpan(0, _count).ToArray() : _items;
+        if (_pooled)
+        {
+            ArrayPool<T>.Shared.Return(_items);
+            _pooled = false;
+        }
+
+        _items = [];
+        _count = 0;
+        return items;
+    }
 
     /// <summary>Gives pooled storage back (nothing for a builder not made by <see cref="Rent"/>); the builder is empty after.</summary>
     public void Return()

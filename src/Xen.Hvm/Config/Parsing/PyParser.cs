@@ -106,9 +106,7 @@ internal sealed partial class PyParser
         ValueBuilder<Token> tokens = PyLexer.Lex(text, diagnostics);
         var parser = new PyParser(text, tokens, diagnostics);
         parser.ParseFile();
-        SyntaxData data = parser._rows.ToData(text, parser._tokens, tokens.Count);
-        tokens.Return();
-        return data;
+        return parser._rows.ToData(text, ref tokens);
     }
 
     /// <summary>

@@ -26,8 +26,7 @@ internal static class XlLexer
     /// <param name="hasPlusEquals">Set when the text has a <c>+=</c> token.</param>
     public static ValueBuilder<Token> Lex(ReadOnlySpan<char> text, DiagnosticBag diagnostics, out bool likelyPython, out bool hasPlusEquals)
     {
-        // Scratch tokens from the pool (about one per 6-12 characters in real configs); the tree copies them out.
-        var tokens = ValueBuilder<Token>.Rent(Math.Max(16, text.Length / 8));
+        var tokens = SyntaxData.TokenBuilder(text.Length);
         likelyPython = false;
         hasPlusEquals = false;
         SyntaxKind lastSignificant = SyntaxKind.NewLineToken;

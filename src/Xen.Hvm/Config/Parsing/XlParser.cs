@@ -60,8 +60,7 @@ internal sealed class XlParser
             return null;
         }
 
-        SyntaxData data = parser._rows.ToData(text, parser._tokens, parser._tokenCount);
-        tokens.Return();
+        SyntaxData data = parser._rows.ToData(text, ref tokens);
         if (hasPlusEquals)
         {
             CheckAppendTypes(data, diagnostics);
