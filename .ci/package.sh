@@ -36,6 +36,13 @@ with zipfile.ZipFile(f"{feed}/Xen.Hvm.{version}.nupkg") as z:
         if not re.search(pattern, nuspec):
             problems.append(f"nuspec lacks {pattern}")
     commit = re.search(r'commit="([0-9a-f]{40})"', nuspec)
+    # The XML docs document the API only (Directory.Build.targets drops the implementation's entries).
+    for tfm in ("net8.0", "net10.0"):
+        docs = z.read(f"lib/{tfm}/Xen.Hvm.xml").decode("utf-8")
+        entries = re.findall(r'<member name="([^"]+)"', docs)
+        internal = [e for e in entries if ".Internal." in e or "RegularExpressions.Generated" in e]
+        if len(entries) < 1000 or internal:
+            problems.append(f"{tfm} XML docs: {len(entries)} entries, {len(internal)} of the implementation (e.g. {internal[:2]})")
 with zipfile.ZipFile(f"{feed}/Xen.Hvm.{version}.snupkg") as z:
     for tfm in ("net8.0", "net10.0"):
         pdb = z.read(f"lib/{tfm}/Xen.Hvm.pdb")
@@ -56,7 +63,7 @@ for p in problems:
     print("package: " + p, file=sys.stderr)
 sys.exit(1 if problems else 0)
 PY
-echo "package: Xen.Hvm $version carries readme, icon, license, URLs, XML docs for net8.0 and net10.0, SourceLink"
+echo "package: Xen.Hvm $version carries readme, icon, license, URLs, XML docs of the public API for net8.0 and net10.0, SourceLink"
 
 consumer=tests/Xen.Hvm.PackageConsumer
 rm -rf "$consumer/.packages" "$consumer/bin" "$consumer/obj"

@@ -146,7 +146,8 @@ internal static class Program
         };
         foreach (var (name, options) in images)
         {
-            using var source = new MemoryStream(data);
+            // A dynamic VHD allocates 2 MiB blocks: with data it would pass AFL's 1 MB input limit, so it stays empty.
+            using var source = new MemoryStream(name == "small.vhd" ? new byte[data.Length] : data);
             DiskImage.CreateFrom(Path.Combine(folder, name), source, options, capacity: 64 * 1024);
         }
     }
