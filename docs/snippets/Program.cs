@@ -36,6 +36,10 @@ internal static class Program
             }
 
             Environment.CurrentDirectory = scratch;
+            // What the samples print to standard error is their output too (the refused backing file's XH7011, for
+            // one): it goes to standard output, so that a log's errors are only ours.
+            TextWriter errors = Console.Error;
+            Console.SetError(Console.Out);
             foreach (var (name, run) in Samples)
             {
                 try
@@ -46,9 +50,11 @@ internal static class Program
                 catch (Exception ex)
                 {
                     failed++;
-                    Console.Error.WriteLine($"snippets: {name}: FAILED: {ex}");
+                    errors.WriteLine($"snippets: {name}: FAILED: {ex}");
                 }
             }
+
+            Console.SetError(errors);
         }
         finally
         {
