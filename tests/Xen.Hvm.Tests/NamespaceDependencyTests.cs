@@ -79,10 +79,20 @@ public sealed class NamespaceDependencyTests
     [Fact]
     public void EveryArea_SubNamespacesAreAcyclic()
     {
-        // An X.Internal namespace is X's private implementation: it counts as part of X. A composition root is a unit of its own.
-        static string UnitOf(Type type, string ns) =>
-            CompositionRootOf(type) is not null ? AreaOf(ns) + " composition roots"
-            : ns.EndsWith(".Internal", StringComparison.Ordinal) && ns != "Xen.Hvm.Internal" ? ns[..^".Internal".Length] : ns;
+        // An X.Internal namespace (and X.Internal.Y under it) is X's private implementation: it counts as part of X.
+        // A composition root is a unit of its own.
+        static string UnitOf(Type type, string ns)
+        {
+            if (CompositionRootOf(type) is not null)
+            {
+                return AreaOf(ns) + " composition roots";
+            }
+
+            int i = ns.IndexOf(".Internal", StringComparison.Ordinal);
+            bool isInternal = i > 0 && ns != "Xen.Hvm.Internal"
+                && (i + ".Internal".Length == ns.Length || ns[i + ".Internal".Length] == '.');
+            return isInternal ? ns[..i] : ns;
+        }
 
         var edges = new Dictionary<(string From, string To), SortedSet<string>>();
         foreach (Type type in s_library.GetTypes())

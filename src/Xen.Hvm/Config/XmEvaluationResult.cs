@@ -9,10 +9,14 @@ namespace Xen.Hvm.Config;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class XmEvaluationResult
 {
+    private readonly IReadOnlyDictionary<string, Text.SourceLocation> _assignments;
+
     internal XmEvaluationResult(
         ConfigValueCollection variables, IReadOnlyList<string> unknown, IReadOnlyList<Diagnostic> diagnostics,
-        XmEvaluationOutcome outcome, string? exceptionType, string output)
+        XmEvaluationOutcome outcome, string? exceptionType, string output,
+        IReadOnlyDictionary<string, Text.SourceLocation>? assignments = null)
     {
+        _assignments = assignments ?? new Dictionary<string, Text.SourceLocation>();
         Variables = variables;
         UnknownVariables = unknown;
         Diagnostics = diagnostics;
@@ -43,4 +47,16 @@ public sealed class XmEvaluationResult
 
     /// <summary>Gets what the config's <c>print</c> statements would have written.</summary>
     public string Output { get; }
+
+    /// <summary>Gets where the file last assigned a top-level variable: the value of a <c>name = value</c> setting, or the whole statement that assigned it otherwise.</summary>
+    /// <param name="name">The variable.</param>
+    /// <param name="location">The location, when the file assigned the variable at the top level.</param>
+    /// <returns><see langword="true"/> when the variable was assigned by a statement of the file (not by the command line or xm itself).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <remarks>A list changed in place later (<c>disk.append(...)</c>) keeps the location of its assignment.</remarks>
+    public bool TryGetAssignmentLocation(string name, out Text.SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _assignments.TryGetValue(name, out location);
+    }
 }

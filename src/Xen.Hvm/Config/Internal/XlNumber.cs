@@ -1,14 +1,30 @@
 namespace Xen.Hvm.Config.Internal;
 
+/// <summary>How <see cref="XlNumber.Read"/> read a number.</summary>
+internal enum XlNumberResult
+{
+    /// <summary>The whole text is a number that fits a C <c>long</c>.</summary>
+    Ok,
+
+    /// <summary>No digits, or something follows them: xl's "is not a valid number".</summary>
+    NotANumber,
+
+    /// <summary>The digits do not fit 64 bits: <c>strtol</c> set <c>ERANGE</c>, which libxlu checks before the end.</summary>
+    OutOfRange,
+}
+
 /// <summary>Numbers as xl's getters read them: libxlu's <c>xlu_cfg_get_long</c>, which is C's <c>strtol(s, &amp;end, 0)</c> that must use the whole string.</summary>
 internal static class XlNumber
 {
+    /// <summary>Whether <paramref name="text"/> is a number xl accepts (<see cref="Read"/> gives <see cref="XlNumberResult.Ok"/>).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out long value) => Read(text, out value) == XlNumberResult.Ok;
+
     /// <summary>
-    /// Reads <paramref name="text"/> as <c>strtol</c> with base 0 does: leading white space, an optional sign, then
-    /// <c>0x</c> and hex digits, <c>0</c> and octal digits, or decimal digits; nothing may follow, and the value must
-    /// fit 64 bits (<c>ERANGE</c> otherwise).
+    /// Reads <paramref name="text"/> as <c>strtol</c> with base 0 does, with libxlu's checks: leading white space, an
+    /// optional sign, then <c>0x</c> and hex digits, <c>0</c> and octal digits, or decimal digits; <c>errno</c> is
+    /// checked first (<see cref="XlNumberResult.OutOfRange"/>), then nothing may follow the digits.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out long value)
+    public static XlNumberResult Read(ReadOnlySpan<char> text, out long value)
     {
         value = 0;
         int i = 0;
@@ -25,7 +41,7 @@ internal static class XlNumber
         }
 
         int radix = 10;
-        if (i + 1 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 2]))
+        if (i + 2 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && Uri.IsHexDigit(text[i + 2]))
         {
             radix = 16;
             i += 2;
@@ -35,8 +51,9 @@ internal static class XlNumber
             radix = 8;
         }
 
-        int digits = i;
+        int start = i;
         ulong magnitude = 0;
+        bool overflow = false;
         for (; i < text.Length; i++)
         {
             int d = text[i] switch
@@ -48,28 +65,35 @@ internal static class XlNumber
             };
             if (d >= radix)
             {
-                return false; // strtol stops here: the rest is "not a valid number" for xl
+                break;
             }
 
             if (magnitude > (ulong.MaxValue - (ulong)d) / (ulong)radix)
             {
-                return false;
+                overflow = true;
             }
-
-            magnitude = (magnitude * (ulong)radix) + (ulong)d;
+            else
+            {
+                magnitude = (magnitude * (ulong)radix) + (ulong)d;
+            }
         }
 
-        if (i == digits)
+        if (i == start)
         {
-            return false;
+            return XlNumberResult.NotANumber; // no digits: end == text
         }
 
-        if (negative ? magnitude > (ulong)long.MaxValue + 1 : magnitude > long.MaxValue)
+        if (overflow || (negative ? magnitude > (ulong)long.MaxValue + 1 : magnitude > long.MaxValue))
         {
-            return false;
+            return XlNumberResult.OutOfRange;
+        }
+
+        if (i < text.Length)
+        {
+            return XlNumberResult.NotANumber;
         }
 
         value = negative ? (long)(0 - magnitude) : (long)magnitude;
-        return true;
+        return XlNumberResult.Ok;
     }
 }

@@ -1,0 +1,114 @@
+using Xen.Hvm.Diagnostics;
+using Xen.Hvm.Text;
+
+namespace Xen.Hvm.Config.Model.Internal.Binding;
+
+/// <summary>
+/// Binds one document: reads its settings (<see cref="SettingSources"/>), types every option of the catalogue as the
+/// toolstack does (<see cref="ValueReader"/>, <see cref="OptionBinders"/>), keeps the other settings, then makes xl's
+/// own checks (<see cref="XlChecks"/>).
+/// </summary>
+internal sealed class Binder
+{
+    private readonly ConfigDocument _document;
+    private readonly BindOptions _options;
+
+    public Binder(ConfigDocument document, BindOptions options)
+    {
+        _document = document;
+        _options = options;
+    }
+
+    public BindResult Run()
+    {
+        var diagnostics = new List<Diagnostic>();
+        List<SettingSource> sources;
+        if (_document.Dialect == ConfigDialect.Xm)
+        {
+            XmEvaluationResult evaluation = _document.Evaluate(_options.XmContext);
+            diagnostics.AddRange(evaluation.Diagnostics);
+            sources = SettingSources.ReadXm(_document, evaluation);
+        }
+        else
+        {
+            sources = SettingSources.ReadXl(_document);
+        }
+
+        var byName = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
+        foreach (SettingSource source in sources)
+        {
+            byName[source.Name] = source;
+        }
+
+        var reader = new ValueReader(_document.Dialect, _options, diagnostics)
+        {
+            FileStart = ValueOrigin.At(SourceLocation.Create(_document.Path, new TextSpan(0, 0), _document.Lines)),
+        };
+        GuestType guest = GuestTypeOf(byName, reader);
+        reader.Guest = guest;
+
+        var config = new DomainConfig();
+        var other = new List<ConfigSetting>();
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        foreach (SettingSource source in sources)
+        {
+            locations[source.Name] = source.Origin.Location;
+            if (source.Value is not null)
+            {
+                raw[source.Name] = source.Value;
+            }
+
+            if (!OptionCatalog.TryGet(source.Name, out OptionDefinition? option))
+            {
+                if (source.Value is not null)
+                {
+                    other.Add(new ConfigSetting(source.Name, source.Value));
+                }
+
+                continue;
+            }
+
+            if (source.Value is null)
+            {
+                reader.Report(DiagnosticDescriptors.BoundValueUnknown, DiagnosticSeverity.Warning, source.Origin, source.Name);
+                continue;
+            }
+
+            if (OptionBinders.Bind(reader, option, source) is { } value)
+            {
+                config = option.WithValue(config, value);
+            }
+        }
+
+        config = config with { OtherSettings = [.. other] };
+        if (_options.Toolstack == Toolstack.Xl)
+        {
+            new XlChecks(reader, config, byName, guest).Run();
+        }
+
+        Diagnostic[] ordered = diagnostics
+            .Select(static (d, i) => (d, i))
+            .OrderBy(static p => p.d.Location.Span.Start)
+            .ThenBy(static p => p.i)
+            .Select(static p => p.d)
+            .ToArray();
+        return new BindResult(_document, _options, config, ordered, locations, raw);
+    }
+
+    /// <summary>The guest type xl (or xm) reads, with no diagnostics: <c>type</c> by prefix, else <c>builder</c>, else PV.</summary>
+    private static GuestType GuestTypeOf(Dictionary<string, SettingSource> byName, ValueReader reader)
+    {
+        if (byName.TryGetValue("type", out SettingSource? type) && reader.PeekAtom(type) is { } t && GuestTypeMatch.Type(t) is { } fromType)
+        {
+            return fromType;
+        }
+
+        if (byName.TryGetValue("builder", out SettingSource? builder) && reader.PeekAtom(builder) is { } b && GuestTypeMatch.Builder(b, reader.IsXm) is { } fromBuilder)
+        {
+            return fromBuilder;
+        }
+
+        return GuestType.Pv;
+    }
+}
