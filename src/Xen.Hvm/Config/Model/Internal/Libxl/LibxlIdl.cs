@@ -100,6 +100,18 @@ internal static class LibxlIdl
     private static readonly IdlType Cpuid = new(IdlKind.Cpuid);
     private static readonly IdlType GenId = new(IdlKind.GenId);
 
+    /// <summary>A struct field (always printed).</summary>
+    private static IdlType Obj(string name) => new(IdlKind.Struct, name);
+
+    /// <summary>A keyed union's case (printed when selected).</summary>
+    private static IdlType Case(string name) => new(IdlKind.Case, name);
+
+    /// <summary>An array of structs.</summary>
+    private static IdlType Arr(string name) => new(IdlKind.Array, name);
+
+    /// <summary>An enumeration and the name of its default (left out), or null when every value prints.</summary>
+    private static IdlType Enum(string name, string? defaultName) => new(IdlKind.Enum, name, defaultName);
+
     /// <summary>The root struct: what <c>xl create -n</c> prints.</summary>
     public const string DomainConfig = "libxl_domain_config";
 
@@ -552,7 +564,7 @@ internal static class LibxlIdl
                         var items = new JsonArray();
                         foreach (var item in Detach(array))
                         {
-                            items.Add(Normalise(type.Name!, item as JsonObject));
+                            items.Add((JsonNode)Normalise(type.Name!, item as JsonObject));
                         }
 
                         result[key] = items;

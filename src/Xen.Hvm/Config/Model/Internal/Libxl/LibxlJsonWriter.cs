@@ -384,7 +384,7 @@ internal sealed partial class LibxlJsonWriter
 
             p["distances"] = new JsonArray(distances.Select(d => (JsonNode?)Number(unchecked((uint)d))).ToArray());
             p["vcpus"] = Bitmap(vcpus);
-            array.Add(p);
+            array.Add((JsonNode)p);
         }
 
         _bInfo["vnuma_nodes"] = array;
@@ -435,7 +435,7 @@ internal sealed partial class LibxlJsonWriter
         var maps = new JsonArray();
         for (int i = 0; i < count; i++)
         {
-            maps.Add(Bitmap(Cpus(value.IsList ? value.Items[i] : value.Items[0])));
+            maps.Add((JsonNode)Bitmap(Cpus(value.IsList ? value.Items[i] : value.Items[0])));
         }
 
         _bInfo[hard ? "vcpu_hard_affinity" : "vcpu_soft_affinity"] = maps;

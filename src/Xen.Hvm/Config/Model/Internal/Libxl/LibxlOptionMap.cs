@@ -72,7 +72,7 @@ internal sealed record LibxlOptionRow(
 /// <summary>
 /// The options xl stores directly: one row per option, its JSON field, its conversion and the guest types whose parse
 /// path reads it (<c>parse_config_data</c>, xl_parse.c of Xen 4.17). Both directions read this table: the model to
-/// JSON (<see cref="LibxlJsonWriter"/>) and back (<see cref="LibxlJsonReader"/>). Options xl derives, combines or
+/// JSON (<see cref="LibxlJsonWriter"/>) and back (<c>LibxlJsonReader</c>). Options xl derives, combines or
 /// defaults from xl.conf (<c>memory</c>, <c>vcpus</c>, <c>cpus</c>, <c>type</c>, devices...) are code in those classes.
 /// </summary>
 internal static class LibxlOptionMap
@@ -80,6 +80,7 @@ internal static class LibxlOptionMap
     private const LibxlScope Any = LibxlScope.Any;
     private const LibxlScope Hvm = LibxlScope.Hvm;
     private const LibxlScope Pvh = LibxlScope.Pvh;
+    private const LibxlScope Pv = LibxlScope.Pv;
 
     /// <summary>Gets the rows.</summary>
     public static IReadOnlyList<LibxlOptionRow> Rows { get; } =
@@ -92,6 +93,7 @@ internal static class LibxlOptionMap
         Enum<PassthroughMode>("passthrough", "c_info/passthrough"),
         Row("xend_suspend_evtchn_compat", "c_info/xend_suspend_evtchn_compat", LibxlEncoding.Defbool),
 
+        Row("e820_host", "b_info/type.pv/e820_host", LibxlEncoding.Defbool, Pv),
         Row("pvshim", "b_info/type.pvh/pvshim", LibxlEncoding.Defbool, Pvh),
         Row("pvshim_path", "b_info/type.pvh/pvshim_path", LibxlEncoding.String, Pvh),
         Row("pvshim_cmdline", "b_info/type.pvh/pvshim_cmdline", LibxlEncoding.String, Pvh),

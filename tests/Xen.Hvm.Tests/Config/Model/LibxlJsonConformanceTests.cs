@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Xen.Hvm.Config.Model;
+using Xen.Hvm.Tests.Infrastructure;
+
+namespace Xen.Hvm.Tests.Config.Model;
+
+/// <summary>
+/// Conformance with xl itself: for every corpus config that Xen 4.17's <c>xl create -n</c> accepted
+/// (<c>xl-dryrun.jsonl</c>, rc 0), the model bound from the file prints the same <c>libxl_domain_config</c>, value for
+/// value and member for member in the same order, with the options the oracle was made with (the defaults).
+/// </summary>
+public sealed class LibxlJsonConformanceTests
+{
+    public static TheoryData<string> AcceptedFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (JsonObject row in LibxlJsonTestSupport.AcceptedRows())
+        {
+            data.Add(row["file"]!.GetValue<string>());
+        }
+
+        return data;
+    }
+
+    [CorpusFact]
+    public void DryRun_Has152FilesXlAccepts()
+    {
+        Assert.Equal(152, LibxlJsonTestSupport.AcceptedRows().Count());
+    }
+
+    [CorpusTheory]
+    [MemberData(nameof(AcceptedFiles))]
+    public void ToLibxlJson_CorpusFileXlAccepts_EqualsXlDryRun(string file)
+    {
+        JsonNode expected = LibxlJsonTestSupport.Row(file)["config"]!;
+        JsonObject actual = LibxlJsonTestSupport.BindCorpusFile(file).ToLibxlJson(null, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.True(JsonNode.DeepEquals(expected, actual), LibxlJsonTestSupport.Difference(expected, actual, "$"));
+        LibxlJsonTestSupport.AssertSameJson(expected, actual, file);
+    }
+}
