@@ -35,4 +35,34 @@ public sealed partial record DomainConfig
     /// <param name="options">The host, xl.conf and generated uuid; <see langword="null"/> for the defaults.</param>
     /// <returns>The text, byte for byte as xl prints it when encoded as UTF-8.</returns>
     public string ToLibxlJsonText(LibxlJsonOptions? options = null) => LibxlJsonText.Print(ToLibxlJson(options));
+
+    /// <summary>
+    /// Reads libxl JSON back into the options of a config file that give it: what <c>xl create -n</c> prints, or what
+    /// <c>xl list -l</c> prints for a running guest (its <c>[{"domid": ..., "config": {...}}]</c> wrapper is accepted),
+    /// so that a tool can compare a running domain with its file.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">The host and xl.conf the JSON was made with (values xl took from xl.conf, such as a vif's
+    /// default bridge, are not options of the file); <see langword="null"/> for <see cref="LibxlJsonOptions.Default"/>.</param>
+    /// <returns>The model, with XH3100 (error) when the text is not one domain's libxl JSON, and warnings for members
+    /// that libxl 4.17 lacks (XH3101), values of the wrong kind (XH3102) and values no config option gives (XH3103).
+    /// Where a value has several config forms, the reader picks one: device lists in list form (<c>vfb</c>, not the
+    /// top-level <c>vnc</c> of a PV guest), <c>cpuid</c> in xend's list form, sizes in MiB. Never throws for bad text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static ParseResult<DomainConfig> FromLibxlJson(string json, LibxlJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return LibxlJsonReader.Read(json, options ?? LibxlJsonOptions.Default);
+    }
+
+    /// <summary>Reads a <c>libxl_domain_config</c> JSON object back into the options of a config file that give it.</summary>
+    /// <param name="json">The object (not changed).</param>
+    /// <param name="options">The host and xl.conf the JSON was made with; <see langword="null"/> for the defaults.</param>
+    /// <returns>The model and diagnostics, as <see cref="FromLibxlJson(string, LibxlJsonOptions?)"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static ParseResult<DomainConfig> FromLibxlJson(JsonObject json, LibxlJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return LibxlJsonReader.Read(json, options ?? LibxlJsonOptions.Default);
+    }
 }

@@ -72,7 +72,7 @@ internal sealed record LibxlOptionRow(
 /// <summary>
 /// The options xl stores directly: one row per option, its JSON field, its conversion and the guest types whose parse
 /// path reads it (<c>parse_config_data</c>, xl_parse.c of Xen 4.17). Both directions read this table: the model to
-/// JSON (<see cref="LibxlJsonWriter"/>) and back (<c>LibxlJsonReader</c>). Options xl derives, combines or
+/// JSON (<see cref="LibxlJsonWriter"/>) and back (<see cref="LibxlJsonReader"/>). Options xl derives, combines or
 /// defaults from xl.conf (<c>memory</c>, <c>vcpus</c>, <c>cpus</c>, <c>type</c>, devices...) are code in those classes.
 /// </summary>
 internal static class LibxlOptionMap
