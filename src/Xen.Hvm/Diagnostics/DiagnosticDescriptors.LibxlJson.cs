@@ -54,7 +54,21 @@ internal static partial class DiagnosticDescriptors
     internal static readonly DiagnosticDescriptor XlConfValueRefused = new(
         DiagnosticIds.XlConfValueRefused,
         "xl.conf value xl refuses",
-        "xl.conf '{0}' = {1}: {2}; xl stops before reading any domain config",
+        "xl.conf '{0}' = {1}: {2}",
         DiagnosticSeverity.Error,
+        "Model");
+
+    internal static readonly DiagnosticDescriptor XlConfDeprecatedKey = new(
+        DiagnosticIds.XlConfDeprecatedKey,
+        "Deprecated xl.conf key",
+        "xl.conf '{0}' is deprecated; use '{1}' (it wins when both are set)",
+        DiagnosticSeverity.Warning,
+        "Model");
+
+    internal static readonly DiagnosticDescriptor XlConfCpuMaskCut = new(
+        DiagnosticIds.XlConfCpuMaskCut,
+        "xl.conf CPU mask read in part",
+        "xl.conf '{0}' = {1}: xl stops at '{2}' and keeps {3}",
+        DiagnosticSeverity.Warning,
         "Model");
 }

@@ -23,6 +23,12 @@ public static partial class DiagnosticIds
     /// <summary>XH3120: An xl.conf value has the wrong form and xl ignores it (warning; model binding, xl.conf).</summary>
     public const string XlConfValueIgnored = "XH3120";
 
-    /// <summary>XH3121: xl refuses an xl.conf value and stops (error; model binding, xl.conf).</summary>
+    /// <summary>XH3121: xl refuses an xl.conf value (error; model binding, xl.conf).</summary>
     public const string XlConfValueRefused = "XH3121";
+
+    /// <summary>XH3122: A deprecated xl.conf key (warning; model binding, xl.conf).</summary>
+    public const string XlConfDeprecatedKey = "XH3122";
+
+    /// <summary>XH3123: An xl.conf CPU mask that xl reads only in part (warning; model binding, xl.conf).</summary>
+    public const string XlConfCpuMaskCut = "XH3123";
 }

@@ -66,8 +66,8 @@ public sealed record XlConf
     /// <summary>Reads an xl.conf text.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="path">The file's path, for diagnostic locations, or <see langword="null"/>.</param>
-    /// <returns>The settings, with the file's syntax diagnostics and XH3120/XH3121 for values xl ignores or refuses.
-    /// Never throws for bad text.</returns>
+    /// <returns>The settings, with the file's syntax diagnostics and XH3120-XH3123 for values xl ignores, refuses or
+    /// reads in part, and deprecated keys. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public static ParseResult<XlConf> Parse(string text, string? path = null)
     {
@@ -77,12 +77,15 @@ public sealed record XlConf
 
     /// <summary>Binds a parsed xl.conf.</summary>
     /// <param name="document">The parsed file (read as xl).</param>
-    /// <returns>The settings, with the document's diagnostics and XH3120/XH3121 for values xl ignores or refuses.</returns>
+    /// <returns>The settings, with the document's diagnostics and XH3120-XH3123 for values xl ignores, refuses or
+    /// reads in part, and deprecated keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
     public static ParseResult<XlConf> FromDocument(ConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var reader = new Reader(document);
+        reader.Deprecated("vifscript", "vif.default.script");
+        reader.Deprecated("defaultbridge", "vif.default.bridge");
         var conf = new XlConf
         {
             RunHotplugScripts = reader.Boolean("run_hotplug_scripts"),
@@ -125,6 +128,14 @@ public sealed record XlConf
             }
         }
 
+        public void Deprecated(string key, string replacement)
+        {
+            if (Value(key) is not null)
+            {
+                Report(DiagnosticDescriptors.XlConfDeprecatedKey, key, replacement);
+            }
+        }
+
         public bool? Boolean(string key) => Long(key) is { } n ? n != 0 : null;
 
         public long? GrantLimit(string key)
@@ -136,13 +147,15 @@ public sealed record XlConf
 
             if (n is < 0 or > int.MaxValue)
             {
-                Report(DiagnosticDescriptors.XlConfValueRefused, key, n.ToString(CultureInfo.InvariantCulture), "it must be 0 to 2147483647");
+                Report(DiagnosticDescriptors.XlConfValueRefused, key, n.ToString(CultureInfo.InvariantCulture), "it must be 0 to 2147483647; xl exits before reading any domain config");
                 return null;
             }
 
             return n;
         }
 
+        /// <summary><c>parse_cpurange</c> into a fresh mask: it stops at the first item it cannot read, and xl keeps
+        /// the CPUs of the items before it (none when the first is bad).</summary>
         public CpuListSpec? CpuMask(string key)
         {
             if (String(key) is not { } text)
@@ -150,14 +163,25 @@ public sealed record XlConf
                 return null;
             }
 
-            var result = CpuListSpec.Parse(text, ConfigDialect.Xl);
-            if (result.TryGetValue(out var mask))
+            if (CpuListSpec.Parse(text, ConfigDialect.Xl).TryGetValue(out var mask))
             {
                 return mask;
             }
 
-            Report(DiagnosticDescriptors.XlConfValueRefused, key, "\"" + text + "\"", "not a CPU list");
-            return null;
+            var terms = new List<CpuListTerm>();
+            foreach (string item in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!CpuListSpec.Parse(item, ConfigDialect.Xl).TryGetValue(out var one))
+                {
+                    string kept = terms.Count == 0 ? "no CPU (every domain is then refused)" : "the CPUs before it";
+                    Report(DiagnosticDescriptors.XlConfCpuMaskCut, key, "\"" + text + "\"", item, kept);
+                    break;
+                }
+
+                terms.AddRange(one.Terms);
+            }
+
+            return new CpuListSpec(SpecList.Create<CpuListTerm>(terms.ToArray()));
         }
 
         private long? Long(string key)

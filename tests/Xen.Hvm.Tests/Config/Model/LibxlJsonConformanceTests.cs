@@ -39,4 +39,23 @@ public sealed class LibxlJsonConformanceTests
         Assert.True(JsonNode.DeepEquals(expected, actual), LibxlJsonTestSupport.Difference(expected, actual, "$"));
         LibxlJsonTestSupport.AssertSameJson(expected, actual, file);
     }
+
+    /// <summary>The text too, byte for byte: xl itself is run on every accepted corpus file (a few milliseconds each).</summary>
+    [XlFact]
+    public void ToLibxlJsonText_CorpusFilesXlAccepts_AreWhatXlPrints()
+    {
+        var failures = new List<string>();
+        foreach (string file in LibxlJsonTestSupport.AcceptedRows().Select(static r => r["file"]!.GetValue<string>()))
+        {
+            var (rc, stdout, _) = LibxlXl.Run(Corpus.PathOf(file));
+            Assert.Equal(0, rc);
+            string ours = LibxlJsonTestSupport.BindCorpusFile(file).ToLibxlJsonText();
+            if (ours != stdout)
+            {
+                failures.Add(file + ": " + LibxlJsonTestSupport.Difference(JsonNode.Parse(stdout), JsonNode.Parse(ours), "$"));
+            }
+        }
+
+        Assert.Empty(failures);
+    }
 }

@@ -235,6 +235,7 @@ public sealed class LibxlJsonXlPropertyTests
                 return;
             }
 
+            Assert.False(bound.HasErrors, "xl accepted, binding refused:\n" + guest.Text + string.Join("\n", bound.Diagnostics));
             Assert.Empty(refused);
             string ours = bound.Config.ToLibxlJsonText(null);
             if (ours != stdout)

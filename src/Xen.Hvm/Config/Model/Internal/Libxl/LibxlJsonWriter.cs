@@ -472,6 +472,7 @@ internal sealed partial class LibxlJsonWriter
             if (cpus.Length == 0)
             {
                 Refuse("cpus", _c.CpuAffinity?.ToString(), "vcpu hard affinity map is empty");
+                return;
             }
 
             maps[i] = Bitmap(cpus);
