@@ -86,7 +86,9 @@ public sealed record LibxlJsonOptions
         };
     }
 
-    /// <summary>Gets the CPUs of a node, as libxl's <c>libxl_node_to_cpumap</c> finds them.</summary>
+    /// <summary>Gets the CPUs of a node as xl's <c>update_cpumap_range</c> gets them: <c>libxl_node_to_cpumap</c> into
+    /// a bitmap that xl allocates with the size of a node bitmap, so that only CPUs below the node count rounded up to
+    /// whole bytes survive (on a host of 12 CPUs in 3 nodes, <c>nodes:2</c> is no CPU at all).</summary>
     internal IEnumerable<int> CpusOfNode(int node)
     {
         if (node < 0 || node >= HostNodeCount)
@@ -94,13 +96,14 @@ public sealed record LibxlJsonOptions
             return [];
         }
 
+        int width = (HostNodeCount + 7) / 8 * 8;
         if (NodeCpus is { } map)
         {
-            return node < map.Count ? map[node] : [];
+            return node < map.Count ? map[node].Where(cpu => cpu < width) : [];
         }
 
         int per = Math.Max(HostCpuCount / HostNodeCount, 1);
-        return Enumerable.Range(0, HostCpuCount).Where(cpu => Math.Min(cpu / per, HostNodeCount - 1) == node);
+        return Enumerable.Range(0, Math.Min(HostCpuCount, width)).Where(cpu => Math.Min(cpu / per, HostNodeCount - 1) == node);
     }
 
     /// <summary>Gets the width of a CPU bitmap: the CPU count rounded up to whole bytes.</summary>
