@@ -124,7 +124,10 @@ internal sealed class LibxlCpuid
 
         foreach (var setting in spec.Settings)
         {
-            Set(setting.Name, setting.Value);
+            if (setting.Name is not null && setting.Value is not null)
+            {
+                Set(setting.Name, setting.Value);
+            }
         }
     }
 

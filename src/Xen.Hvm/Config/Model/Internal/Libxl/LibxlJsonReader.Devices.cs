@@ -386,7 +386,7 @@ internal sealed partial class LibxlJsonReader
                     },
                     Script = String(d, "script", where),
                     DeviceType = cdrom ? DiskDeviceType.Cdrom : DiskDeviceType.Disk,
-                    Access = readwrite || cdrom ? DiskAccess.ReadWrite : DiskAccess.ReadOnly,
+                    Access = readwrite && !cdrom ? DiskAccess.ReadWrite : DiskAccess.ReadOnly,
                     DirectIoSafe = Bool(d, "direct_io_safe", where),
                     Discard = Defbool(d, "discard_enable", where),
                     Specification = specification switch

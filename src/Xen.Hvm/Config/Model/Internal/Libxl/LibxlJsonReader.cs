@@ -56,9 +56,16 @@ internal sealed partial class LibxlJsonReader
             node = array[0];
         }
 
-        if (node is JsonObject { } wrapper && wrapper["config"] is JsonObject config && !wrapper.ContainsKey("c_info"))
+        try
         {
-            node = config;
+            if (node is JsonObject { } wrapper && wrapper["config"] is JsonObject config && !wrapper.ContainsKey("c_info"))
+            {
+                node = config;
+            }
+        }
+        catch (ArgumentException)
+        {
+            return Failed("an object names a member twice");
         }
 
         return node is JsonObject obj ? Read(obj, options) : Failed("the document is not a JSON object");
@@ -67,14 +74,57 @@ internal sealed partial class LibxlJsonReader
     /// <summary>Reads a <c>libxl_domain_config</c> object (left unchanged).</summary>
     public static ParseResult<DomainConfig> Read(JsonObject json, LibxlJsonOptions options)
     {
-        if (!json.ContainsKey("c_info") && !json.ContainsKey("b_info"))
+        bool known;
+        try
+        {
+            known = json.ContainsKey("c_info") || json.ContainsKey("b_info");
+        }
+        catch (ArgumentException)
+        {
+            return Failed("an object names a member twice");
+        }
+
+        if (!known)
         {
             return Failed("it has neither c_info nor b_info");
         }
 
-        var reader = new LibxlJsonReader((JsonObject)json.DeepClone(), options);
+        JsonObject copy;
+        try
+        {
+            copy = (JsonObject)json.DeepClone();
+            Materialise(copy);
+        }
+        catch (ArgumentException)
+        {
+            // JsonNode.Parse keeps a repeated member until the object is first read, then throws.
+            return Failed("an object names a member twice");
+        }
+
+        var reader = new LibxlJsonReader(copy, options);
         reader.Run();
         return new ParseResult<DomainConfig>(reader._c, reader._diagnostics, static (m, d) => new XenConfigException(m, d));
+    }
+
+    private static void Materialise(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialise(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (JsonNode? item in array)
+                {
+                    Materialise(item);
+                }
+
+                break;
+        }
     }
 
     private static ParseResult<DomainConfig> Failed(string reason) =>
