@@ -15,8 +15,11 @@ internal static class LibxlJsonTestSupport
     public static JsonObject Row(string file) =>
         BindConformanceTests.DryRunRows().Single(r => r["file"]!.GetValue<string>() == file);
 
-    public static DomainConfig BindCorpusFile(string file) =>
-        DomainConfig.Bind(XenConfig.Parse(File.ReadAllBytes(Corpus.PathOf(file)), file,
+    public static DomainConfig BindCorpusFile(string file) => BindFile(Corpus.PathOf(file), file);
+
+    /// <summary>Binds a file's bytes as xl reads them.</summary>
+    public static DomainConfig BindFile(string path, string? name = null) =>
+        DomainConfig.Bind(XenConfig.Parse(File.ReadAllBytes(path), name ?? path,
             new XenConfigParseOptions { Dialect = ConfigDialect.Xl })).Config;
 
     public static DomainConfig BindXl(string text) => BindTestSupport.BindXl(text).Config;
