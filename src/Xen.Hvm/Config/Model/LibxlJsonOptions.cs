@@ -96,16 +96,20 @@ public sealed record LibxlJsonOptions
             return [];
         }
 
-        int width = (HostNodeCount + 7) / 8 * 8;
+        int count = HostNodeCount;
+        int width = WholeBytes(count);
         if (NodeCpus is { } map)
         {
             return node < map.Count ? map[node].Where(cpu => cpu < width) : [];
         }
 
-        int per = Math.Max(HostCpuCount / HostNodeCount, 1);
-        return Enumerable.Range(0, Math.Min(HostCpuCount, width)).Where(cpu => Math.Min(cpu / per, HostNodeCount - 1) == node);
+        int per = Math.Max(HostCpuCount / count, 1);
+        return Enumerable.Range(0, Math.Min(HostCpuCount, width)).Where(cpu => Math.Min(cpu / per, count - 1) == node);
     }
 
     /// <summary>Gets the width of a CPU bitmap: the CPU count rounded up to whole bytes.</summary>
-    internal int CpuBitmapWidth => (HostCpuCount + 7) / 8 * 8;
+    internal int CpuBitmapWidth => WholeBytes(HostCpuCount);
+
+    /// <summary>A bitmap of so many bits as libxl allocates it: whole bytes.</summary>
+    private static int WholeBytes(int bits) => (bits + 7) / 8 * 8;
 }

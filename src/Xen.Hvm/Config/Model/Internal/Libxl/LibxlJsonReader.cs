@@ -458,7 +458,7 @@ internal sealed partial class LibxlJsonReader
             GuestType.Pvh => LibxlScope.Pvh,
             _ => LibxlScope.Pv,
         };
-        foreach (var row in LibxlOptionMap.Rows)
+        foreach (var row in LibxlOptionMap.Entries)
         {
             if ((row.Scope & scope) == 0 || Parent(row.Keys) is not { } parent)
             {

@@ -227,7 +227,7 @@ internal sealed partial class LibxlJsonWriter
             GuestType.Pvh => LibxlScope.Pvh,
             _ => LibxlScope.Pv,
         };
-        foreach (var row in LibxlOptionMap.Rows)
+        foreach (var row in LibxlOptionMap.Entries)
         {
             if ((row.Scope & scope) == 0 || row.Definition.GetValue(_c) is not { } value)
             {

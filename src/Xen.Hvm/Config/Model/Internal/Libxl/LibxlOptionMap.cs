@@ -82,8 +82,8 @@ internal static class LibxlOptionMap
     private const LibxlScope Pvh = LibxlScope.Pvh;
     private const LibxlScope Pv = LibxlScope.Pv;
 
-    /// <summary>Gets the rows.</summary>
-    public static IReadOnlyList<LibxlOptionRow> Rows { get; } =
+    /// <summary>Gets the options, one entry each.</summary>
+    public static IReadOnlyList<LibxlOptionRow> Entries { get; } =
     [
         Row("hap", "c_info/hap", LibxlEncoding.Defbool),
         Row("oos", "c_info/oos", LibxlEncoding.Defbool),
