@@ -452,15 +452,9 @@ internal sealed partial class LibxlJsonReader
 
     private void SimpleOptions()
     {
-        var scope = _type switch
+        foreach (var row in LibxlOptionMap.EntriesFor(_type))
         {
-            GuestType.Hvm => LibxlScope.Hvm,
-            GuestType.Pvh => LibxlScope.Pvh,
-            _ => LibxlScope.Pv,
-        };
-        foreach (var row in LibxlOptionMap.Entries)
-        {
-            if ((row.Scope & scope) == 0 || Parent(row.Keys) is not { } parent)
+            if (Parent(row.Keys) is not { } parent)
             {
                 continue;
             }

@@ -239,29 +239,21 @@ internal sealed partial class LibxlJsonWriter
                 disk["colo_enable"] = Defbool(colo);
             }
 
-            Set(disk, "colo_host", d.ColoHost);
+            Put(disk, "colo_host", d.ColoHost);
             if (d.ColoPort is { } port)
             {
                 disk["colo_port"] = port;
             }
 
-            Set(disk, "colo_export", d.ColoExport);
-            Set(disk, "active_disk", d.ActiveDisk);
-            Set(disk, "hidden_disk", d.HiddenDisk);
+            Put(disk, "colo_export", d.ColoExport);
+            Put(disk, "active_disk", d.ActiveDisk);
+            Put(disk, "hidden_disk", d.HiddenDisk);
             if (d.Trusted is { } trusted)
             {
                 disk["trusted"] = Defbool(trusted);
             }
 
             Append("disks", disk);
-        }
-    }
-
-    private static void Set(JsonObject target, string key, string? value)
-    {
-        if (value is not null)
-        {
-            target[key] = value;
         }
     }
 
@@ -276,7 +268,7 @@ internal sealed partial class LibxlJsonWriter
             }
 
             var p9 = new JsonObject();
-            Set(p9, "backend_domname", p.Backend);
+            Put(p9, "backend_domname", p.Backend);
             p9["tag"] = p.Tag;
             p9["path"] = p.Path;
             p9["security_model"] = p.SecurityModel;
@@ -431,9 +423,9 @@ internal sealed partial class LibxlJsonWriter
         foreach (var c in _c.Channels ?? [])
         {
             var channel = new JsonObject();
-            Set(channel, "backend_domname", c.Backend);
+            Put(channel, "backend_domname", c.Backend);
             channel["devid"] = Count("channels");
-            Set(channel, "name", c.Name);
+            Put(channel, "name", c.Name);
             switch (c.Connection)
             {
                 case ChannelConnection.Pty:
@@ -459,23 +451,23 @@ internal sealed partial class LibxlJsonWriter
         foreach (var v in _c.Vifs ?? [])
         {
             var nic = new JsonObject();
-            Set(nic, "backend_domname", v.Backend ?? _xlConf.VifBackend);
+            Put(nic, "backend_domname", v.Backend ?? _xlConf.VifBackend);
             nic["devid"] = v.DevId is { } devid ? unchecked((int)devid) : Count("nics");
             if (v.Mtu is { } mtu)
             {
                 nic["mtu"] = unchecked((int)mtu);
             }
 
-            Set(nic, "model", v.Model);
+            Put(nic, "model", v.Model);
             if (v.Mac is { } mac)
             {
                 nic["mac"] = mac.ToString();
             }
 
-            Set(nic, "ip", v.Ip);
-            Set(nic, "bridge", v.Bridge ?? _xlConf.VifBridge);
-            Set(nic, "ifname", v.VifName);
-            Set(nic, "script", v.Script ?? _xlConf.VifScript);
+            Put(nic, "ip", v.Ip);
+            Put(nic, "bridge", v.Bridge ?? _xlConf.VifBridge);
+            Put(nic, "ifname", v.VifName);
+            Put(nic, "script", v.Script ?? _xlConf.VifScript);
             if (v.Type is { } type)
             {
                 nic["nictype"] = type == VifType.Ioemu ? "vif_ioemu" : "vif";
@@ -487,7 +479,7 @@ internal sealed partial class LibxlJsonWriter
                 nic["rate_interval_usecs"] = Number(unchecked((uint)rate.IntervalMicroseconds));
             }
 
-            Set(nic, "gatewaydev", v.GatewayDev ?? _xlConf.VifGatewayDev);
+            Put(nic, "gatewaydev", v.GatewayDev ?? _xlConf.VifGatewayDev);
             foreach (var setting in v.Other)
             {
                 nic[setting.Key == "forwarddev" ? "coloft_forwarddev" : setting.Key] = setting.Value;
@@ -506,39 +498,13 @@ internal sealed partial class LibxlJsonWriter
     {
         foreach (var f in _c.Vfbs ?? [])
         {
-            var vnc = new JsonObject();
-            if (f.Vnc is { } enable)
+            var vfb = new JsonObject
             {
-                vnc["enable"] = Defbool(enable);
-            }
-
-            Set(vnc, "listen", f.VncListen);
-            Set(vnc, "passwd", f.VncPassword);
-            if (f.VncDisplay is { } display)
-            {
-                vnc["display"] = display;
-            }
-
-            if (f.VncUnused is { } unused)
-            {
-                vnc["findunused"] = Defbool(unused);
-            }
-
-            var sdl = new JsonObject();
-            if (f.Sdl is { } sdlEnable)
-            {
-                sdl["enable"] = Defbool(sdlEnable);
-            }
-
-            if (f.OpenGl is { } opengl)
-            {
-                sdl["opengl"] = Defbool(opengl);
-            }
-
-            Set(sdl, "display", f.Display);
-            Set(sdl, "xauthority", f.XAuthority);
-            var vfb = new JsonObject { ["devid"] = Count("vfbs"), ["vnc"] = vnc, ["sdl"] = sdl };
-            Set(vfb, "keymap", f.Keymap);
+                ["devid"] = Count("vfbs"),
+                ["vnc"] = VncInfo(f.Vnc, f.VncListen, f.VncPassword, f.VncDisplay, f.VncUnused),
+                ["sdl"] = SdlInfo(f.Sdl, f.OpenGl, f.Display, f.XAuthority),
+            };
+            Put(vfb, "keymap", f.Keymap);
             Append("vfbs", vfb);
             Append("vkbs", new JsonObject { ["devid"] = Count("vkbs") });
         }

@@ -221,15 +221,9 @@ internal sealed partial class LibxlJsonWriter
     /// <summary>The options of <see cref="LibxlOptionMap"/>: one field each, for the guest types whose path reads them.</summary>
     private void SimpleOptions()
     {
-        var scope = _type switch
+        foreach (var row in LibxlOptionMap.EntriesFor(_type))
         {
-            GuestType.Hvm => LibxlScope.Hvm,
-            GuestType.Pvh => LibxlScope.Pvh,
-            _ => LibxlScope.Pv,
-        };
-        foreach (var row in LibxlOptionMap.Entries)
-        {
-            if ((row.Scope & scope) == 0 || row.Definition.GetValue(_c) is not { } value)
+            if (row.Definition.GetValue(_c) is not { } value)
             {
                 continue;
             }
@@ -762,61 +756,40 @@ internal sealed partial class LibxlJsonWriter
         }
     }
 
-    private JsonObject TopLevelVnc()
+    private JsonObject TopLevelVnc() => VncInfo(_c.Vnc, _c.VncListen, _c.VncPassword, _c.VncDisplay, _c.VncUnused);
+
+    private JsonObject TopLevelSdl() => SdlInfo(_c.Sdl, _c.OpenGl, _c.Display, _c.XAuthority);
+
+    /// <summary>A <c>libxl_vnc_info</c> (top-level keys or a vfb item).</summary>
+    private static JsonObject VncInfo(bool? enable, string? listen, string? passwd, long? display, bool? findUnused)
     {
         var vnc = new JsonObject();
-        if (_c.Vnc is { } enable)
-        {
-            vnc["enable"] = Defbool(enable);
-        }
-
-        if (_c.VncListen is { } listen)
-        {
-            vnc["listen"] = listen;
-        }
-
-        if (_c.VncPassword is { } passwd)
-        {
-            vnc["passwd"] = passwd;
-        }
-
-        if (_c.VncDisplay is { } display)
-        {
-            vnc["display"] = unchecked((int)display);
-        }
-
-        if (_c.VncUnused is { } unused)
-        {
-            vnc["findunused"] = Defbool(unused);
-        }
-
+        Put(vnc, "enable", enable is { } e ? Defbool(e) : null);
+        Put(vnc, "listen", listen);
+        Put(vnc, "passwd", passwd);
+        Put(vnc, "display", display is { } d ? JsonValue.Create(unchecked((int)d)) : null);
+        Put(vnc, "findunused", findUnused is { } f ? Defbool(f) : null);
         return vnc;
     }
 
-    private JsonObject TopLevelSdl()
+    /// <summary>A <c>libxl_sdl_info</c> (top-level keys or a vfb item).</summary>
+    private static JsonObject SdlInfo(bool? enable, bool? opengl, string? display, string? xauthority)
     {
         var sdl = new JsonObject();
-        if (_c.Sdl is { } enable)
-        {
-            sdl["enable"] = Defbool(enable);
-        }
-
-        if (_c.OpenGl is { } opengl)
-        {
-            sdl["opengl"] = Defbool(opengl);
-        }
-
-        if (_c.Display is { } display)
-        {
-            sdl["display"] = display;
-        }
-
-        if (_c.XAuthority is { } xauthority)
-        {
-            sdl["xauthority"] = xauthority;
-        }
-
+        Put(sdl, "enable", enable is { } e ? Defbool(e) : null);
+        Put(sdl, "opengl", opengl is { } o ? Defbool(o) : null);
+        Put(sdl, "display", display);
+        Put(sdl, "xauthority", xauthority);
         return sdl;
+    }
+
+    /// <summary>Sets a member when there is a value.</summary>
+    private static void Put(JsonObject target, string key, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            target[key] = value;
+        }
     }
 
     /// <summary>The HVM-only block read after the device model keys: vga, gfx_passthru, serial, usbdevice, the vnc

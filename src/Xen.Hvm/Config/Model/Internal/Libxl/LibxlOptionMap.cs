@@ -178,6 +178,18 @@ internal static class LibxlOptionMap
         Row("vpmu", "b_info/vpmu", LibxlEncoding.Defbool),
     ];
 
+    /// <summary>Gets the entries whose option xl reads for a guest type.</summary>
+    public static IEnumerable<LibxlOptionRow> EntriesFor(GuestType type)
+    {
+        var scope = type switch
+        {
+            GuestType.Hvm => LibxlScope.Hvm,
+            GuestType.Pvh => LibxlScope.Pvh,
+            _ => LibxlScope.Pv,
+        };
+        return Entries.Where(row => (row.Scope & scope) != 0);
+    }
+
     private static LibxlOptionRow Row(string option, string path, LibxlEncoding encoding, LibxlScope scope = Any) =>
         new(option, path, encoding, scope);
 
