@@ -5,7 +5,8 @@ namespace Xen.Hvm.Capabilities;
 /// checked.
 /// </summary>
 /// <remarks>
-/// <para>A small record for now; the typed config model will fill it from a domain config later.</para>
+/// <para>Build it by hand, or from a domain config with <c>DomainConfig.GetRequirements()</c> (namespace
+/// <c>Xen.Hvm.Config.Model</c>), which fills it from the values the toolstack will use.</para>
 /// <para>Immutable; safe to share across threads.</para>
 /// </remarks>
 public sealed record GuestRequirements
@@ -27,4 +28,7 @@ public sealed record GuestRequirements
 
     /// <summary>Gets a value indicating whether the guest passes PCI devices through (<c>pci = [...]</c>), which needs an IOMMU.</summary>
     public bool PciPassthrough { get; init; }
+
+    /// <summary>Gets a value indicating whether the guest asks for hardware-assisted paging (<c>hap = 1</c>), which needs EPT (Intel) or NPT (AMD); an unset <c>hap</c> follows the host and needs nothing.</summary>
+    public bool Hap { get; init; }
 }

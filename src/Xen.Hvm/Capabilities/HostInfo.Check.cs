@@ -8,7 +8,8 @@ public sealed partial class HostInfo
 {
     /// <summary>
     /// Checks whether this host can run a guest: HVM available, guest architecture and PAE offered, memory against
-    /// <c>free_memory</c>, vCPUs against <c>nr_cpus</c> (a warning), an IOMMU for PCI passthrough. Each failed
+    /// <c>free_memory</c>, vCPUs against <c>nr_cpus</c> (a warning), an IOMMU for PCI passthrough, HAP when the guest
+    /// asks for it. Each failed
     /// requirement gives a diagnostic that says what to change ("enable VT-x in the BIOS").
     /// </summary>
     /// <param name="requirements">What the guest needs.</param>
@@ -27,11 +28,22 @@ public sealed partial class HostInfo
         CheckMemory(requirements, diagnostics);
         CheckVcpus(requirements, diagnostics);
         CheckPassthrough(requirements, diagnostics);
+        if (hvmOk)
+        {
+            CheckHap(requirements, diagnostics);
+        }
+
         return new HostCheckResult(diagnostics);
     }
 
     private bool CheckHvm(List<Diagnostic> diagnostics)
     {
+        if (Facts.Vendor == CpuVendor.Arm)
+        {
+            diagnostics.Add(At(DiagnosticDescriptors.CheckHvmOnArm, TryGetField("xen_caps", out _) ? "xen_caps" : "machine"));
+            return false;
+        }
+
         switch (Facts.HvmUsable.State)
         {
             case FactState.Yes:
@@ -97,6 +109,7 @@ public sealed partial class HostInfo
             {
                 string fix = arch switch
                 {
+                    _ when Facts.Vendor == CpuVendor.Arm => "This is an ARM host: it runs ARM guests only (type = \"pvh\").",
                     GuestArchitecture.X86_64 when Facts.Cpu64Bit.State == FactState.No => "The CPU is not 64-bit capable; install a 32-bit guest.",
                     GuestArchitecture.X86_64 => "Boot a 64-bit (x86_64) Xen hypervisor, or install a 32-bit guest.",
                     GuestArchitecture.X86_32 => "Use a PAE (x86_32p) or 64-bit guest kernel; this hypervisor has no non-PAE guest ABI.",
@@ -143,20 +156,28 @@ public sealed partial class HostInfo
         }
     }
 
-    private void CheckPassthrough(GuestRequirements requirements, List<Diagnostic> diagnostics)
+    private void CheckPassthrough(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckFact(requirements.PciPassthrough, Facts.Iommu, DiagnosticDescriptors.CheckNoIommu, "PCI passthrough", "virt_caps", diagnostics);
+
+    private void CheckHap(GuestRequirements requirements, List<Diagnostic> diagnostics) =>
+        CheckFact(requirements.Hap && requirements.Hvm, Facts.Hap, DiagnosticDescriptors.CheckHapUnavailable, "hardware-assisted paging (hap = 1)", "virt_caps hap (Xen 4.13+)", diagnostics);
+
+    // A requirement the host meets when a fact holds: its diagnostic (at virt_caps) when the fact does not, "not
+    // checked" when the output cannot tell.
+    private void CheckFact(bool needed, HostFact fact, DiagnosticDescriptor whenNo, string what, string field, List<Diagnostic> diagnostics)
     {
-        if (!requirements.PciPassthrough)
+        if (!needed)
         {
             return;
         }
 
-        switch (Facts.Iommu.State)
+        switch (fact.State)
         {
             case FactState.No:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckNoIommu, "virt_caps"));
+                diagnostics.Add(At(whenNo, "virt_caps"));
                 break;
             case FactState.Unknown:
-                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, "PCI passthrough", "virt_caps"));
+                diagnostics.Add(At(DiagnosticDescriptors.CheckNotPossible, null, what, field));
                 break;
         }
     }

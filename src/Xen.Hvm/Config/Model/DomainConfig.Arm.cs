@@ -30,7 +30,7 @@ public sealed partial record DomainConfig
     public ConfigEnum<TeeType>? Tee { get; init; }
 
     /// <summary>Gets <c>sve</c>: The SVE vector length of an Arm guest, in bits (Xen 4.18+).</summary>
-    /// <remarks><see langword="null"/> when the config does not set it.</remarks>
+    /// <remarks><see langword="null"/> when the config does not set it. xl reads a name (libxl's <c>sve_type</c>): <c>"128"</c> to <c>"2048"</c> are those lengths, <c>"disabled"</c> is 0 and <c>"hw"</c> (the host's length) is -1.</remarks>
     public long? SveVectorLength { get; init; }
 
     /// <summary>Gets <c>llc_colors</c>: The last-level cache colours of an Arm guest (Xen 4.21+).</summary>

@@ -9,7 +9,7 @@ namespace Xen.Hvm.Config.Model;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public static partial class OptionCatalog
 {
-    private static readonly OptionDefinition[] s_rows = CreateRows();
+    private static readonly OptionDefinition[] s_rows = AttachDefaults(CreateRows());
     private static readonly Dictionary<string, OptionDefinition> s_byName = s_rows.ToDictionary(static r => r.Name, StringComparer.Ordinal);
 
     /// <summary>Gets every option, grouped as xl.cfg(5) groups them.</summary>

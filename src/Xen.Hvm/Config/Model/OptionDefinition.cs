@@ -86,6 +86,38 @@ public sealed class OptionDefinition
     /// <summary>Gets a one-line summary.</summary>
     public string Summary { get; }
 
+    /// <summary>
+    /// Gets what each toolstack uses when a config does not set the option, per Xen version and guest type, as typed
+    /// data: fixed values, derivations from other options, or what the host decides. The first row that
+    /// <see cref="OptionDefault.AppliesTo">applies</see> (and whose condition holds) wins; see
+    /// <see cref="DomainConfig.GetEffectiveValues(Toolstack, XenVersion, HostInfo?)"/> for the values a model gets.
+    /// </summary>
+    public IReadOnlyList<OptionDefault> Defaults { get; private set; } = [];
+
+    /// <summary>Gets the cases where the toolstack reads the option but ignores it (<c>kernel = "hvmloader"</c> in an HVM guest under xl).</summary>
+    internal IReadOnlyList<Internal.Effective.IgnoreRule> IgnoreRules { get; private set; } = [];
+
+    /// <summary>Gets the first default row that applies to a toolstack, version and guest type, ignoring rows with a condition on other options.</summary>
+    /// <param name="toolstack">The toolstack.</param>
+    /// <param name="version">The Xen version.</param>
+    /// <param name="guestType">The guest type.</param>
+    /// <param name="value">The row, when one applies.</param>
+    /// <returns><see langword="true"/> when a row applies.</returns>
+    public bool TryGetDefault(Toolstack toolstack, XenVersion version, GuestType guestType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OptionDefault? value)
+    {
+        foreach (OptionDefault row in Defaults)
+        {
+            if (!row.IsConditional && row.AppliesTo(toolstack, version, guestType))
+            {
+                value = row;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
     /// <summary>Gets a value indicating whether a toolstack of a version reads the option.</summary>
     /// <param name="toolstack">The toolstack.</param>
     /// <param name="version">The Xen version.</param>
@@ -115,6 +147,12 @@ public sealed class OptionDefinition
     {
         ArgumentNullException.ThrowIfNull(config);
         return _with(config, value);
+    }
+
+    internal void Attach(IReadOnlyList<OptionDefault> defaults, IReadOnlyList<Internal.Effective.IgnoreRule> ignoreRules)
+    {
+        Defaults = defaults;
+        IgnoreRules = ignoreRules;
     }
 
     /// <summary>Returns the key.</summary>

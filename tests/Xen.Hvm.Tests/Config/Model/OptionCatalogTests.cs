@@ -64,7 +64,7 @@ public sealed partial class OptionCatalogTests
         Assert.True(smbios.IsReadBy(Toolstack.Xl, new(4, 21)));
     }
 
-    private static object? SampleOf(Type type)
+    internal static object? SampleOf(Type type)
     {
         Type t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string))

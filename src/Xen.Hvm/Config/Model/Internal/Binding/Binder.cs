@@ -49,11 +49,11 @@ internal sealed class Binder
 
         var config = new DomainConfig();
         var other = new List<ConfigSetting>();
-        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, ValueOrigin>(StringComparer.Ordinal);
         var raw = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
         foreach (SettingSource source in sources)
         {
-            locations[source.Name] = source.Origin.Location;
+            origins[source.Name] = source.Origin;
             if (source.Value is not null)
             {
                 raw[source.Name] = source.Value;
@@ -93,7 +93,7 @@ internal sealed class Binder
             .ThenBy(static p => p.i)
             .Select(static p => p.d)
             .ToArray();
-        return new BindResult(_document, _options, config, ordered, locations, raw);
+        return new BindResult(_document, _options, config, guest, ordered, origins, raw);
     }
 
     /// <summary>The guest type xl (or xm) reads, with no diagnostics: <c>type</c> by prefix, else <c>builder</c>, else PV.</summary>
