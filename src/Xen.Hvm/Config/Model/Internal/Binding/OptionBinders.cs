@@ -68,29 +68,49 @@ internal static class OptionBinders
         [typeof(ConfigEnum<XendStopAction>?)] = static (r, o, s) => Enum<XendStopAction>(r, o, s),
     };
 
-    private static readonly Dictionary<string, Binding> s_byOption = Build();
+    private static readonly Dictionary<string, OptionBinding> s_byOption = Build();
 
-    /// <summary>Types the value of <paramref name="option"/>; <see langword="null"/> when it has none the toolstack reads.</summary>
-    public static object? Bind(ValueReader reader, OptionDefinition option, SettingSource source) =>
-        s_byOption.TryGetValue(option.Name, out Binding? binding) ? binding(reader, option, source) : null;
+    private static readonly MethodInvoker s_setOtherSettings = Setter(nameof(DomainConfig.OtherSettings));
+
+    /// <summary>
+    /// Types the value of <paramref name="option"/> and sets it on <paramref name="config"/> in place (the binder's own
+    /// model, not yet shared): one model per bind instead of a copy of every property per option.
+    /// </summary>
+    public static void BindInto(DomainConfig config, ValueReader reader, OptionDefinition option, SettingSource source)
+    {
+        if (s_byOption.TryGetValue(option.Name, out OptionBinding? binding) && binding.Bind(reader, option, source) is { } value)
+        {
+            binding.Set.Invoke(config, value);
+        }
+    }
+
+    /// <summary>Sets <see cref="DomainConfig.OtherSettings"/> on the binder's own model, in place.</summary>
+    public static void SetOtherSettings(DomainConfig config, ValueList<ConfigSetting> settings) => s_setOtherSettings.Invoke(config, settings);
 
     /// <summary>Whether every option of the catalogue has a binding (checked by a test).</summary>
     public static IEnumerable<string> Unbound() => OptionCatalog.All.Select(static o => o.Name).Where(static n => !s_byOption.ContainsKey(n));
 
-    private static Dictionary<string, Binding> Build()
+    private static Dictionary<string, OptionBinding> Build()
     {
-        var bindings = new Dictionary<string, Binding>(StringComparer.Ordinal);
+        var bindings = new Dictionary<string, OptionBinding>(StringComparer.Ordinal);
         foreach (OptionDefinition option in OptionCatalog.All)
         {
-            Type type = typeof(DomainConfig).GetProperty(option.PropertyName, BindingFlags.Public | BindingFlags.Instance)!.PropertyType;
+            Type type = Property(option.PropertyName).PropertyType;
             if (s_byName.TryGetValue(option.Name, out Binding? special) || s_byType.TryGetValue(type, out special))
             {
-                bindings[option.Name] = special;
+                bindings[option.Name] = new OptionBinding(special, Setter(option.PropertyName));
             }
         }
 
         return bindings;
     }
+
+    private static PropertyInfo Property(string name) => typeof(DomainConfig).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
+
+    /// <summary>The property's (init) setter, called once per bind on a model no one else holds yet.</summary>
+    private static MethodInvoker Setter(string property) => MethodInvoker.Create(Property(property).SetMethod!);
+
+    private sealed record OptionBinding(Binding Bind, MethodInvoker Set);
 
     private static string Outcome(ValueReader reader, OptionDefinition option) =>
         !reader.Refuses(option) ? "the value is kept as written"
