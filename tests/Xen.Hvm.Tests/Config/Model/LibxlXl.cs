@@ -63,7 +63,7 @@ internal static class LibxlXl
         string script = Environment.GetEnvironmentVariable("XEN_HVM_XL_DRYRUN") is { Length: > 0 } env
             ? env
             : Path.GetFullPath(Path.Combine(Corpus.RepositoryRoot, "..", "shared", "tools", "xl-dryrun", "xl-dryrun.sh"));
-        string hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(script)!, "shim.c"))))[..12];
+        string hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(script)!, "shim.c")))).ToLowerInvariant()[..12];
         string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x
             ? x
             : Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".cache");
