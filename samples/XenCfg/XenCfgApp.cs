@@ -128,6 +128,7 @@ public static class XenCfgApp
         yield return DumpCommand.Create(context);
         yield return ShowCommand.Create(context);
         yield return MigrateCommand.Create(context);
+        yield return ExportCommand.Create(context);
         yield return EditCommands.CreateSet(context);
         yield return EditCommands.CreateUnset(context);
         yield return CapsCommand.Create(context);

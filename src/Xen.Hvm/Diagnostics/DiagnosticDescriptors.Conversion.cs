@@ -141,4 +141,18 @@ internal static partial class DiagnosticDescriptors
         "memory ({0} MiB) below maxmem ({1} MiB) makes xl boot the guest with populate-on-demand, which libxl refuses with PCI pass-through; maxmem is not written, so the guest has {0} MiB and cannot balloon up (raise memory to keep {1} MiB)",
         DiagnosticSeverity.Warning,
         "Conversion");
+
+    internal static readonly DiagnosticDescriptor ModelJsonSyntax = new(
+        DiagnosticIds.ModelJsonSyntax,
+        "Not JSON",
+        "The text is not JSON here (a missing quote, comma or bracket, or text after the value)",
+        DiagnosticSeverity.Error,
+        "Conversion");
+
+    internal static readonly DiagnosticDescriptor ModelJsonMismatch = new(
+        DiagnosticIds.ModelJsonMismatch,
+        "JSON does not fit the model",
+        "'{0}' does not fit the model: an unknown key, or a value of the wrong type (the schema says what each key takes)",
+        DiagnosticSeverity.Error,
+        "Conversion");
 }

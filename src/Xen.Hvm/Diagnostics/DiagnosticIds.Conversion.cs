@@ -63,4 +63,10 @@ public static partial class DiagnosticIds
 
     /// <summary>XH9020: Memory headroom dropped with PCI pass-through (warning; migration).</summary>
     public const string MigrationBalloonDropped = "XH9020";
+
+    /// <summary>XH9080: Not JSON (error; model JSON).</summary>
+    public const string ModelJsonSyntax = "XH9080";
+
+    /// <summary>XH9081: JSON does not fit the model (error; model JSON).</summary>
+    public const string ModelJsonMismatch = "XH9081";
 }
