@@ -8,9 +8,10 @@ using Xen.Hvm.Diagnostics;
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg export --to json|libxl [--dialect D] [--toolstack xl|xm] [--xen V] [--uname U] [--var N=V]... FILE</c>:
+/// <c>xencfg export --to json|libxl|libvirt [--dialect D] [--toolstack xl|xm] [--xen V] [--uname U] [--var N=V]... FILE</c>:
 /// a config in another format, on standard output: the typed model as JSON (<see cref="DomainConfigJson"/>, the
-/// schema is docs/domain-config.schema.json) or libxl's JSON as <c>xl create -n</c> prints it.
+/// schema is docs/domain-config.schema.json), libxl's JSON as <c>xl create -n</c> prints it, or libvirt's domain XML
+/// (<see cref="LibvirtXml"/>: the xm converter for an xm file).
 /// Diagnostics and the summary line go to standard error.
 /// </summary>
 internal static class ExportCommand
@@ -19,7 +20,7 @@ internal static class ExportCommand
     {
         var to = new Option<string>("--to")
         {
-            Description = "The format: json (the typed model) or libxl (libxl_domain_config JSON, as 'xl create -n' prints it).",
+            Description = "The format: json (the typed model), libxl (libxl_domain_config JSON, as 'xl create -n' prints it) or libvirt (domain XML, as libvirt's converter makes it).",
             Required = true,
         };
         var dialect = ConfigCommandHelpers.DialectOption();
@@ -28,13 +29,13 @@ internal static class ExportCommand
         var uname = ModelCommandHelpers.UnameOption();
         var vars = ModelCommandHelpers.VarOption();
         var file = new Argument<string>("FILE") { Description = "The config file." };
-        var command = new Command("export", "Print a config as the typed model's JSON or libxl's JSON.") { to, dialect, toolstack, xen, uname, vars, file };
+        var command = new Command("export", "Print a config as the typed model's JSON, libxl's JSON or libvirt's domain XML.") { to, dialect, toolstack, xen, uname, vars, file };
         command.SetAction(result =>
         {
             string format = result.GetValue(to)!.ToLowerInvariant();
-            if (format is not ("json" or "libxl"))
+            if (format is not ("json" or "libxl" or "libvirt"))
             {
-                context.Error.WriteLine($"xencfg: unknown format '{result.GetValue(to)}' (expected json or libxl)");
+                context.Error.WriteLine($"xencfg: unknown format '{result.GetValue(to)}' (expected json, libxl or libvirt)");
                 return ExitCodes.UsageOrIo;
             }
 
@@ -51,21 +52,33 @@ internal static class ExportCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            string toolstackText = result.GetValue(toolstack) ?? (format == "json" && doc.Dialect == ConfigDialect.Xm ? "xm" : "xl");
+            string toolstackText = result.GetValue(toolstack) ?? (format is "json" or "libvirt" && doc.Dialect == ConfigDialect.Xm ? "xm" : "xl");
             if (!ModelCommandHelpers.TryGetTarget(toolstackText, result.GetValue(xen), context, out Toolstack t, out XenVersion v))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            if (format != "json" && t != Toolstack.Xl)
+            if (format == "libxl" && t != Toolstack.Xl)
             {
-                context.Error.WriteLine($"xencfg: --to {format} is xl's reading of the config; --toolstack xm applies to --to json only (migrate an xm file first)");
+                context.Error.WriteLine($"xencfg: --to libxl is xl's reading of the config; --toolstack xm applies to --to json and libvirt only (migrate an xm file first)");
                 return ExitCodes.UsageOrIo;
             }
 
             BindResult bound = DomainConfig.Bind(doc, new BindOptions { Toolstack = t, XenVersion = v, XmContext = xm });
             var diagnostics = new List<Diagnostic>([.. doc.Diagnostics, .. bound.Diagnostics]);
-            string output = format == "json" ? DomainConfigJson.Serialize(bound.Config) : Libxl(bound.Config, diagnostics);
+            string? output = format switch
+            {
+                "json" => DomainConfigJson.Serialize(bound.Config),
+                "libxl" => Libxl(bound.Config, diagnostics),
+                _ => Libvirt(bound.Config, t, diagnostics),
+            };
+            if (output is null)
+            {
+                ConfigCommandHelpers.WriteDiagnostics(diagnostics, context.Error);
+                context.Error.WriteLine($"{path}: not exported");
+                return ExitCodes.Worst(ExitCodes.Failed, ExitCodes.For(diagnostics));
+            }
+
 
             context.Out.WriteLine(output);
             ConfigCommandHelpers.WriteDiagnostics(diagnostics, context.Error);
@@ -73,6 +86,14 @@ internal static class ExportCommand
             return ExitCodes.For(diagnostics);
         });
         return command;
+    }
+
+    /// <summary>libvirt's domain XML: the xl converter for an xl reading, the xm converter for xend's.</summary>
+    private static string? Libvirt(DomainConfig config, Toolstack toolstack, List<Diagnostic> diagnostics)
+    {
+        ParseResult<System.Xml.Linq.XDocument> xml = LibvirtXml.FromConfig(config, new LibvirtXmlOptions { Format = toolstack == Toolstack.Xm ? LibvirtFormat.Xm : LibvirtFormat.Xl });
+        diagnostics.AddRange(xml.Diagnostics);
+        return xml.TryGetValue(out System.Xml.Linq.XDocument? document) ? document.ToString() : null;
     }
 
     private static string Libxl(DomainConfig config, List<Diagnostic> diagnostics)

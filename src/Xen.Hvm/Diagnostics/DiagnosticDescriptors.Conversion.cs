@@ -155,4 +155,32 @@ internal static partial class DiagnosticDescriptors
         "'{0}' does not fit the model: an unknown key, or a value of the wrong type (the schema says what each key takes)",
         DiagnosticSeverity.Error,
         "Conversion");
+
+    internal static readonly DiagnosticDescriptor LibvirtConfigRefused = new(
+        DiagnosticIds.LibvirtConfigRefused,
+        "libvirt refuses the config",
+        "libvirt's {0} converter refuses the config: {1}",
+        DiagnosticSeverity.Error,
+        "Conversion");
+
+    internal static readonly DiagnosticDescriptor LibvirtNotConverted = new(
+        DiagnosticIds.LibvirtNotConverted,
+        "Not in libvirt's domain XML",
+        "'{0}' is set, but libvirt's {1} converter does not carry it into the domain XML",
+        DiagnosticSeverity.Info,
+        "Conversion");
+
+    internal static readonly DiagnosticDescriptor LibvirtXmlInvalid = new(
+        DiagnosticIds.LibvirtXmlInvalid,
+        "Not libvirt Xen domain XML",
+        "This is not a libvirt domain of type 'xen' that libvirt reads: {0}",
+        DiagnosticSeverity.Error,
+        "Conversion");
+
+    internal static readonly DiagnosticDescriptor LibvirtXmlUnsupported = new(
+        DiagnosticIds.LibvirtXmlUnsupported,
+        "libvirt cannot write this as a config",
+        "libvirt's {0} converter cannot write this domain as a config: {1}",
+        DiagnosticSeverity.Error,
+        "Conversion");
 }

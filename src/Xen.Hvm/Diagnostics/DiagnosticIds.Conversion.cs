@@ -69,4 +69,16 @@ public static partial class DiagnosticIds
 
     /// <summary>XH9081: JSON does not fit the model (error; model JSON).</summary>
     public const string ModelJsonMismatch = "XH9081";
+
+    /// <summary>XH9101: libvirt refuses the config (error; libvirt XML).</summary>
+    public const string LibvirtConfigRefused = "XH9101";
+
+    /// <summary>XH9102: Not in libvirt's domain XML (info; libvirt XML).</summary>
+    public const string LibvirtNotConverted = "XH9102";
+
+    /// <summary>XH9103: Not libvirt Xen domain XML (error; libvirt XML).</summary>
+    public const string LibvirtXmlInvalid = "XH9103";
+
+    /// <summary>XH9104: libvirt cannot write this as a config (error; libvirt XML).</summary>
+    public const string LibvirtXmlUnsupported = "XH9104";
 }
