@@ -18,7 +18,8 @@ public static class LibvirtXml
     /// <summary>The domain XML of a config, as libvirt's converter makes it.</summary>
     /// <param name="config">The model (bind the file under xl for <see cref="LibvirtFormat.Xl"/>, under xm for <see cref="LibvirtFormat.Xm"/>).</param>
     /// <param name="options">The converter and host; <see cref="LibvirtXmlOptions.Default"/> when null.</param>
-    /// <returns>The XML, or the diagnostic (XH9101) that says why libvirt refuses the config.</returns>
+    /// <returns>The XML with an info (XH9102) for each option the converter does not carry, or the diagnostic (XH9101)
+    /// that says why libvirt refuses the config.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="config"/> is <see langword="null"/>.</exception>
     public static ParseResult<XDocument> FromConfig(DomainConfig config, LibvirtXmlOptions? options = null)
     {
@@ -26,8 +27,10 @@ public static class LibvirtXml
         options ??= LibvirtXmlOptions.Default;
         try
         {
-            LibvirtDomain domain = new LibvirtConfigReader(config, options).Read();
-            return Result(LibvirtXmlWriter.Write(domain), []);
+            var reader = new LibvirtConfigReader(config, options);
+            LibvirtDomain domain = reader.Read();
+            Diagnostic[] notes = [.. reader.Unread().Select(n => Diagnostic.Create(DiagnosticDescriptors.LibvirtNotConverted, default(SourceLocation), n, Native(options)))];
+            return Result(LibvirtXmlWriter.Write(domain), notes);
         }
         catch (LibvirtRefusal refusal)
         {

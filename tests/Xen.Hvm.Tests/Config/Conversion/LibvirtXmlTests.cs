@@ -45,6 +45,16 @@ public sealed class LibvirtXmlTests
         Assert.Equal("-1", (string?)Devices(xml).Element("graphics")!.Attribute("port"));
     }
 
+    [Fact]
+    public void FromConfig_OptionsTheConverterDoesNotRead_AreOneXH9102Each()
+    {
+        ParseResult<XDocument> xml = LibvirtXml.FromConfig(Bind("name = \"g\"\ntype = \"hvm\"\ncpu_weight = 512\nvideoram = 16\nmemory = 512\n"), Fixed);
+
+        Assert.True(xml.Success);
+        Assert.All(xml.Diagnostics, static d => Assert.Equal((DiagnosticIds.LibvirtNotConverted, DiagnosticSeverity.Info), (d.Id, d.Severity)));
+        Assert.Equal(["cpu_weight", "videoram"], xml.Diagnostics.Select(static d => (string)d.Arguments[0]!).Order());
+    }
+
     [Theory]
     [InlineData("kernel = \"/k\"\n")]
     [InlineData("name = \"g\"\ntype = \"hvm\"\non_crash = \"reboot\"\n")]

@@ -16,7 +16,37 @@ internal sealed class LibvirtConfigReader(DomainConfig config, LibvirtXmlOptions
 
     private static readonly string[] s_chrTypes = ["null", "vc", "pty", "dev", "file", "pipe", "stdio", "udp", "tcp", "unix", "spicevmc", "spiceport", "nmdm"];
 
+    private static readonly string[] s_common =
+    [
+        "name", "uuid", "type", "builder", "memory", "maxmem", "on_poweroff", "on_reboot", "on_crash", "vcpus", "maxvcpus", "cpus",
+        "tsc_mode", "passthrough", "pae", "acpi", "apic", "hap", "viridian", "hpet", "e820_host", "localtime", "rtc_timeoffset",
+        "vif", "pci", "soundhw", "vnc", "vncunused", "vncdisplay", "vnclisten", "vncpasswd", "keymap", "sdl", "display", "xauthority",
+        "vfb", "parallel", "serial", "kernel", "ramdisk", "root", "extra", "boot", "bootloader", "bootargs", "disk", "usbdevice",
+    ];
+
+    private static readonly string[] s_xlOnly =
+    [
+        "bios", "acpi_firmware", "cmdline", "nestedhvm", "vnuma", "max_event_channels", "max_grant_frames", "cpuid", "spice",
+        "spicehost", "spicetls_port", "spiceport", "spicedisable_ticketing", "spicepasswd", "spiceagent_mouse", "spice_clipboard_sharing",
+        "usbdev", "usbctrl", "channel", "device_model_args",
+    ];
+
     private readonly LibvirtDomain _d = new();
+
+    /// <summary>The options the config sets that this converter does not read (XH9102).</summary>
+    public IEnumerable<string> Unread()
+    {
+        string emulator = options.DeviceModelKey == "device_model_override" ? "device_model_override" : "device_model";
+        foreach (OptionDefinition option in OptionCatalog.All)
+        {
+            if (option.GetValue(config) is null || option.Name == emulator || Array.IndexOf(s_common, option.Name) >= 0 || (Xl && Array.IndexOf(s_xlOnly, option.Name) >= 0))
+            {
+                continue;
+            }
+
+            yield return option.Name;
+        }
+    }
 
     private bool Xl => options.Format == LibvirtFormat.Xl;
 
