@@ -36,6 +36,14 @@ public sealed partial record DomainConfig
     /// <returns>The text, byte for byte as xl prints it when encoded as UTF-8.</returns>
     public string ToLibxlJsonText(LibxlJsonOptions? options = null) => LibxlJsonText.Print(ToLibxlJson(options));
 
+    /// <summary>Returns the libxl JSON text of <see cref="ToLibxlJsonText(LibxlJsonOptions?)"/>, and what xl would refuse.</summary>
+    /// <param name="options">The host, xl.conf and generated uuid; <see langword="null"/> for the defaults.</param>
+    /// <param name="diagnostics">As for <see cref="ToLibxlJson(LibxlJsonOptions?, out IReadOnlyList{Diagnostic})"/>:
+    /// empty when xl accepts the values, and then the text is what <c>xl create -n</c> prints.</param>
+    /// <returns>The text, byte for byte as xl prints it when encoded as UTF-8.</returns>
+    public string ToLibxlJsonText(LibxlJsonOptions? options, out IReadOnlyList<Diagnostic> diagnostics) =>
+        LibxlJsonText.Print(ToLibxlJson(options, out diagnostics));
+
     /// <summary>
     /// Reads libxl JSON back into the options of a config file that give it: what <c>xl create -n</c> prints, or what
     /// <c>xl list -l</c> prints for a running guest (its <c>[{"domid": ..., "config": {...}}]</c> wrapper is accepted),
