@@ -45,7 +45,11 @@ public sealed class LibvirtXmlConformanceTests
 
     private sealed record Pair(string Name, string Mode, bool Xm, bool Newer);
 
-    private static Pair[] Pairs()
+    private static readonly Lazy<Pair[]> s_pairs = new(ReadPairList);
+
+    private static Pair[] Pairs() => s_pairs.Value;
+
+    private static Pair[] ReadPairList()
     {
         if (Corpus.Root is null)
         {

@@ -114,15 +114,12 @@ public sealed partial class XmToXlCorpusTests
     [XlFact]
     public void Migrate_ASampleOfXmFiles_RealXlAcceptsTheResult()
     {
-        // One file of each family (HVM with Python, PV with vmid, kernel IP arguments, libvirt's xm output, a stub
-        // domain, PCI pass-through); every corpus file was checked this way when the migration was written.
+        // An HVM file with Python, a PV one with vmid and kernel IP arguments, libvirt's xm output with PCI pass-through;
+        // every corpus file was checked this way when the migration was written (the suite keeps to a sample for time).
         string[] sample =
         [
             "xen/xmexample.hvm@3.0.2",
-            "xen/xmexample2@3.0.2",
             "xen/xmexample3@3.4.0",
-            "libvirt/xmconfigdata/test-fullvirt-serial-tcp.cfg",
-            "wild/xen-project__xen__tools_examples_xmexample.hvm-stubdom",
             "libvirt/xmconfigdata/test-pci-devs.cfg",
         ];
         using var temp = new TempDirectory();

@@ -436,6 +436,6 @@ public sealed class XmToXlTests
             Assert.All(result.Notes, n => Assert.InRange(n.Span.End, 0, text.Length));
             Assert.Equal(ConfigDialect.Xl, result.Document.Dialect);
             Assert.DoesNotContain(result.Document.Diagnostics, static d => d.IsError);
-        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 }

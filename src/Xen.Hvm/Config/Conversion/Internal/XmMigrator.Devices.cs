@@ -6,27 +6,30 @@ namespace Xen.Hvm.Config.Conversion.Internal;
 // Device lists: each item read as xend read it, then written in xl's form (§5.5, §5.6 of the reference).
 internal sealed partial class XmMigrator
 {
-    private void Disks(ConfigValue raw)
+    private void Disks(ConfigValue raw) => ItemList("disk", raw, Disk, CdromItem());
+
+    /// <summary>A list option item by item: each string converted, anything else copied with a warning.</summary>
+    private void ItemList(string name, ConfigValue raw, Func<int, string, string> convert, string? extraItem = null)
     {
         if (raw is not ConfigList list)
         {
-            Note(DiagnosticDescriptors.MigrationValueCopied, Locate("disk"), "disk", "xend needs a list");
-            Write("disk", "disk", raw);
+            Note(DiagnosticDescriptors.MigrationValueCopied, Locate(name), name, "xend needs a list");
+            Write(name, name, raw);
             return;
         }
 
         var items = new List<ConfigValue>();
         for (int i = 0; i < list.Items.Count; i++)
         {
-            items.Add(list.Items[i] is ConfigString s ? new ConfigString(Disk(i, s.Value)) : CopiedItem("disk", i, list.Items[i]));
+            items.Add(list.Items[i] is ConfigString s ? new ConfigString(convert(i, s.Value)) : CopiedItem(name, i, list.Items[i]));
         }
 
-        if (CdromItem() is { } cdrom)
+        if (extraItem is not null)
         {
-            items.Add(new ConfigString(cdrom));
+            items.Add(new ConfigString(extraItem));
         }
 
-        Write("disk", "disk", new ConfigList(items));
+        Write(name, name, new ConfigList(items));
     }
 
     private string Disk(int index, string text)
@@ -105,23 +108,7 @@ internal sealed partial class XmMigrator
         }
     }
 
-    private void Vifs(ConfigValue raw)
-    {
-        if (raw is not ConfigList list)
-        {
-            Note(DiagnosticDescriptors.MigrationValueCopied, Locate("vif"), "vif", "xend needs a list");
-            Write("vif", "vif", raw);
-            return;
-        }
-
-        var items = new List<ConfigValue>();
-        for (int i = 0; i < list.Items.Count; i++)
-        {
-            items.Add(list.Items[i] is ConfigString s ? new ConfigString(Vif(i, s.Value)) : CopiedItem("vif", i, list.Items[i]));
-        }
-
-        Write("vif", "vif", new ConfigList(items));
-    }
+    private void Vifs(ConfigValue raw) => ItemList("vif", raw, Vif);
 
     private string Vif(int index, string text)
     {
@@ -186,37 +173,17 @@ internal sealed partial class XmMigrator
     }
 
     /// <summary>A list of spec strings that xl spells as xm did, or in its own canonical form where it differs.</summary>
-    private void SpecList(string name, SpecKind kind, ConfigValue raw)
+    private void SpecList(string name, SpecKind kind, ConfigValue raw) => ItemList(name, raw, (i, text) =>
     {
-        if (raw is not ConfigList list)
+        Text.SourceLocation at = LocateItem(name, i);
+        if (!SpecString.Parse(kind, text, ConfigDialect.Xm).TryGetValue(out ISpecValue? value))
         {
-            Note(DiagnosticDescriptors.MigrationValueCopied, Locate(name), name, "xend needs a list");
-            Write(name, name, raw);
-            return;
+            Note(DiagnosticDescriptors.MigrationValueCopied, at, $"{name} item {i}", "xend cannot read it");
+            return text;
         }
 
-        var items = new List<ConfigValue>();
-        for (int i = 0; i < list.Items.Count; i++)
-        {
-            if (list.Items[i] is not ConfigString s)
-            {
-                items.Add(CopiedItem(name, i, list.Items[i]));
-                continue;
-            }
-
-            Text.SourceLocation at = LocateItem(name, i);
-            if (!SpecString.Parse(kind, s.Value, ConfigDialect.Xm).TryGetValue(out ISpecValue? value))
-            {
-                Note(DiagnosticDescriptors.MigrationValueCopied, at, $"{name} item {i}", "xend cannot read it");
-                items.Add(s);
-                continue;
-            }
-
-            items.Add(new ConfigString(Canonical(name, i, s.Value, value, kind, false, at)));
-        }
-
-        Write(name, name, new ConfigList(items));
-    }
+        return Canonical(name, i, text, value, kind, false, at);
+    });
 
     /// <summary>The item as written when xl reads it to the same value with nothing to say, else xl's canonical form.</summary>
     private string Canonical(string name, int index, string text, ISpecValue value, SpecKind kind, bool changed, Text.SourceLocation at, string why = "")
