@@ -15,7 +15,7 @@ internal static class SpecStrings
         ParseResult<DiskSpec> r = DiskSpec.Parse("phy:/dev/vg/xp,ioemu:hda,w");     // xl by default; never throws for bad text
         DiskSpec disk = r.Value;                        // Target "/dev/vg/xp", Vdev "hda", Format Raw, Access ReadWrite
                                                         // (Value throws SpecParseException with every diagnostic on errors)
-        Console.WriteLine(disk.ToSpecString());         // format=raw, vdev=hda, access=rw, target=/dev/vg/xp
+        Console.WriteLine(disk.ToSpecString());         // format=raw, vdev=hda, access=rw, phy:/dev/vg/xp (the prefix kept)
         Console.WriteLine((disk with { Vdev = "hdb" }).ToSpecString(ConfigDialect.Xm));   // phy:/dev/vg/xp,hdb,w
         Console.WriteLine(disk.VirtualDevice?.DeviceNumber);   // 768 (3 << 8): emulated IDE for HVM guests
 

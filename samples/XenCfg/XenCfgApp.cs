@@ -32,7 +32,7 @@ public static class XenCfgApp
         ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         // An unknown option takes an argument's place, so the parser's own error names the next word: name the option.
         IEnumerable<string> errors = UnknownOption(result) is { } unknown
-            ? [$"Unknown option '{unknown}' for '{result.CommandResult.Command.Name}' (a file whose name starts with '-' goes after '--')."]
+            ? [$"Unknown option '{unknown}' for '{result.CommandResult.Command.Name}' ({(result.CommandResult.Command.Name == "spec" ? "a spec that starts" : "a file whose name starts")} with '-' goes after '--')."]
             : result.Errors.Select(e => e.Message);
 
         if (errors.Any())
@@ -127,6 +127,9 @@ public static class XenCfgApp
         yield return RoundtripCommand.Create(context);
         yield return DumpCommand.Create(context);
         yield return ShowCommand.Create(context);
+        yield return MigrateCommand.Create(context);
+        yield return ExportCommand.Create(context);
+        yield return ImportCommand.Create(context);
         yield return EditCommands.CreateSet(context);
         yield return EditCommands.CreateUnset(context);
         yield return CapsCommand.Create(context);

@@ -8,12 +8,13 @@ using Xen.Hvm.Diagnostics;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg caps [--json] [FILE|-]</c>: decodes <c>xm info</c> / <c>xl info</c> output.</summary>
+/// <summary><c>xencfg caps [--json] [FILE|-]</c>: decodes <c>xm info</c> / <c>xl info</c> output: a summary (host,
+/// machine, memory, CPUs, Xen version and the three capability fields), the derived facts, then the CPU features.</summary>
 internal static class CapsCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON (host, xen_version, layout, features, facts, xen_caps, virt_caps, diagnostics)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON (host, machine, nr_cpus, cpu_mhz, total_memory_mib, free_memory_mib, xen_version, layout, features, facts, xen_caps, virt_caps, diagnostics)." };
         var file = new Argument<string?>("FILE")
         {
             Description = "A file with 'xm info' or 'xl info' output; '-' or nothing reads standard input.",
@@ -81,11 +82,70 @@ internal static class CapsCommand
         ? "unknown"
         : hw.Layout + " (" + hw.LayoutSource.ToString().ToLowerInvariant() + ")";
 
-    private static string StateText(HostFact fact) => fact.Value is { } v ? v + " (" + fact.State.ToString().ToLowerInvariant() + ")" : fact.State.ToString().ToLowerInvariant();
+    private static string StateName(FactState state) => state switch
+    {
+        FactState.NotApplicable => "n/a",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private static string StateText(HostFact fact) => fact.Value is { } v ? v + " (" + StateName(fact.State) + ")" : StateName(fact.State);
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>What admins look for first: memory, CPUs and their clock, the machine.</summary>
+    private static string MemoryText(HostInfo info) => (info.TotalMemoryMiB, info.FreeMemoryMiB) switch
+    {
+        ({ } total, { } free) => $"{Number(total)} MiB total, {Number(free)} MiB free",
+        ({ } total, null) => $"{Number(total)} MiB total",
+        (null, { } free) => $"{Number(free)} MiB free",
+        _ => "-",
+    };
+
+    private static string CpusText(HostInfo info)
+    {
+        var sb = new StringBuilder(info.NrCpus?.ToString(CultureInfo.InvariantCulture) ?? "-");
+        bool arm = info.Facts.Vendor == CpuVendor.Arm;
+        if (info.CpuMhz is { } mhz && !arm)
+        {
+            sb.Append(" at ").Append(mhz.ToString(CultureInfo.InvariantCulture)).Append(" MHz");
+        }
+
+        var topology = new List<string>();
+        if (info.NrNodes is { } nodes)
+        {
+            topology.Add(nodes + (nodes == 1 ? " node" : " nodes"));
+        }
+
+        if (info.CoresPerSocket is { } cores)
+        {
+            topology.Add(cores + (cores == 1 ? " core" : " cores") + " per socket");
+        }
+
+        if (info.ThreadsPerCore is { } threads)
+        {
+            topology.Add(threads + (threads == 1 ? " thread" : " threads") + " per core");
+        }
+
+        if (topology.Count > 0)
+        {
+            sb.Append(" (").Append(string.Join(", ", topology)).Append(')');
+        }
+
+        if (info.CpuMhz is { } timer && arm)
+        {
+            // Xen on ARM fills cpu_khz from the generic timer: 1.920 on a HiKey960, 54.000 on a Raspberry Pi 4.
+            sb.Append("; cpu_mhz ").Append(timer.ToString(CultureInfo.InvariantCulture)).Append(" is the ARM generic timer's frequency, not the CPU clock");
+        }
+
+        return sb.ToString();
+    }
 
     private static IEnumerable<(string Label, string Value)> Summary(HostInfo info)
     {
         yield return ("host", info.Host ?? "-");
+        yield return ("machine", info.Machine ?? "-");
+        yield return ("memory", MemoryText(info));
+        yield return ("cpus", CpusText(info));
         yield return ("xen_version", info.XenVersion?.ToString() ?? "-");
         yield return ("hw_caps", info.HwCaps?.Text ?? "-");
         yield return ("layout", LayoutText(info.HwCaps));
@@ -153,7 +213,7 @@ internal static class CapsCommand
         var facts = new Table().Title("Facts").AddColumn("Fact").AddColumn("State").AddColumn("Source").AddColumn("Caveat");
         foreach (HostFact f in info.Facts)
         {
-            string colour = f.State switch { FactState.Yes => "green", FactState.No => "red", FactState.Probable => "yellow", _ => "grey" };
+            string colour = f.State switch { FactState.Yes => "green", FactState.No => "red", FactState.Probable or FactState.Unlikely => "yellow", _ => "grey" };
             facts.AddRow(Markup.Escape(f.Title), $"[{colour}]{Markup.Escape(StateText(f))}[/]", Markup.Escape(f.Source), Markup.Escape(f.Caveat ?? string.Empty));
         }
 
@@ -180,6 +240,11 @@ internal static class CapsCommand
         {
             w.WriteStartObject();
             WriteStringOrNull(w, "host", info.Host);
+            WriteStringOrNull(w, "machine", info.Machine);
+            WriteNumberOrNull(w, "nr_cpus", info.NrCpus);
+            WriteNumberOrNull(w, "cpu_mhz", info.CpuMhz);
+            WriteNumberOrNull(w, "total_memory_mib", info.TotalMemoryMiB);
+            WriteNumberOrNull(w, "free_memory_mib", info.FreeMemoryMiB);
             WriteStringOrNull(w, "xen_version", info.XenVersion?.ToString());
             WriteStringOrNull(w, "hw_caps", info.HwCaps?.Text);
             WriteStringOrNull(w, "layout", info.HwCaps is { Layout: not HwCapsLayout.Unknown } hw ? hw.Layout.ToString() : null);
@@ -198,7 +263,7 @@ internal static class CapsCommand
             {
                 w.WriteStartObject(f.Key);
                 w.WriteString("title", f.Title);
-                w.WriteString("state", f.State.ToString().ToLowerInvariant());
+                w.WriteString("state", StateName(f.State));
                 WriteStringOrNull(w, "value", f.Value);
                 w.WriteString("source", f.Source);
                 WriteStringOrNull(w, "caveat", f.Caveat);
@@ -243,6 +308,18 @@ internal static class CapsCommand
         }
 
         o.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)

@@ -2,67 +2,90 @@ using System.CommandLine;
 using Xen.Hvm.Capabilities;
 using Xen.Hvm.Config;
 using Xen.Hvm.Config.Model;
+using Xen.Hvm.Config.Validation;
 using Xen.Hvm.Diagnostics;
 
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg check [--dialect auto|xl|xm] [--host XL-INFO [--toolstack xl|xm] [--xen 4.17]] FILE...</c>: prints each
-/// file's diagnostics and one summary line (<c>guest.cfg: xl, 24 settings, no problems</c>); with <c>--host</c>, also
-/// whether that host can run each guest, from what the toolstack makes of the config (memory, vCPUs, HVM, PAE, PCI
-/// passthrough, HAP); exit 0 when no file has errors.
+/// <c>xencfg check [--dialect auto|xl|xm] [--toolstack xl|xm] [--xen VERSION] [--host INFO_FILE] [--rules xl|libxl|recommended|all] [--probe] FILE...</c>:
+/// parses and validates each file, prints its diagnostics and one summary line (<c>guest.cfg: xl, 24 settings, no problems</c>);
+/// exit 0 when no file has errors. <c>xencfg check --explain XH8012</c> prints an ID's documentation.
 /// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var dialect = ConfigCommandHelpers.DialectOption();
-        var host = new Option<string?>("--host")
+        var xen = new Option<string?>("--xen") { Description = "The Xen version the config is for (default: the host's with --host, else 4.17); xm files for Xen before 4.5 are checked for xm." };
+        var toolstack = new Option<string?>("--toolstack")
         {
-            Description = "A file with the host's 'xl info' (or 'xm info') output: also check that this host can run each guest.",
+            Description = "The toolstack that will read the configs: xl or xm (default: xm for xm files when --xen is before 4.5, else xl).",
         };
-        var toolstack = ModelCommandHelpers.ToolstackOption();
-        var xen = ModelCommandHelpers.XenOption();
-        xen.Description = "With --host: the Xen version of the toolstack, as MAJOR.MINOR (default: the host's, else 4.17 for xl, 4.4 for xm).";
-        var files = new Argument<string[]>("FILE") { Description = "Config files to check.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Print the diagnostics of config files, and with --host whether that host can run them; exit 1 when any file has errors.")
+        var host = new Option<string?>("--host") { Description = "A file with the host's 'xl info' / 'xm info' output: check that the host can run the guest." };
+        var rules = new Option<string>("--rules")
         {
-            dialect, host, toolstack, xen, files,
+            Description = "Which checks: xl (what xl create refuses), libxl (and what libxl refuses when it creates the guest), recommended (and what nobody checks but users need), all (and pedantic remarks).",
+            DefaultValueFactory = _ => "recommended",
         };
+        var probe = new Option<bool>("--probe") { Description = "Check on this machine that bridges and disk targets exist (run it on the host)." };
+        var explain = new Option<string?>("--explain") { Description = "Print the documentation of a diagnostic ID (e.g. XH8012) and exit." };
+        var files = new Argument<string[]>("FILE") { Description = "Config files to check.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("check", "Parse and validate config files; exit 1 when any file has errors.") { dialect, toolstack, xen, host, rules, probe, explain, files };
         command.SetAction(result =>
         {
-            if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d))
+            if (result.GetValue(explain) is { } id)
+            {
+                return CheckExplain.Print(id, context);
+            }
+
+            string[] paths = result.GetValue(files) ?? [];
+            if (paths.Length == 0)
+            {
+                context.Error.WriteLine("xencfg check: name at least one FILE (or --explain ID).");
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d) ||
+                !TryGetRules(result.GetValue(rules)!, context, out ValidationRuleSet ruleSet) ||
+                !TryGetVersion(result.GetValue(xen), context, out XenVersion? version) ||
+                !TryGetToolstack(result.GetValue(toolstack), context, out Toolstack? chosen))
             {
                 return ExitCodes.UsageOrIo;
             }
 
-            HostTarget? target = null;
+            HostInfo? info = null;
             if (result.GetValue(host) is { } hostPath)
             {
-                int? failed = TryLoadHost(hostPath, result.GetValue(toolstack)!, result.GetValue(xen), context, out target);
-                if (failed is { } code)
+                int hostCode = TryLoadHost(hostPath, context, out info);
+                if (info is null)
                 {
-                    return code;
+                    return hostCode;
                 }
             }
 
-            int worst = ExitCodes.Ok;
-            foreach (string path in result.GetValue(files)!)
+            var options = new ValidationOptions
             {
-                worst = ExitCodes.Worst(worst, CheckFile(path, d, target, context));
+                Rules = ruleSet,
+                Host = info,
+                XenVersion = version ?? info?.XenVersion ?? ValidationOptions.Default.XenVersion,
+                Probe = result.GetValue(probe) ? LocalValidationProbe.Instance : null,
+                Toolstack = chosen ?? Toolstack.Xl,
+            };
+            int code = ExitCodes.Ok;
+            foreach (string path in paths)
+            {
+                code = ExitCodes.Worst(code, CheckFile(path, d, options, explicitToolstack: chosen is not null, context));
             }
 
-            return worst;
+            return code;
         });
         return command;
     }
 
-    /// <summary>The host to check against and the toolstack that will read the configs there.</summary>
-    private sealed record HostTarget(string Path, HostInfo Host, Toolstack Toolstack, XenVersion Version);
-
-    private static int CheckFile(string path, ConfigDialect dialect, HostTarget? target, CliContext context)
+    private static int CheckFile(string path, ConfigDialect dialect, ValidationOptions options, bool explicitToolstack, CliContext context)
     {
-        var doc = ConfigCommandHelpers.TryLoad(path, dialect, context);
+        ConfigDocument? doc = ConfigCommandHelpers.TryLoad(path, dialect, context);
         if (doc is null)
         {
             return ExitCodes.UsageOrIo;
@@ -73,52 +96,96 @@ internal static class CheckCommand
             context.Error.WriteLine($"{path}: read as xm: {doc.DialectReason}");
         }
 
-        ConfigCommandHelpers.WriteDiagnostics(doc, context.Out);
-        if (target is null)
+        // xend read xm files until Xen 4.5 removed it; from then on xl reads them.
+        if (!explicitToolstack && doc.Dialect == ConfigDialect.Xm && options.XenVersion < new XenVersion(4, 5))
         {
-            context.Out.WriteLine(CliSummary.Config(path, doc));
-            return ExitCodes.For(doc.Diagnostics);
+            options = options with { Toolstack = Toolstack.Xm };
         }
 
-        // What the guest needs comes from the values the toolstack will use (defaults included), not from the text.
-        BindResult bound = DomainConfig.Bind(doc, new BindOptions { Toolstack = target.Toolstack, XenVersion = target.Version });
-        HostCheckResult check = target.Host.Check(bound.Config.GetRequirements(target.Toolstack, target.Version));
-        IReadOnlyList<Diagnostic> more = [.. bound.Diagnostics, .. check.Diagnostics];
-        ConfigCommandHelpers.WriteDiagnostics(more, context.Out);
-        string what = "checked against " + target.Path + " (" + ModelCommandHelpers.Describe(target.Toolstack, target.Version) + ")";
-        context.Out.WriteLine(CliSummary.Config(path, doc, what, more));
-        return ExitCodes.For(doc.Diagnostics.Concat(more));
+        ValidationResult result = ConfigValidator.Validate(doc, options);
+        ConfigCommandHelpers.WriteDiagnostics(result.Diagnostics, context.Out);
+        context.Out.WriteLine(string.Join(", ", new[]
+        {
+            path + ": " + CliSummary.DialectName(doc.Dialect),
+            CliSummary.Count(doc.Settings.Count, "setting"),
+            result.FitsHost switch
+            {
+                true => "fits the host",
+                false => "does not fit the host",
+                null => null,
+            },
+            CliSummary.Problems(result.Diagnostics),
+        }.Where(static p => p is not null)));
+        return ExitCodes.For(result.Diagnostics);
     }
 
-    // Reads the host once for every file; returns the exit code when it cannot be used, else null.
-    private static int? TryLoadHost(string path, string toolstackText, string? versionText, CliContext context, out HostTarget? target)
+    private static bool TryGetRules(string value, CliContext context, out ValidationRuleSet rules)
     {
-        target = null;
-        if (!ModelCommandHelpers.TryGetTarget(toolstackText, versionText, context, out Toolstack toolstack, out XenVersion version))
+        if (Enum.TryParse(value, ignoreCase: true, out rules) && Enum.IsDefined(rules) && !char.IsAsciiDigit(value.FirstOrDefault()))
         {
-            return ExitCodes.UsageOrIo;
+            return true;
         }
 
+        context.Error.WriteLine($"xencfg: unknown rule set '{value}' (expected xl, libxl, recommended or all)");
+        return false;
+    }
+
+    private static bool TryGetToolstack(string? value, CliContext context, out Toolstack? toolstack)
+    {
+        switch (value?.ToLowerInvariant())
+        {
+            case null:
+                toolstack = null;
+                return true;
+            case "xl":
+                toolstack = Toolstack.Xl;
+                return true;
+            case "xm":
+                toolstack = Toolstack.Xm;
+                return true;
+            default:
+                context.Error.WriteLine($"xencfg: unknown toolstack '{value}' (expected xl or xm)");
+                toolstack = null;
+                return false;
+        }
+    }
+
+    private static bool TryGetVersion(string? value, CliContext context, out XenVersion? version)
+    {
+        version = null;
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (XenVersion.TryParse(value, out XenVersion parsed))
+        {
+            version = parsed;
+            return true;
+        }
+
+        context.Error.WriteLine($"xencfg: '{value}' is not a Xen version (expected MAJOR.MINOR, e.g. 4.17)");
+        return false;
+    }
+
+    /// <summary>Reads host info: 2 when the file cannot be read, 1 when it is not host info (its diagnostics printed).</summary>
+    private static int TryLoadHost(string path, CliContext context, out HostInfo? info)
+    {
+        info = null;
         if (!CliFiles.TryReadAllText(path, context, out string? text))
         {
             return ExitCodes.UsageOrIo;
         }
 
         ParseResult<HostInfo> parsed = HostInfo.Parse(text, new HostInfoParseOptions { Path = path });
-        ConfigCommandHelpers.WriteDiagnostics(parsed.Diagnostics, context.Out);
-        if (parsed.PartialValue is not { Fields.Count: > 0 } info)
+        if (parsed.PartialValue is not { Fields.Count: > 0 } host)
         {
-            context.Out.WriteLine(path + ": no host info");
+            ConfigCommandHelpers.WriteDiagnostics(parsed.Diagnostics, context.Error);
+            context.Error.WriteLine($"{path}: not host info");
             return ExitCodes.Failed;
         }
 
-        // xl on that host is the host's Xen, unless --xen says otherwise (xm stays at its last release, 4.4).
-        if (versionText is null && toolstack == Toolstack.Xl && info.XenVersion is { Major: >= 4 } hostVersion)
-        {
-            version = new XenVersion(hostVersion.Major, hostVersion.Minor);
-        }
-
-        target = new HostTarget(path, info, toolstack, version);
-        return null;
+        info = host;
+        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Xen.Hvm.Config;
+using Xen.Hvm.Config.Model;
+using Xen.Hvm.Diagnostics;
 
 namespace XenCfg.Commands;
 
@@ -8,24 +10,20 @@ namespace XenCfg.Commands;
 /// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE</c>: one JSON
 /// object of the effective values, in order of first appearance. xm files are evaluated (never run) with the given
 /// host profile and command-line variables; their values are JSON strings, numbers and arrays.
+/// <c>xencfg dump --libxl [--xl-conf XL.CONF] FILE</c>: the <c>libxl_domain_config</c> JSON that Xen 4.17's
+/// <c>xl create -n</c> prints for the file (oracle host: 8 CPUs, 1 NUMA node).
 /// </summary>
 internal static class DumpCommand
 {
     public static Command Create(CliContext context)
     {
         var dialect = ConfigCommandHelpers.DialectOption();
-        var uname = new Option<string?>("--uname")
-        {
-            Description = "xm: what os.uname() answers, as 'SYSNAME NODENAME RELEASE VERSION MACHINE' (e.g. \"Linux host 2.6.18 #1 SMP x86_64\"); without it, values that depend on the host are unknown.",
-        };
-        var vars = new Option<string[]>("--var")
-        {
-            Description = "xm: an 'xm create FILE NAME=VALUE' argument (repeatable): an xm option such as memory=1024 overrides the file, any other name is a script variable (vmid=3).",
-            AllowMultipleArgumentsPerToken = false,
-            DefaultValueFactory = _ => [],
-        };
+        var uname = ModelCommandHelpers.UnameOption();
+        var vars = ModelCommandHelpers.VarOption();
+        var libxl = new Option<bool>("--libxl") { Description = "Print the libxl_domain_config JSON that xl create -n prints for the file (Xen 4.17), instead of the file's values." };
+        var xlConf = new Option<string?>("--xl-conf") { Description = "With --libxl: the xl.conf whose defaults xl applies (default: the packaged one, all comments)." };
         var file = new Argument<string>("FILE") { Description = "The config file." };
-        var command = new Command("dump", "Print the effective values of a config file as one JSON object; xm files are evaluated without running anything.") { dialect, uname, vars, file };
+        var command = new Command("dump", "Print the effective values of a config file as one JSON object; xm files are evaluated without running anything.") { dialect, uname, vars, libxl, xlConf, file };
         command.SetAction(result =>
         {
             if (!ConfigCommandHelpers.TryGetDialect(result.GetValue(dialect)!, context, out var d))
@@ -33,21 +31,10 @@ internal static class DumpCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            XmHostProfile? host = null;
-            if (result.GetValue(uname) is { } unameText && !XmHostProfile.TryParse(unameText, out host))
-            {
-                context.Error.WriteLine($"xencfg: --uname expects 'SYSNAME NODENAME RELEASE VERSION MACHINE', got '{unameText}'");
-                return ExitCodes.UsageOrIo;
-            }
-
             string[] assignments = result.GetValue(vars) ?? [];
-            foreach (string pair in assignments)
+            if (ModelCommandHelpers.TryGetXmContext(result.GetValue(uname), assignments, context) is not { } xmContext)
             {
-                if (pair.IndexOf('=') <= 0)
-                {
-                    context.Error.WriteLine($"xencfg: --var expects NAME=VALUE, got '{pair}'");
-                    return ExitCodes.UsageOrIo;
-                }
+                return ExitCodes.UsageOrIo;
             }
 
             string path = result.GetValue(file)!;
@@ -55,6 +42,11 @@ internal static class DumpCommand
             if (doc is null)
             {
                 return ExitCodes.UsageOrIo;
+            }
+
+            if (result.GetValue(libxl))
+            {
+                return DumpLibxl(path, doc, xmContext, result.GetValue(xlConf), context);
             }
 
             // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
@@ -66,7 +58,7 @@ internal static class DumpCommand
                 return ExitCodes.For(doc.Diagnostics);
             }
 
-            XmEvaluationResult evaluation = doc.Evaluate(new XmEvaluationContext { Host = host }.WithCommandLine(assignments));
+            XmEvaluationResult evaluation = doc.Evaluate(xmContext);
             ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
             if (evaluation.UnknownVariables.Count > 0)
             {
@@ -88,6 +80,48 @@ internal static class DumpCommand
             return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
         });
         return command;
+    }
+
+    // As xl create -n: binding's errors are xl's refusals, and then no JSON is printed (exit 1).
+    private static int DumpLibxl(string path, ConfigDocument doc, XmEvaluationContext xmContext, string? xlConfPath, CliContext context)
+    {
+        XlConf xlConf = XlConf.Default;
+        IReadOnlyList<Diagnostic> confDiagnostics = [];
+        if (xlConfPath is not null)
+        {
+            if (!CliFiles.TryReadAllText(xlConfPath, context, out string? confText))
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            ParseResult<XlConf> conf = XlConf.Parse(confText, xlConfPath);
+            confDiagnostics = conf.Diagnostics;
+            ConfigCommandHelpers.WriteDiagnostics(confDiagnostics, context.Error);
+            if (!conf.TryGetValue(out XlConf? parsed))
+            {
+                return ExitCodes.Failed;
+            }
+
+            xlConf = parsed;
+        }
+
+        ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
+        BindResult bound = DomainConfig.Bind(doc, new BindOptions { XmContext = xmContext });
+        ConfigCommandHelpers.WriteDiagnostics(bound.Diagnostics, context.Error);
+        IReadOnlyList<Diagnostic> all = [.. confDiagnostics, .. bound.Diagnostics];
+        if (!bound.HasErrors)
+        {
+            string text = bound.Config.ToLibxlJsonText(LibxlJsonOptions.Default with { XlConf = xlConf }, out IReadOnlyList<Diagnostic> refused);
+            ConfigCommandHelpers.WriteDiagnostics(refused, context.Error);
+            all = [.. all, .. refused];
+            if (refused.Count == 0)
+            {
+                context.Out.Write(text);
+            }
+        }
+
+        context.Error.WriteLine(CliSummary.Config(path, doc, "libxl JSON as xl 4.17 prints it", all));
+        return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(all)), all.Any(static d => d.IsError) ? ExitCodes.Failed : ExitCodes.Ok);
     }
 
     internal static string ToJson(ConfigValueCollection values)

@@ -14,4 +14,11 @@ public enum FactState
 
     /// <summary>Probably true: inferred from indirect evidence (see the fact's caveat).</summary>
     Probable = 3,
+
+    /// <summary>Probably false: inferred from indirect evidence (see the fact's caveat), e.g. hardware-assisted paging on
+    /// a CPU generation that predates EPT/NPT.</summary>
+    Unlikely = 4,
+
+    /// <summary>The question does not apply to this host: an x86 CPU feature (VT-x, PAE, NX ...) on an ARM host.</summary>
+    NotApplicable = 5,
 }

@@ -132,24 +132,86 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
         string? firmwareCaveat = version is { } v19 && v19.IsAtLeast(4, 19)
             ? "present does not mean usable (see hvm); Xen 4.19+ clears the bit when the firmware disabled it"
             : "present does not mean usable (see hvm): the firmware may have disabled it";
-        HostFact vtx = Bit(hwCaps, "vtx", "Intel VT-x present", "vmx", firmwareCaveat);
-        HostFact amdv = Bit(hwCaps, "amdv", "AMD-V present", "svm", firmwareCaveat);
+        HostFact vtx = X86Bit(isArm, hwCaps, "vtx", "Intel VT-x present", "vmx", firmwareCaveat);
+        HostFact amdv = X86Bit(isArm, hwCaps, "amdv", "AMD-V present", "svm", firmwareCaveat);
         facts.Add(vtx);
         facts.Add(amdv);
 
         HostFact hvm = HvmFact(xenCaps, virtCaps, isArm);
         facts.Add(hvm);
-        facts.Add(PvFact(xenCaps, virtCaps));
-        facts.Add(Bit(hwCaps, "cpu64", "64-bit CPU", "lm", "the hypervisor's own bitness is xen64"));
-        facts.Add(Hypervisor64(xenCaps, virtStart));
-        facts.Add(Bit(hwCaps, "pae", "PAE", "pae", "a PAE guest ABI is the x86_32p token of xen_caps"));
-        facts.Add(Bit(hwCaps, "nx", "NX / XD", "nx", null));
-        facts.Add(Bit(hwCaps, "page1gb", "1 GiB pages", "pdpe1gb", null));
-        facts.Add(Nested(hwCaps, vendor, version));
-        facts.Add(InvariantTscFact(hwCaps, version));
-        facts.Add(HapFact(hwCaps, virtCaps, vendor, hvm.State, isArm));
-        facts.Add(IommuFact(virtCaps));
+        facts.Add(isArm ? ArmPv : PvFact(xenCaps, virtCaps));
+        HostFact xen64 = Hypervisor64(xenCaps, virtStart);
+        facts.Add(isArm ? ArmCpu64(xenCaps, machine) : Cpu64(hwCaps, xen64.State));
+        facts.Add(xen64);
+        facts.Add(isArm ? NotX86("pae", "PAE") : Bit(hwCaps, "pae", "PAE", "pae", PaeBuild(xenCaps)));
+        facts.Add(X86Bit(isArm, hwCaps, "nx", "NX / XD", "nx", null));
+        facts.Add(X86Bit(isArm, hwCaps, "page1gb", "1 GiB pages", "pdpe1gb", null));
+        facts.Add(isArm
+            ? new HostFact("nested", "Running nested (under another hypervisor)", FactState.Unknown, null, "ARM host",
+                "the x86 hypervisor bit does not exist on ARM; nothing in xl info tells")
+            : Nested(hwCaps, vendor, version));
+        facts.Add(isArm ? NotX86("itsc", "Invariant TSC") : InvariantTscFact(hwCaps, version));
+        facts.Add(isArm ? ArmHap(virtCaps) : HapFact(hwCaps, virtCaps, vendor, hvm.State));
+        facts.Add(IommuFact(virtCaps, version, isArm));
         return new HostFacts(vendor, facts.ToArray());
+    }
+
+    /// <summary>ARM has no PV guests: libxl turns <c>type = "pv"</c> into PVH there.</summary>
+    private static readonly HostFact ArmPv = new("pv", "PV guests", FactState.No, null, "ARM host",
+        "ARM has one guest type: libxl runs type = \"pv\" as pvh (xen_caps' xen-3.0-aarch64 names the ABI, not PV guests)");
+
+    /// <summary>An x86 CPU feature on an ARM host.</summary>
+    private static HostFact NotX86(string key, string title) =>
+        new(key, title, FactState.NotApplicable, null, "ARM host", "an x86 CPU feature; hw_caps is all zero on ARM");
+
+    private static HostFact X86Bit(bool isArm, HwCaps? hw, string key, string title, string name, string? caveat) =>
+        isArm ? NotX86(key, title) : Bit(hw, key, title, name, caveat);
+
+    private static HostFact ArmCpu64(XenCaps? xen, string? machine)
+    {
+        const string Title = "64-bit CPU";
+        if ((xen?.Tokens.Any(t => t.Architecture == XenArchitecture.Aarch64) ?? false) || (machine?.StartsWith("aarch64", StringComparison.Ordinal) ?? false))
+        {
+            return new HostFact("cpu64", Title, FactState.Yes, null, "xen_caps / machine (aarch64)", null);
+        }
+
+        return machine is not null
+            ? new HostFact("cpu64", Title, FactState.No, null, "xen_caps / machine (" + machine + ")", "a 32-bit ARM host")
+            : new HostFact("cpu64", Title, FactState.Unknown, null, "no aarch64 token or machine", null);
+    }
+
+    /// <summary>The lm bit, with a caveat that says what the hypervisor's own build allows.</summary>
+    private static HostFact Cpu64(HwCaps? hw, FactState xen64)
+    {
+        HostFact bit = Bit(hw, "cpu64", "64-bit CPU", "lm", null);
+        string? caveat = (bit.State, xen64) switch
+        {
+            (FactState.Unknown, _) => bit.Caveat,
+            (FactState.Yes, FactState.No) => "the CPU is 64-bit but this hypervisor is a 32-bit build: it runs 32-bit guests only (boot a 64-bit Xen for 64-bit guests)",
+            (FactState.Yes, FactState.Unknown) => "whether the hypervisor is 64-bit too is unknown (no xen_caps)",
+            _ => null,
+        };
+        return bit with { Caveat = caveat };
+    }
+
+    /// <summary>What the hypervisor's build says about PAE: <c>x86_32p</c> (PAE) or <c>x86_32</c> (not), from its PV token.</summary>
+    private static string PaeBuild(XenCaps? xen)
+    {
+        if (xen is null)
+        {
+            return "a PAE guest ABI is the x86_32p token of xen_caps (absent here)";
+        }
+
+        if (xen.X86_64Hypervisor == FactState.Yes)
+        {
+            return "the hypervisor is a 64-bit build: PAE is always on, and its 32-bit PV guests are PAE (x86_32p)";
+        }
+
+        bool pae = xen.Tokens.Any(t => t.Kind == XenCapabilityKind.Xen && t.Architecture == XenArchitecture.X86_32 && t.IsPae);
+        bool plain = xen.Tokens.Any(t => t.Kind == XenCapabilityKind.Xen && t.Architecture == XenArchitecture.X86_32 && !t.IsPae);
+        return pae ? "the hypervisor is a 32-bit PAE build (x86_32p): PV guests need PAE kernels"
+            : plain ? "the hypervisor is a 32-bit non-PAE build (x86_32): it uses at most 4 GiB and its PV guests must be non-PAE"
+            : "xen_caps names no x86 PV build";
     }
 
     private static CpuVendor GuessVendor(HwCaps? hw, bool isArm, out string source)
@@ -199,6 +261,15 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
     {
         const string Title = "HVM usable";
         const string Caveat = "usable = virt_caps has hvm or xen_caps has an hvm-* token; the vmx/svm bit alone is not enough";
+        if (isArm)
+        {
+            // ARM guests all run with the virtualization extensions, as type = "pvh".
+            const string ArmCaveat = "ARM guests are all type = \"pvh\" (x86's type = \"hvm\" is not offered there); they run with the virtualization extensions";
+            return virt is not null && virt.Has(VirtCapabilities.Hvm)
+                ? new HostFact("hvm", Title, FactState.Yes, "pvh", "virt_caps (hvm)", ArmCaveat)
+                : new HostFact("hvm", Title, FactState.Yes, "pvh", "ARM host", ArmCaveat + "; virt_caps prints hvm only from Xen 4.13");
+        }
+
         if (virt is not null && virt.Has(VirtCapabilities.Hvm))
         {
             return new HostFact("hvm", Title, FactState.Yes, null, "virt_caps (hvm)", null);
@@ -207,12 +278,6 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
         if (xen is not null && xen.SupportsHvm)
         {
             return new HostFact("hvm", Title, FactState.Yes, null, "xen_caps (hvm-* token)", null);
-        }
-
-        if (isArm)
-        {
-            return new HostFact("hvm", Title, FactState.Yes, null, "ARM host",
-                "ARM guests always use the virtualization extensions; virt_caps prints hvm only from Xen 4.13");
         }
 
         return virt is null && xen is null
@@ -249,6 +314,11 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
         if (xen is not null && xen.Tokens.Any(t => t.Architecture == XenArchitecture.Aarch64))
         {
             return new HostFact("xen64", Title, FactState.Yes, null, "xen_caps (aarch64 token)", null);
+        }
+
+        if (xen is not null && xen.IsArm)
+        {
+            return new HostFact("xen64", Title, FactState.No, null, "xen_caps (no aarch64 token)", "a 32-bit ARM hypervisor");
         }
 
         if (virtStart is { } vs)
@@ -299,7 +369,13 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
             "tsc_reliable (bit 12) means Xen also verified that the TSCs are in sync");
     }
 
-    private static HostFact HapFact(HwCaps? hw, VirtCaps? virt, CpuVendor vendor, FactState hvm, bool isArm)
+    private static HostFact ArmHap(VirtCaps? virt) =>
+        virt is not null && virt.Has(VirtCapabilities.Hap)
+            ? new HostFact("hap", "Hardware-assisted paging (EPT/NPT)", FactState.Yes, null, "virt_caps (hap)", null)
+            : new HostFact("hap", "Hardware-assisted paging (EPT/NPT)", FactState.Yes, null, "ARM host",
+                "ARM guests always use stage-2 translation; virt_caps prints hap only from Xen 4.13");
+
+    private static HostFact HapFact(HwCaps? hw, VirtCaps? virt, CpuVendor vendor, FactState hvm)
     {
         const string Title = "Hardware-assisted paging (EPT/NPT)";
         if (virt?.GetState(VirtCapabilities.Hap) is { } known and not FactState.Unknown)
@@ -314,14 +390,23 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
 
         const string Guess = "hw_caps does not carry EPT/NPT; before Xen 4.13 only 'xl dmesg' says so " +
                              "(\"HVM: Hardware Assisted Paging (HAP) detected\"); guessed from the CPU generation";
-        bool probable = hvm == FactState.Yes && hw is not null &&
-                        ((vendor == CpuVendor.Intel && (hw.Has("popcnt") || hw.Has("sse4_2"))) ||
-                         (vendor == CpuVendor.Amd && hw.Has("svm") && (hw.Has("sse4a") || hw.Has("abm"))) ||
-                         isArm);
-        return new HostFact("hap", Title, probable ? FactState.Probable : FactState.Unknown, null, "CPU generation", Guess);
+        bool intel = vendor == CpuVendor.Intel && hw is not null && hw.Has("vmx");
+        bool amd = vendor == CpuVendor.Amd && hw is not null && hw.Has("svm");
+        if (hvm != FactState.Yes || !(intel || amd))
+        {
+            return new HostFact("hap", Title, FactState.Unknown, null, "CPU generation", Guess);
+        }
+
+        // EPT came with Nehalem (popcnt, sse4_2), NPT with Barcelona (sse4a, abm): an older CPU has VT-x/AMD-V without it.
+        bool probable = intel ? hw!.Has("popcnt") || hw.Has("sse4_2") : hw!.Has("sse4a") || hw.Has("abm");
+        return probable
+            ? new HostFact("hap", Title, FactState.Probable, null, "CPU generation", Guess)
+            : new HostFact("hap", Title, FactState.Unlikely, null, "CPU generation",
+                "hw_caps does not carry EPT/NPT, and this CPU generation (" + (intel ? "no popcnt or sse4_2: before Nehalem" : "no sse4a or abm: before Barcelona") +
+                ") has " + (intel ? "VT-x without EPT" : "AMD-V without NPT") + "; HVM guests use shadow paging. 'xl dmesg' says for sure");
     }
 
-    private static HostFact IommuFact(VirtCaps? virt)
+    private static HostFact IommuFact(VirtCaps? virt, XenVersion? version, bool isArm)
     {
         const string Title = "IOMMU (PCI passthrough)";
         if (virt is null)
@@ -330,7 +415,15 @@ public sealed class HostFacts : IReadOnlyList<HostFact>
         }
 
         bool yes = virt.Has(VirtCapabilities.HvmDirectIO) || virt.Has(VirtCapabilities.PvDirectIO);
+        if (!yes && isArm && !virt.Has(VirtCapabilities.Hvm))
+        {
+            // An ARM Xen that predates its virt_caps (4.13) prints none of them, directio included.
+            return new HostFact("iommu", Title, FactState.Unknown, null, "virt_caps (empty)", "ARM prints virt_caps only from Xen 4.13");
+        }
+
+        // xl 4.12+ prints hvm_directio only next to hvm: without hvm, 'no' may hide an IOMMU. xm and older xl print it alone.
+        bool hidden = !yes && !virt.Has(VirtCapabilities.Hvm) && (version is not { } v || v.IsAtLeast(4, 12));
         return new HostFact("iommu", Title, yes ? FactState.Yes : FactState.No, null, "virt_caps (hvm_directio / pv_directio)",
-            yes ? null : "xl 4.12+ prints hvm_directio only when hvm is also available");
+            hidden ? "xl 4.12+ prints hvm_directio only when hvm is also available" : null);
     }
 }

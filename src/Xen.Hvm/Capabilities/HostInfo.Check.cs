@@ -38,6 +38,12 @@ public sealed partial class HostInfo
 
     private bool CheckHvm(List<Diagnostic> diagnostics)
     {
+        if (Facts.Vendor == CpuVendor.Arm)
+        {
+            diagnostics.Add(At(DiagnosticDescriptors.CheckHvmOnArm, TryGetField("xen_caps", out _) ? "xen_caps" : "machine"));
+            return false;
+        }
+
         switch (Facts.HvmUsable.State)
         {
             case FactState.Yes:
@@ -103,6 +109,7 @@ public sealed partial class HostInfo
             {
                 string fix = arch switch
                 {
+                    _ when Facts.Vendor == CpuVendor.Arm => "This is an ARM host: it runs ARM guests only (type = \"pvh\").",
                     GuestArchitecture.X86_64 when Facts.Cpu64Bit.State == FactState.No => "The CPU is not 64-bit capable; install a 32-bit guest.",
                     GuestArchitecture.X86_64 => "Boot a 64-bit (x86_64) Xen hypervisor, or install a 32-bit guest.",
                     GuestArchitecture.X86_32 => "Use a PAE (x86_32p) or 64-bit guest kernel; this hypervisor has no non-PAE guest ABI.",

@@ -27,9 +27,10 @@ public sealed class HwCaps
     private readonly bool[] _valid;
     private readonly CpuFeature[] _features;
 
-    private HwCaps(string text, uint[] words, bool[] valid, HwCapsLayout layout, HwCapsLayoutSource source, CpuFeature[] features)
+    private HwCaps(string text, uint[] words, bool[] valid, HwCapsLayout layout, HwCapsLayoutSource source, CpuFeature[] features, bool absentWordsAreZero = false)
     {
         Text = text;
+        AbsentWordsAreZero = absentWordsAreZero;
         _words = words;
         _valid = valid;
         Layout = layout;
@@ -51,6 +52,12 @@ public sealed class HwCaps
 
     /// <summary>Gets how <see cref="Layout"/> was chosen.</summary>
     public HwCapsLayoutSource LayoutSource { get; }
+
+    /// <summary>Gets a value indicating whether the words after the last one printed are known to be zero: xm up to Xen
+    /// 3.2 leaves the trailing zero words out (<c>bfebfbff:00000000:00000000:00000000</c>), so the features of those
+    /// words are absent (<see cref="GetFeatureState"/> answers <see cref="FactState.No"/>), not unknown. Known from
+    /// <see cref="HwCapsOptions.Version"/>.</summary>
+    public bool AbsentWordsAreZero { get; }
 
     /// <summary>Gets a value indicating whether any word is non-zero. All zero (ARM, ia64) means there is no x86
     /// feature information, not that the CPU has no features.</summary>
@@ -83,9 +90,10 @@ public sealed class HwCaps
 
     /// <summary>Returns whether a named feature is known to be set, known to be clear, or unknown.</summary>
     /// <param name="name">The cpuinfo name.</param>
-    /// <returns><see cref="FactState.Yes"/> or <see cref="FactState.No"/> when the word holding the feature was read;
-    /// <see cref="FactState.Unknown"/> when that word is absent, unreadable or not in this layout, when the name is not
-    /// a known feature, or when there is no x86 information at all. Never <see cref="FactState.Probable"/>.</returns>
+    /// <returns><see cref="FactState.Yes"/> or <see cref="FactState.No"/> when the word holding the feature was read
+    /// (or left out as zero: <see cref="AbsentWordsAreZero"/>); <see cref="FactState.Unknown"/> when that word is
+    /// absent, unreadable or not in this layout, when the name is not a known feature, or when there is no x86
+    /// information at all. Never <see cref="FactState.Probable"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     [Pure]
     public FactState GetFeatureState(string name)
@@ -97,6 +105,11 @@ public sealed class HwCaps
         }
 
         int word = FeatureTables.WordOf(Layout, register);
+        if (word >= _words.Length && word < MaxWords && AbsentWordsAreZero)
+        {
+            return FactState.No;
+        }
+
         if (word < 0 || word >= _words.Length || !_valid[word])
         {
             return FactState.Unknown;
@@ -200,6 +213,13 @@ public sealed class HwCaps
             return new HwCaps(text, w, valid.ToArray(), layout, source, []);
         }
 
+        // xm up to Xen 3.2 (xc.c) strips the trailing zero words; later releases print all of them.
+        bool absentAreZero = w.Length < MaxWords && options?.Version is { } printer && !printer.IsAtLeast(3, 3);
+        if (absentAreZero)
+        {
+            sink.Add(DiagnosticDescriptors.HwCapsTrailingZerosOmitted, Trimmed(text, new TextSpan(0, text.Length)), w.Length);
+        }
+
         var features = new List<CpuFeature>();
         for (int i = 0; i < w.Length; i++)
         {
@@ -219,7 +239,7 @@ public sealed class HwCaps
             }
         }
 
-        return new HwCaps(text, w, valid.ToArray(), layout, source, features.ToArray());
+        return new HwCaps(text, w, valid.ToArray(), layout, source, features.ToArray(), absentAreZero);
     }
 
     private static (HwCapsLayout, HwCapsLayoutSource) ChooseLayout(uint[] words, HwCapsOptions? options)

@@ -99,6 +99,13 @@ public sealed partial class ConfigDocument
         return Edited(Editor().WithSettingInserted(name, value, after));
     }
 
+    /// <summary>Returns a new document with spans of the text replaced at once (non-overlapping); the model write-back's item edits.</summary>
+    internal ConfigDocument WithTextEdits(IReadOnlyList<(Text.TextSpan Span, string Text)> edits) => Edited(Editor().WithTextEdits(edits));
+
+    /// <summary>Returns a new document with the same text and refused edits (error diagnostics; the document is never saved).</summary>
+    internal ConfigDocument WithRefusals(IEnumerable<(Diagnostics.DiagnosticDescriptor Descriptor, Text.TextSpan Span, object?[] Args)> refusals) =>
+        Edited(Editor().WithRefusals(refusals));
+
     private ConfigEditor Editor() => new(SyntaxTree, _editNotes);
 
     private ConfigDocument Edited(EditResult edited) => new(Options with { Dialect = Dialect }, edited.Parsed, edited.Notes);

@@ -84,7 +84,8 @@ public sealed partial class ConfigDocument
     public bool HasErrors => _bag.ErrorCount > 0;
 
     /// <summary>
-    /// Gets a value indicating whether this document comes from an edit that was refused (XH2008, XH4203, XH4204),
+    /// Gets a value indicating whether this document comes from an edit that was refused (XH2008, XH4203, XH4204, and
+    /// the model write-back's XH32xx),
     /// directly or through further edits: its text lacks that edit, so it is never saved (XH2020).
     /// </summary>
     public bool HasRefusedEdits => _editNotes.Any(static n => n.Refusal);

@@ -128,6 +128,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "Capabilities");
 
+    internal static readonly DiagnosticDescriptor HwCapsTrailingZerosOmitted = new(
+        DiagnosticIds.HwCapsTrailingZerosOmitted,
+        "hw_caps trailing zero words left out",
+        "hw_caps has {0} words: xm up to Xen 3.2 leaves out the trailing words that are zero, so words {0}-7 are read as zero (their features are absent, not unknown)",
+        DiagnosticSeverity.Info,
+        "Capabilities");
+
     internal static readonly DiagnosticDescriptor HwCapsNoX86Information = new(
         DiagnosticIds.HwCapsNoX86Information,
         "No x86 feature information",
@@ -181,6 +188,13 @@ internal static partial class DiagnosticDescriptors
         DiagnosticIds.CheckHvmUnavailable,
         "HVM unavailable",
         "HVM guests cannot run: virt_caps and xen_caps offer no HVM. Enable Intel VT-x or AMD-V in the BIOS/UEFI setup if the CPU has it{0}",
+        DiagnosticSeverity.Error,
+        "Capabilities");
+
+    internal static readonly DiagnosticDescriptor CheckHvmOnArm = new(
+        DiagnosticIds.CheckHvmOnArm,
+        "HVM guest on an ARM host",
+        "This is an ARM host: its guests are all type = \"pvh\" (libxl runs \"pv\" as pvh; x86's \"hvm\" is not offered), so an x86 HVM guest cannot run. Use an ARM guest with type = \"pvh\", or an x86 host",
         DiagnosticSeverity.Error,
         "Capabilities");
 

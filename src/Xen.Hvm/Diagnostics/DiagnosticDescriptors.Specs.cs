@@ -478,4 +478,11 @@ internal static partial class DiagnosticDescriptors
         "{0} more problems in this {1} spec are not listed (the first {2} are)",
         DiagnosticSeverity.Warning,
         "Specs");
+
+    internal static readonly DiagnosticDescriptor DiskPrefixTookFormatSlot = new(
+        DiagnosticIds.DiskPrefixTookFormatSlot,
+        "Deprecated prefix took the format slot",
+        "xl reads '{0}' as the access: after the prefix '{1}' there is no positional format, so the item after the target ('{2}') is the vdev; drop that item or write the keywords (format=..., vdev=..., target=...)",
+        DiagnosticSeverity.Error,
+        "Specs");
 }

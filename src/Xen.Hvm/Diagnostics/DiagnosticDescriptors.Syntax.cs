@@ -73,6 +73,21 @@ internal static partial class DiagnosticDescriptors
         "xl silently ignores '{0}' at the very end of the file; remove it",
         DiagnosticSeverity.Warning, Lexical);
 
+    public static readonly DiagnosticDescriptor SpecPartNotPrinted = new(
+        DiagnosticIds.SpecPartNotPrinted, "Part of a spec not printed",
+        "The {0} form of this {1} leaves out '{2}' ({3}): {0} has no way to say it",
+        DiagnosticSeverity.Warning, Syntax);
+
+    public static readonly DiagnosticDescriptor SpecPrintDoesNotReadBack = new(
+        DiagnosticIds.SpecPrintDoesNotReadBack, "Printed spec does not read back",
+        "The {0} form of this {1} does not read back in {0} ({2}): {0} cannot describe this value",
+        DiagnosticSeverity.Warning, Syntax);
+
+    public static readonly DiagnosticDescriptor ListNestingTooDeep = new(
+        DiagnosticIds.ListNestingTooDeep, "Lists nested too deeply",
+        "xl cannot parse lists nested this deeply: at this token, {0} lists deep, its parser's stack of 10,000 entries is full ('memory exhausted') and xl rejects the file; lists nest at most 4,996 deep, and 1,999 deep when each holds an item before the inner list",
+        DiagnosticSeverity.Error, Syntax);
+
     public static readonly DiagnosticDescriptor ExpectedAssignmentOperator = new(
         DiagnosticIds.ExpectedAssignmentOperator, "Expected '=' or '+='",
         "Expected '=' or '+=' after the key '{0}', found {1}; xl rejects the statement",

@@ -52,6 +52,16 @@ internal static partial class DiagnosticDescriptors
         "Python 2 reads this but its compiler rejects it ({0}); xm rejects the whole file",
         DiagnosticSeverity.Error, "XmSyntax");
 
+    public static readonly DiagnosticDescriptor XmAlwaysRaises = new(
+        DiagnosticIds.XmAlwaysRaises, "Statement always raises",
+        "This set item or dictionary key is a set, list or dictionary, which Python cannot hash: the statement raises whenever it runs (TypeError, or NameError for a name not defined), and xm create stops there (a template placeholder such as '{{ NAME }}' left unfilled?)",
+        DiagnosticSeverity.Warning, "XmSyntax");
+
+    public static readonly DiagnosticDescriptor XmRaisesWhenRun = new(
+        DiagnosticIds.XmRaisesWhenRun, "xm would stop at a statement that always raises",
+        "xm would stop here: this statement always raises {0} ({1}); xm create makes no domain from this file",
+        DiagnosticSeverity.Error, "XmEvaluation");
+
     public static readonly DiagnosticDescriptor XmNeedsContext = new(
         DiagnosticIds.XmNeedsContext, "Value depends on the host",
         "'{0}' needs {1}, which the evaluation context does not give; its value is unknown",

@@ -100,4 +100,10 @@ public static partial class DiagnosticIds
 
     /// <summary>XH5049: Xen runs nested without virtualization extensions (error; host capabilities).</summary>
     public const string CheckHvmNested = "XH5049";
+
+    /// <summary>XH5080: hw_caps printed without its trailing zero words (xm up to Xen 3.2): the words left out are read as zero (info; host capabilities).</summary>
+    public const string HwCapsTrailingZerosOmitted = "XH5080";
+
+    /// <summary>XH5081: an HVM (x86) guest checked against an ARM host, whose guests are all PVH (error; host capabilities).</summary>
+    public const string CheckHvmOnArm = "XH5081";
 }

@@ -206,4 +206,7 @@ public static partial class DiagnosticIds
 
     /// <summary>XH6100: More problems not listed.</summary>
     public const string SpecTooManyDiagnostics = "XH6100";
+
+    /// <summary>XH6150: a positional access that is really a vdev: a deprecated prefix (<c>qcow2:</c>, <c>phy:</c>) took the positional format slot, so the items after the target moved up one (<c>qcow2:/x,,hda</c>).</summary>
+    public const string DiskPrefixTookFormatSlot = "XH6150";
 }

@@ -41,6 +41,9 @@ public static partial class DiagnosticIds
     /// <summary>XH1013: a stray character at the very end of the file, which xl silently ignores.</summary>
     public const string IgnoredTrailingCharacter = "XH1013";
 
+    /// <summary>XH1014: lists nested so deeply that libxlu's parser stack (10,000 entries) is exhausted ("memory exhausted"): 4,997 levels, fewer with items before the inner lists.</summary>
+    public const string ListNestingTooDeep = "XH1014";
+
     /// <summary>XH2001: a key is not followed by <c>=</c> or <c>+=</c>.</summary>
     public const string ExpectedAssignmentOperator = "XH2001";
 
@@ -91,4 +94,10 @@ public static partial class DiagnosticIds
 
     /// <summary>XH2022: a typed getter found a value the file computes (xm), which only <c>Evaluate</c> can tell.</summary>
     public const string ValueUnknown = "XH2022";
+
+    /// <summary>XH2040: a part of a spec value that the canonical form of the dialect it is printed in has no way to say, so the text leaves it out (a pci <c>permissive</c> in xm).</summary>
+    public const string SpecPartNotPrinted = "XH2040";
+
+    /// <summary>XH2041: a spec value printed in a dialect whose text does not read back in that dialect (a named pci device in xm).</summary>
+    public const string SpecPrintDoesNotReadBack = "XH2041";
 }

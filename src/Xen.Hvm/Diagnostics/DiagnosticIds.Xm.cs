@@ -32,6 +32,9 @@ public static partial class DiagnosticIds
     /// <summary>XH4010: code Python 2 parses but its compiler rejects (a keyword argument repeated, a parameter named twice, more than 255 arguments).</summary>
     public const string XmCompileError = "XH4010";
 
+    /// <summary>XH4050: a part of a statement that raises whenever the statement runs (a set item or dictionary key that is a set, list or dictionary: <c>maxmem = {{ MEMORY }}</c>, a template placeholder).</summary>
+    public const string XmAlwaysRaises = "XH4050";
+
     /// <summary>XH4101: a value that depends on the host (os.uname, os.path.exists, os.environ, os.getcwd) the evaluation context does not describe.</summary>
     public const string XmNeedsContext = "XH4101";
 
@@ -79,6 +82,9 @@ public static partial class DiagnosticIds
 
     /// <summary>XH4116: the evaluator itself failed on a construct (a defect in this library); evaluation stopped there.</summary>
     public const string XmEvaluatorFault = "XH4116";
+
+    /// <summary>XH4140: evaluation reached a statement kept as text that raises whenever it runs (XH4050); xm create stops there.</summary>
+    public const string XmRaisesWhenRun = "XH4140";
 
     /// <summary>XH4201: an edit replaced an expression with a literal.</summary>
     public const string XmComputedValueReplaced = "XH4201";

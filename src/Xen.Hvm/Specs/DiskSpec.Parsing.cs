@@ -81,8 +81,11 @@ public sealed partial record DiskSpec : ISpecValue
     /// <param name="dialect">xl (the default, also for <see cref="ConfigDialect.Auto"/>): keyword form,
     /// <c>format=raw, vdev=xvda, access=rw, target=/path</c>, target last. xm: <c>uname,dev,mode[,backend[,protocol]]</c>.</param>
     /// <returns>The spec text.</returns>
-    /// <remarks>Some values have no form in the other dialect: xl drops xm's <c>w!</c> (printed as <c>rw</c>), the
-    /// uname type and the protocol; xm drops every xl keyword it lacks (discard, colo, trusted, specification ...).</remarks>
+    /// <remarks>Some values have no form in the other dialect: xl drops xm's <c>w!</c> (printed as <c>rw</c>) and the
+    /// protocol; xm drops every xl keyword it lacks (discard, colo, trusted, specification ...).
+    /// <see cref="SpecString.Print"/> prints with a diagnostic for each part left out. The prefixes written before the
+    /// target (<see cref="XmUnameType"/>: <c>phy:</c>, <c>tap:aio:</c>) are kept in both forms: xl ignores them and xm
+    /// reads them as the backend (in xm, <c>phy:hda1</c> is <c>/dev/hda1</c>).</remarks>
     public string ToSpecString(ConfigDialect dialect = ConfigDialect.Xl) => Print(this, dialect);
 
     private static string Print(DiskSpec value, ConfigDialect dialect)
@@ -216,15 +219,37 @@ public sealed partial record DiskSpec : ISpecValue
 
         if (d.Target is not null)
         {
-            Item("target=" + d.Target);
+            Item(TargetWithPrefix(d) ?? "target=" + d.Target);
         }
 
         return sb.ToString();
     }
 
+    /// <summary>The prefixes xl ignores (<c>phy</c>, <c>file</c>, <c>tap</c>, <c>tap2</c>, <c>tapdisk</c>, <c>aio</c>, <c>ioemu</c>).</summary>
+    private static readonly string[] IgnoredPrefixes = ["phy", "file", "tap", "tap2", "tapdisk", "aio", "ioemu"];
+
+    /// <summary>
+    /// The target as a positional item after the prefixes written before it (<c>phy:/dev/vg/x</c>), which xl ignores
+    /// but xm reads as the backend; <see langword="null"/> when there are none, or when the target cannot stand
+    /// positionally (a comma, an '=', leading blanks, or text that xl would read as something else).
+    /// </summary>
+    private static string? TargetWithPrefix(DiskSpec d)
+    {
+        if (d.XmUnameType is not { Length: > 0 } prefix || string.IsNullOrEmpty(d.Target)
+            || !prefix.Split(':').All(p => Array.IndexOf(IgnoredPrefixes, p) >= 0))
+        {
+            return null;
+        }
+
+        string item = prefix + ":" + d.Target;
+        var again = DiskInterpreter.Run(new SpecContext(SpecKind.Disk, "vdev=xvda, " + item, ConfigDialect.Xl, SpecSourceMap.None), DiskLexer.Scan("vdev=xvda, " + item));
+        return again is not null && again.Target == d.Target && again.XmUnameType == prefix ? item : null;
+    }
+
     private static string PrintXm(DiskSpec d)
     {
-        string uname = string.IsNullOrEmpty(d.Target) ? string.Empty : (d.XmUnameType ?? XmDiskParser.DeriveUnameType(d)) + ":" + d.Target;
+        string? written = d.XmUnameType is { } t && XmDiskParser.IsUnameType(t) ? t : null;
+        string uname = string.IsNullOrEmpty(d.Target) ? string.Empty : (written ?? XmDiskParser.DeriveUnameType(d)) + ":" + d.Target;
         string dev = (d.Vdev ?? string.Empty) + (d.DeviceType == DiskDeviceType.Cdrom ? ":cdrom" : string.Empty);
         string mode = d.Access switch
         {

@@ -72,7 +72,9 @@ public sealed partial record DiskSpec
     public bool? GrantUsage { get; init; }
 
     /// <summary>Gets the xm uname type as written (<c>phy</c>, <c>file</c>, <c>tap:aio</c>, <c>nbd</c> ...) when the spec
-    /// was read in the xm dialect; <see langword="null"/> otherwise. Only the xm printer uses it.</summary>
+    /// was read in the xm dialect; read as xl, the deprecated prefixes written before the target when xl ignores all of
+    /// them (<c>phy</c> for <c>phy:/dev/x,xvda,w</c>, <c>tap:aio</c>), which xm reads as the backend; otherwise
+    /// <see langword="null"/>. Both printers keep it.</summary>
     public string? XmUnameType { get; init; }
 
     /// <summary>Gets xm's fifth field (the block protocol, e.g. <c>x86_32-abi</c>); xl has no equivalent.</summary>

@@ -12,7 +12,7 @@ namespace Xen.Hvm.Specs;
 /// <remarks>Thread-safe.</remarks>
 public static class SpecString
 {
-    private static readonly (SpecKind Kind, string Name, Func<string, ConfigDialect, SpecSourceMap?, ParseResult<ISpecValue>> Parse)[] Languages =
+    private static readonly (SpecKind Kind, Type Type, string Name, Func<string, ConfigDialect, SpecSourceMap?, ParseResult<ISpecValue>> Parse)[] Languages =
     [
         Entry(SpecKind.Disk, "disk", DiskSpec.Parse),
         Entry(SpecKind.Vif, "vif", VifSpec.Parse),
@@ -90,8 +90,63 @@ public static class SpecString
         return Languages[(int)kind].Parse(text, dialect, map);
     }
 
-    private static (SpecKind, string, Func<string, ConfigDialect, SpecSourceMap?, ParseResult<ISpecValue>>) Entry<T>(
+    /// <summary>
+    /// Prints a spec value in the canonical form of a dialect, and says what that form leaves out: one XH2040 for
+    /// each part of the value the dialect has no way to say (a pci <c>permissive</c> or <c>seize</c> in xm, a disk's
+    /// <c>discard</c> or <c>specification</c> in xm, xm's <c>w!</c> or protocol in xl), found by reading the text
+    /// back; XH2041 when the text does not read back at all.
+    /// </summary>
+    /// <param name="value">A value of any spec language.</param>
+    /// <param name="dialect">The dialect; <see cref="ConfigDialect.Auto"/> prints xl.</param>
+    /// <returns>The text (<see cref="ISpecValue.ToSpecString"/>) and its diagnostics, located in the text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a value of this library's spec languages.</exception>
+    public static SpecPrintResult Print(ISpecValue value, ConfigDialect dialect = ConfigDialect.Xl)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int i = Array.FindIndex(Languages, l => l.Type == value.GetType());
+        if (i < 0)
+        {
+            throw new ArgumentException("Not a value of this library's spec languages.", nameof(value));
+        }
+
+        SpecKind kind = Languages[i].Kind;
+        dialect = dialect == ConfigDialect.Xm ? ConfigDialect.Xm : ConfigDialect.Xl;
+        string text = value.ToSpecString(dialect);
+        var map = SpecSourceMap.Identity(text);
+        var diagnostics = new List<Diagnostic>();
+        string dialectName = Internal.SpecFields.DialectName(dialect);
+        ParseResult<ISpecValue> again = Parse(kind, text, dialect);
+        if (!again.Success)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SpecPrintDoesNotReadBack, map.Map(0, text.Length), dialectName, Name(kind), again.FirstError?.Id));
+        }
+
+        var (fields, blank) = Internal.SpecFields.For(kind);
+        ISpecValue? reread = again.PartialValue ?? blank;
+        foreach (var field in fields)
+        {
+            object? mine = field.Get(value);
+            if (!Equals(mine, field.Get(blank!)) && (reread is null || !Equals(mine, field.Get(reread))))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SpecPartNotPrinted, map.Map(0, text.Length), dialectName, Name(kind), field.Key, Show(mine)));
+            }
+        }
+
+        return new SpecPrintResult(text, diagnostics);
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        bool b => b ? "on" : "off",
+        DiskAccess.SharedWrite => "w!",
+        Enum e => e.ToString().ToLowerInvariant(),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value?.ToString() ?? string.Empty,
+    };
+
+    private static (SpecKind, Type, string, Func<string, ConfigDialect, SpecSourceMap?, ParseResult<ISpecValue>>) Entry<T>(
         SpecKind kind, string name, Func<string, ConfigDialect, SpecSourceMap?, ParseResult<T>> parse)
         where T : class, ISpecValue =>
-        (kind, name, (text, dialect, map) => parse(text, dialect, map).Convert<ISpecValue>(static v => v));
+        (kind, typeof(T), name, (text, dialect, map) => parse(text, dialect, map).Convert<ISpecValue>(static v => v));
 }

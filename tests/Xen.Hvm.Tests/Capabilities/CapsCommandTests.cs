@@ -20,6 +20,9 @@ public sealed class CapsCommandTests
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
         string[] lines = r.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Contains("host         dom0", lines);
+        Assert.Contains("machine      x86_64", lines);
+        Assert.Contains("memory       16,250 MiB total, 2,048 MiB free", lines);
+        Assert.Contains("cpus         8 at 2533.431 MHz (1 node, 4 cores per socket, 2 threads per core)", lines);
         Assert.Contains("xen_version  4.19.1", lines);
         Assert.Contains("layout       B (version)", lines);
         Assert.Contains(lines, l => l.StartsWith("HVM usable ", StringComparison.Ordinal) && l.Contains(" yes ", StringComparison.Ordinal));
@@ -43,6 +46,9 @@ public sealed class CapsCommandTests
         using JsonDocument doc = JsonDocument.Parse(r.Out);
         JsonElement root = doc.RootElement;
         Assert.Equal("dom0", root.GetProperty("host").GetString());
+        Assert.Equal("x86_64", root.GetProperty("machine").GetString());
+        Assert.Equal((8, 2533.431m, 16250, 2048), (root.GetProperty("nr_cpus").GetInt32(), root.GetProperty("cpu_mhz").GetDecimal(),
+            root.GetProperty("total_memory_mib").GetInt64(), root.GetProperty("free_memory_mib").GetInt64()));
         Assert.Equal("4.19.1", root.GetProperty("xen_version").GetString());
         Assert.Equal("B", root.GetProperty("layout").GetString());
         string[] features = root.GetProperty("features").EnumerateArray().Select(e => e.GetString()!).ToArray();
@@ -114,6 +120,27 @@ public sealed class CapsCommandTests
         {
             Console.SetIn(saved);
         }
+    }
+
+    [Fact]
+    public void Run_ArmHost_SaysNotApplicableAndWhatCpuMhzIs()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("info.txt");
+        File.WriteAllText(path, HostFactsTests.Info("aarch64", 4, 17, "00000000:00000000:00000000:00000000:00000000:00000000:00000000:00000000",
+            "hvm hap", "xen-3.0-aarch64 xen-3.0-armv7l").Replace("2400", "54.000", StringComparison.Ordinal));
+
+        Cli.Result r = Cli.Run("caps", path);
+
+        Assert.Equal(ExitCodes.Ok, r.ExitCode);
+        string[] lines = r.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Contains(lines, l => l.StartsWith("cpus         2 (1 node, 2 cores per socket, 1 thread per core); cpu_mhz 54.000 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PAE ", StringComparison.Ordinal) && l.Contains(" n/a ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("HVM usable ", StringComparison.Ordinal) && l.Contains(" pvh (yes) ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PV guests ", StringComparison.Ordinal) && l.Contains(" no ", StringComparison.Ordinal));
+
+        using JsonDocument json = JsonDocument.Parse(Cli.Run("caps", "--json", path).Out);
+        Assert.Equal("n/a", json.RootElement.GetProperty("facts").GetProperty("vtx").GetProperty("state").GetString());
     }
 }
 

@@ -98,13 +98,27 @@ public sealed class HostInfoCorpusTests
     }
 
     [CorpusFact]
-    public void Parse_Arm_SaysNoX86InformationAndHvmYes()
+    public void Parse_Arm_SaysX86FeaturesDoNotApplyAndGuestsArePvh()
     {
         HostInfo info = HostInfo.Parse(File.ReadAllText(Corpus.PathOf("info/xen-devel-raspberrypi4-xen-4.13.0-arm64.txt"))).Value;
 
         Assert.False(info.HwCaps!.HasX86Information);
-        Assert.Equal(FactState.Unknown, info.Facts.VtxPresent.State);
-        Assert.Equal(FactState.Yes, info.Facts.HvmUsable.State);
+        Assert.Equal(FactState.NotApplicable, info.Facts.VtxPresent.State);
+        Assert.Equal(FactState.NotApplicable, info.Facts.Pae.State);
+        Assert.Equal((FactState.Yes, "pvh"), (info.Facts.HvmUsable.State, info.Facts.HvmUsable.Value));
+        Assert.Equal(FactState.No, info.Facts.PvUsable.State);
+        Assert.Equal(FactState.Yes, info.Facts.Cpu64Bit.State);
         Assert.Equal(FactState.Yes, info.Facts.Hap.State);
+    }
+
+    [CorpusFact]
+    public void Parse_ArmBeforeVirtCaps_HapYesAndIommuUnknown()
+    {
+        // A 4.13-unstable ARM build that predates ARM's virt_caps: the empty field says nothing.
+        HostInfo info = HostInfo.Parse(File.ReadAllText(Corpus.PathOf("info/xen-devel-hikey960-xen-4.13-unstable-arm64.txt"))).Value;
+
+        Assert.Equal(FactState.Yes, info.Facts.Hap.State);
+        Assert.Equal(FactState.Unknown, info.Facts.Iommu.State);
+        Assert.Equal("pvh", info.Facts.HvmUsable.Value);
     }
 }

@@ -26,7 +26,7 @@ public sealed class XenCfgAppTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("guest.cfg");
-        File.WriteAllText(path, command == "caps" ? Capabilities.HostInfoTests.Xl419 : "name = 'a'\nmemory = 512\n");
+        File.WriteAllText(path, command == "caps" ? Capabilities.HostInfoTests.Xl419 : "name = 'a'\nkernel = '/k'\nmemory = 512\n");
         string[] args = command switch
         {
             "set" => [command, path, "vcpus=2"],
@@ -61,14 +61,14 @@ public sealed class XenCfgAppTests
     public void Check_SeveralFiles_OneSummaryEachAndTheWorstExitCode()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("good.cfg"), "memory = 512\n");
+        File.WriteAllText(dir.File("good.cfg"), "name = 'g'\nkernel = '/k'\n"); // check validates: a clean guest has a name and a kernel
         File.WriteAllText(dir.File("bad.cfg"), "memory = [\n");
 
         var r = Cli.Run("check", dir.File("good.cfg"), dir.File("bad.cfg"), dir.File("missing.cfg"));
 
         Assert.Equal(ExitCodes.UsageOrIo, r.ExitCode);
-        Assert.Contains($"{dir.File("good.cfg")}: xl, 1 setting, no problems", r.Out, StringComparison.Ordinal);
-        Assert.Contains(r.Out.Split('\n'), l => l.StartsWith(dir.File("bad.cfg") + ": xl, ", StringComparison.Ordinal) && l.EndsWith(", 1 error", StringComparison.Ordinal));
+        Assert.Contains($"{dir.File("good.cfg")}: xl, 2 settings, no problems", r.Out, StringComparison.Ordinal);
+        Assert.Contains(r.Out.Split('\n'), l => l.StartsWith(dir.File("bad.cfg") + ": xl, ", StringComparison.Ordinal) && l.Contains(" error", StringComparison.Ordinal)); // the syntax error, and what validation makes of the rest
         Assert.Contains($"{dir.File("missing.cfg")}(1,1): error {DiagnosticIds.ConfigFileUnreadable}", r.Error, StringComparison.Ordinal);
     }
 
@@ -106,12 +106,12 @@ public sealed class XenCfgAppTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("@guest.cfg");
-        File.WriteAllText(path, "memory = 512\n");
+        File.WriteAllText(path, "name = 'g'\nkernel = '/k'\n");
 
         var r = Cli.Run("check", path);
 
         Assert.Equal(ExitCodes.Ok, r.ExitCode);
-        Assert.StartsWith(path + ": xl, 1 setting", r.Out, StringComparison.Ordinal);
+        Assert.StartsWith(path + ": xl, 2 settings", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]

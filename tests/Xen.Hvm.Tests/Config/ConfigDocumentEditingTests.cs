@@ -68,6 +68,16 @@ public sealed class ConfigDocumentEditingTests
         Assert.Equal("b=2\n", XenConfig.Parse("a=1; b=2\n").WithoutSetting("a").ToFullString());
     }
 
+    [Theory]
+    [InlineData("a=1; b=2\nc=3\n", "a=1\nc=3\n")]
+    [InlineData("a=1; b=2  # two\nc=3\n", "a=1\nc=3\n")]
+    [InlineData("b=1; b=2\nc=3\n", "\nc=3\n")]
+    [InlineData("a=1; b=2", "a=1")]
+    public void WithoutSetting_LastStatementOfASemicolonLine_KeepsTheLineBreak(string text, string expected)
+    {
+        Assert.Equal(expected, XenConfig.Parse(text).WithoutSetting("b").ToFullString());
+    }
+
     [Fact]
     public void WithItemAppended_MultiLineList_AddsAlignedLine()
     {

@@ -9,9 +9,10 @@ namespace Xen.Hvm.Tests.Config;
 public sealed class RobustnessTests
 {
     [Fact]
-    public void Parse_HundredThousandNestedBrackets_ReturnsDocumentWithValue()
+    public void Parse_DeepestNestingXlReads_ReturnsDocumentWithValue()
     {
-        string text = "x = " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+        // 4,996 levels: the deepest libxlu's parser stack holds (XlNestingLimitTests); read back with explicit stacks.
+        string text = "x = " + new string('[', 4_996) + new string(']', 4_996) + "\n";
         ConfigDocument doc = XenConfig.Parse(text);
 
         Assert.False(doc.HasErrors);
@@ -24,20 +25,30 @@ public sealed class RobustnessTests
             depth++;
         }
 
-        Assert.Equal(99_999, depth);
+        Assert.Equal(4_995, depth);
         Assert.Equal(doc.Values["x"], XenConfig.Parse(text).Values["x"]);
-        Assert.Equal(100_000, doc.Root.DescendantNodes().OfType<ListSyntax>().Count());
+        Assert.Equal(4_996, doc.Root.DescendantNodes().OfType<ListSyntax>().Count());
     }
 
     [Fact]
-    public void Parse_UnclosedHundredThousandBrackets_ReportsXH2002AtEndOfFile()
+    public void Parse_HundredThousandNestedBrackets_IsXH1014AndRoundTrips()
+    {
+        string text = "x = " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+        ConfigDocument doc = XenConfig.Parse(text);
+
+        Assert.Equal(DiagnosticIds.ListNestingTooDeep, Assert.Single(doc.Diagnostics).Id);
+        Assert.Equal(text, doc.ToFullString());
+        Assert.Empty(doc.Values);
+    }
+
+    [Fact]
+    public void Parse_UnclosedHundredThousandBrackets_ReportsXH1014ThenXH2002AtEndOfFile()
     {
         string text = "x = " + new string('[', 100_000);
         ConfigDocument doc = XenConfig.Parse(text);
 
-        Diagnostic d = Assert.Single(doc.Diagnostics);
-        Assert.Equal(DiagnosticIds.ExpectedValue, d.Id);
-        Assert.Equal(text.Length, d.Span.Start);
+        Assert.Equal([DiagnosticIds.ListNestingTooDeep, DiagnosticIds.ExpectedValue], doc.Diagnostics.Select(d => d.Id));
+        Assert.Equal(text.Length, doc.Diagnostics[1].Span.Start);
         Assert.Equal(text, doc.ToFullString());
     }
 

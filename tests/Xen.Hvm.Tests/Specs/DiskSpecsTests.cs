@@ -45,15 +45,42 @@ public sealed class DiskSpecsTests
     }
 
     [Theory]
-    [InlineData("tap:aio:/root/some.img,xvda,w")]
-    [InlineData("tap2:tapdisk:aio:/root/some.img,xvda,w")]
-    [InlineData("file:/x,ioemu:hda,w")]
-    [InlineData("phy:/dev/x,hda:cdrom,r")]
-    public void Parse_DeprecatedPrefixChains_AreIgnoredByXl(string text)
+    [InlineData("tap:aio:/root/some.img,xvda,w", "tap:aio", "format=raw, vdev=xvda, access=rw, tap:aio:/root/some.img", "tap:aio:/root/some.img,xvda,w")]
+    [InlineData("tap2:tapdisk:aio:/root/some.img,xvda,w", "tap2:tapdisk:aio", "format=raw, vdev=xvda, access=rw, tap2:tapdisk:aio:/root/some.img", "tap2:tapdisk:aio:/root/some.img,xvda,w")]
+    [InlineData("file:/x,ioemu:hda,w", "file", "format=raw, vdev=hda, access=rw, file:/x", "file:/x,hda,w")]
+    [InlineData("phy:/dev/x,hda:cdrom,r", "phy", "format=raw, vdev=hda, access=ro, devtype=cdrom, phy:/dev/x", "phy:/dev/x,hda:cdrom,r")]
+    [InlineData("phy:hda1,hda1,w", "phy", "format=raw, vdev=hda1, access=rw, phy:hda1", "phy:hda1,hda1,w")] // xm: /dev/hda1
+    [InlineData("aio:/x,xvda,w", "aio", "format=raw, vdev=xvda, access=rw, aio:/x", "file:/x,xvda,w")] // xm reads aio: as a script
+    [InlineData("/x,raw,xvda,w", null, "format=raw, vdev=xvda, access=rw, target=/x", "file:/x,xvda,w")]
+    [InlineData("qcow2:/x,xvda,w", null, "format=qcow2, vdev=xvda, access=rw, target=/x", "tap:qcow2:/x,xvda,w")]
+    public void Parse_DeprecatedPrefixChains_AreIgnoredByXlAndKeptInBothForms(string text, string? prefix, string xl, string xm)
     {
         var d = SpecAssert.RoundTrips<DiskSpec>(SpecKind.Disk, text);
         Assert.Equal(DiskBackendType.Unknown, d.BackendType);
-        Assert.Null(d.XmUnameType);
+        Assert.Equal(prefix, d.XmUnameType);
+        Assert.Equal(xl, d.ToSpecString(ConfigDialect.Xl));
+        Assert.Equal(xm, d.ToSpecString(ConfigDialect.Xm));
+    }
+
+    [Theory]
+    [InlineData("qcow2:/x,,hda", "XH6150@10+3")]
+    [InlineData("phy:/x,raw,xvda,w", "XH6016@0+4|XH6150@11+4")]
+    [InlineData("/x,,hda,hda", "XH6002@8+3")] // no prefix: the empty item is the format, so 'hda' is the vdev and the access
+    public void Parse_PrefixThenPositionalFormat_SaysThePrefixTookTheFormatSlot(string text, string expected)
+    {
+        var r = DiskSpec.Parse(text);
+        Assert.Equal(expected, string.Join("|", r.Diagnostics.Select(d => $"{d.Id}@{d.Span.Start}+{d.Span.Length}")));
+    }
+
+    [Fact]
+    public void Print_PrefixWithTargetThatCannotStandPositionally_UsesTargetKeyword()
+    {
+        // ',' ends a positional item and '=' makes it a key: such a target is printed with target=, without the prefix.
+        var d = new DiskSpec { Target = "/a,b=c", Vdev = "xvda", XmUnameType = "phy" };
+
+        Assert.Equal("format=raw, vdev=xvda, access=rw, target=/a,b=c", d.ToSpecString());
+        Assert.Equal("/a,b=c", DiskSpec.Parse(d.ToSpecString()).Value.Target);
+        Assert.Equal("format=raw, vdev=xvda, access=rw, target=discard", (d with { Target = "discard" }).ToSpecString()); // a flag positionally
     }
 
     [Fact]
@@ -185,11 +212,11 @@ public sealed class DiskSpecsTests
     }
 
     [Fact]
-    public void Print_XmValueInXl_UsesKeywordFormWithBackendType()
+    public void Print_XmValueInXl_UsesKeywordFormWithBackendTypeAndKeepsTheUname()
     {
         var d = DiskSpec.Parse("phy:/dev/vg/xp,ioemu:hda,w", ConfigDialect.Xm).GetValueOrThrow();
         string xl = d.ToSpecString(ConfigDialect.Xl);
-        Assert.Equal("format=raw, vdev=hda, access=rw, backendtype=phy, target=/dev/vg/xp", xl);
+        Assert.Equal("format=raw, vdev=hda, access=rw, backendtype=phy, phy:/dev/vg/xp", xl);
         Assert.True(DiskSpec.Parse(xl).Success);
     }
 
@@ -205,8 +232,8 @@ public sealed class DiskSpecsTests
     public void ToSpecString_ChangedValue_PrintsCanonicalFormOfEachDialect()
     {
         var d = DiskSpec.Parse("phy:/dev/vg/x,xvda,w").Value;
-        Assert.Equal("format=raw, vdev=xvda, access=rw, target=/dev/vg/x", d.ToSpecString());
-        Assert.Equal("format=raw, vdev=xvdb, access=rw, target=/dev/vg/x", (d with { Vdev = "xvdb" }).ToSpecString(ConfigDialect.Xl));
+        Assert.Equal("format=raw, vdev=xvda, access=rw, phy:/dev/vg/x", d.ToSpecString());
+        Assert.Equal("format=raw, vdev=xvdb, access=rw, phy:/dev/vg/x", (d with { Vdev = "xvdb" }).ToSpecString(ConfigDialect.Xl));
         Assert.Equal("phy:/dev/vg/x,xvdb,w", (d with { Vdev = "xvdb" }).ToSpecString(ConfigDialect.Xm));
         Assert.Equal(d.ToSpecString(), d.ToString());
     }

@@ -4,8 +4,45 @@ using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.Specs;
 
+[Collection(nameof(Capabilities.ConsoleInputCollection))]
 public sealed class SpecCommandTests
 {
+    [Fact]
+    public void Spec_TextStartingWithDashAfterDoubleDash_IsTheSpec()
+    {
+        var bare = Cli.Run("spec", "disk", "--dialect", "xl", "-x,raw,xvda");
+        var r = Cli.Run("spec", "disk", "--dialect", "xl", "--", "-x,raw,xvda");
+
+        Assert.Equal(2, bare.ExitCode); // read as an option
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        Assert.Equal("-x,raw,xvda", json.RootElement.GetProperty("text").GetString());
+        Assert.Equal("-x", json.RootElement.GetProperty("value").GetProperty("target").GetString());
+        Assert.Contains("'--'", Cli.Run("spec", "--help").Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-x,raw,xvda\n", "-x,raw,xvda")]
+    [InlineData("phy:/dev/x,xvda,w\r\n", "phy:/dev/x,xvda,w")]
+    [InlineData("/x,raw,xvda", "/x,raw,xvda")]
+    public void Spec_Dash_ReadsTheSpecFromStandardInput(string input, string text)
+    {
+        TextReader saved = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader(input));
+            var r = Cli.Run("spec", "disk", "-");
+
+            Assert.Equal(0, r.ExitCode);
+            using var json = JsonDocument.Parse(r.Out);
+            Assert.Equal(text, json.RootElement.GetProperty("text").GetString());
+        }
+        finally
+        {
+            Console.SetIn(saved);
+        }
+    }
+
     [Fact]
     public void Spec_Disk_PrintsFieldsAndBothCanonicalForms()
     {
@@ -16,9 +53,21 @@ public sealed class SpecCommandTests
         Assert.True(root.GetProperty("valid").GetBoolean());
         Assert.Equal("/dev/vg/xp", root.GetProperty("value").GetProperty("target").GetString());
         Assert.Equal("hda", root.GetProperty("value").GetProperty("vdev").GetString());
-        Assert.Equal("format=raw, vdev=hda, access=rw, target=/dev/vg/xp", root.GetProperty("xl").GetString());
+        Assert.Equal("format=raw, vdev=hda, access=rw, phy:/dev/vg/xp", root.GetProperty("xl").GetString());
         Assert.Equal("phy:/dev/vg/xp,hda,w", root.GetProperty("xm").GetString());
         Assert.Equal("XH6016", root.GetProperty("diagnostics")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Spec_PciWithXlOnlyOptions_ListsWhatTheXmFormLeavesOut()
+    {
+        var r = Cli.Run("spec", "pci", "0000:00:1b.0,permissive=1,seize=1");
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(r.Out);
+        var printed = json.RootElement.GetProperty("printDiagnostics").EnumerateArray().ToArray();
+        Assert.Equal(2, printed.Length);
+        Assert.All(printed, p => Assert.Equal(("xm", "XH2040"), (p.GetProperty("dialect").GetString(), p.GetProperty("id").GetString())));
+        Assert.Equal("0000:00:1b.0", json.RootElement.GetProperty("xm").GetString());
     }
 
     [Fact]

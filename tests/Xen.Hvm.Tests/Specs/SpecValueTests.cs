@@ -192,7 +192,7 @@ public sealed class SpecValueTests
         ParseResult<DiskSpec> r = DiskSpec.Parse("phy:/dev/vg/xp,ioemu:hda,w");
         DiskSpec disk = r.Value;
         Assert.Equal(("/dev/vg/xp", "hda", DiskFormat.Raw, DiskAccess.ReadWrite), (disk.Target, disk.Vdev, disk.Format, disk.Access));
-        Assert.Equal("format=raw, vdev=hda, access=rw, target=/dev/vg/xp", disk.ToSpecString());
+        Assert.Equal("format=raw, vdev=hda, access=rw, phy:/dev/vg/xp", disk.ToSpecString());
         Assert.Equal("phy:/dev/vg/xp,hdb,w", (disk with { Vdev = "hdb" }).ToSpecString(ConfigDialect.Xm));
         Assert.Equal(768, disk.VirtualDevice?.DeviceNumber);
         Assert.Equal(DiskAccess.SharedWrite, DiskSpec.Parse("phy:/dev/vg/xp,hda,w!", ConfigDialect.Xm).Value.Access);

@@ -70,8 +70,44 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
     public EditResult? WithoutSetting(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var edits = GetSettings(name).Select(s => (s.FullSpan, string.Empty)).ToList();
-        return edits.Count == 0 ? null : Splice(edits);
+        var spans = new List<TextSpan>();
+        StatementSyntax? previous = null;
+        foreach (StatementSyntax statement in tree.Root.Statements)
+        {
+            if (statement is SettingSyntax s && string.Equals(s.Name, name, StringComparison.Ordinal))
+            {
+                // The last statement of a line joined with ';' goes with the ';' before it (and its comment), and
+                // leaves the line break: "a = 1; b = 2\nc = 3" without b is "a = 1\nc = 3", not "a = 1c = 3".
+                SyntaxToken? terminator = s.Terminator;
+                spans.Add(terminator is not { Kind: SyntaxKind.SemicolonToken } && previous?.Terminator is { Kind: SyntaxKind.SemicolonToken } semicolon
+                    ? TextSpan.FromBounds(semicolon.Span.Start, terminator?.Span.Start ?? s.Span.End)
+                    : s.FullSpan);
+            }
+
+            previous = statement;
+        }
+
+        if (spans.Count == 0)
+        {
+            return null;
+        }
+
+        // Spans of neighbours may meet ("a = 1; a = 2"): remove their union.
+        spans.Sort(static (x, y) => x.Start.CompareTo(y.Start));
+        var merged = new List<(TextSpan Span, string Text)>();
+        foreach (TextSpan span in spans)
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].Span.End)
+            {
+                merged[^1] = (TextSpan.FromBounds(merged[^1].Span.Start, Math.Max(span.End, merged[^1].Span.End)), string.Empty);
+            }
+            else
+            {
+                merged.Add((span, string.Empty));
+            }
+        }
+
+        return Splice(merged);
     }
 
     /// <summary>Appends an item to the list value of <paramref name="name"/>, in the list's layout.</summary>
@@ -128,6 +164,24 @@ internal sealed class ConfigEditor(ConfigSyntaxTree tree, IReadOnlyList<EditNote
 
         int itemAt = anchor + text.IndexOf(rendered, StringComparison.Ordinal);
         return NoteEscapes(Splice([(new TextSpan(anchor, 0), text)]), style, name, renderedItem, itemAt);
+    }
+
+    /// <summary>
+    /// Replaces spans of the text with new text, all at once (the model write-back's item edits inside a list): the
+    /// spans must not overlap; the caller makes sure the result parses as intended.
+    /// </summary>
+    public EditResult WithTextEdits(IReadOnlyList<(TextSpan Span, string Text)> edits) => Splice(edits);
+
+    /// <summary>The same text with refusal notes: edits that were not made (the model write-back's XH32xx), at spans of this text.</summary>
+    public EditResult WithRefusals(IEnumerable<(DiagnosticDescriptor Descriptor, TextSpan Span, object?[] Args)> refusals)
+    {
+        EditResult same = Splice([]);
+        foreach (var (descriptor, span, args) in refusals)
+        {
+            same.Notes.Add(new EditNote(descriptor, span.Start, span.Length, args, Refusal: true));
+        }
+
+        return same;
     }
 
     /// <summary>Adds a setting line after the last setting of <paramref name="after"/>, or at the end.</summary>

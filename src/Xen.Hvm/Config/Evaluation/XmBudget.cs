@@ -171,3 +171,19 @@ internal sealed class EvaluationLimitException(XmLimit limit, string what) : Exc
 {
     public XmLimit Limit { get; } = limit;
 }
+
+/// <summary>
+/// Evaluation reached a statement kept as text that raises whenever it runs (<see cref="Parsing.PyParser.FindCertainRaise"/>):
+/// xm stops there, as at an exception no config code can catch (the evaluator runs no <c>try</c>).
+/// </summary>
+/// <param name="row">The statement.</param>
+/// <param name="exceptionType">What Python raises there: <c>TypeError</c> (unhashable), or <c>NameError</c> when a name the unhashable part reads first is not defined.</param>
+/// <param name="name">The undefined name, for a <c>NameError</c>.</param>
+internal sealed class RaisesWhenRunException(int row, string exceptionType, string? name) : Exception("the statement raises whenever it runs")
+{
+    public int Row { get; } = row;
+
+    public string ExceptionType { get; } = exceptionType;
+
+    public string? Name { get; } = name;
+}

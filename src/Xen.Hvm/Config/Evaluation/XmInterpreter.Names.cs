@@ -49,41 +49,45 @@ internal sealed partial class XmInterpreter
         Return,
     }
 
-    private PyObj Lookup(string name, Frame f)
+    /// <summary>What looking a name up finds.</summary>
+    private enum NameLookup
+    {
+        Found,
+        UnboundLocal,
+        Internals,
+        Undefined,
+    }
+
+    private PyObj Lookup(string name, Frame f) => Find(name, f, out PyObj? value) switch
+    {
+        NameLookup.Found => value!,
+        NameLookup.UnboundLocal => throw PyExceptions.Raise(PyExceptions.UnboundLocalError, $"local variable '{name}' referenced before assignment"),
+        NameLookup.Internals => throw Refuse(_currentRow, name, "reach the evaluator's internals (reflection)"),
+        _ => throw PyExceptions.Raise(PyExceptions.NameError, $"name '{name}' is not defined"),
+    };
+
+    /// <summary>Looks <paramref name="name"/> up as Python does (function locals, then the file's names, globals and builtins), without raising.</summary>
+    private NameLookup Find(string name, Frame f, out PyObj? value)
     {
         if (f.LocalNames is not null && f.LocalNames.Contains(name) && !f.GlobalNames.Contains(name))
         {
-            return f.Locals.TryGetValue(name, out PyObj? local)
-                ? local
-                : throw PyExceptions.Raise(PyExceptions.UnboundLocalError, $"local variable '{name}' referenced before assignment");
+            return f.Locals.TryGetValue(name, out value) ? NameLookup.Found : NameLookup.UnboundLocal;
         }
 
-        if (f.LocalNames is null && !f.GlobalNames.Contains(name) && f.Locals.TryGetValue(name, out PyObj? top))
+        if ((f.LocalNames is null && !f.GlobalNames.Contains(name) && f.Locals.TryGetValue(name, out value))
+            || _globals.TryGetValue(name, out value)
+            || PyBuiltins.Builtins.TryGetValue(name, out value))
         {
-            return top;
-        }
-
-        if (_globals.TryGetValue(name, out PyObj? global))
-        {
-            return global;
-        }
-
-        if (PyBuiltins.Builtins.TryGetValue(name, out PyObj? builtin))
-        {
-            return builtin;
+            return NameLookup.Found;
         }
 
         if (name == "__builtins__")
         {
-            throw Refuse(_currentRow, name, "reach the evaluator's internals (reflection)");
+            return NameLookup.Internals;
         }
 
-        if (_opaqueStarImport)
-        {
-            return PyUnknown.Instance;
-        }
-
-        throw PyExceptions.Raise(PyExceptions.NameError, $"name '{name}' is not defined");
+        value = PyUnknown.Instance;
+        return _opaqueStarImport ? NameLookup.Found : NameLookup.Undefined;
     }
 
     private void Store(string name, PyObj value, Frame f, int row)

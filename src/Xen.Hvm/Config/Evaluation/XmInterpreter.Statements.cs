@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Xen.Hvm.Config.Internal;
+using Xen.Hvm.Config.Parsing;
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
 
@@ -55,6 +57,11 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.EmptyStatement:
                 return Flow.Normal;
             case SyntaxKind.SkippedStatement:
+                if (CertainRaise(row, f) is { } raises)
+                {
+                    throw raises;
+                }
+
                 NotEvaluated(row, f);
                 return Flow.Normal;
             case SyntaxKind.Setting:
@@ -588,5 +595,65 @@ internal sealed partial class XmInterpreter
         }
 
         return _data.ElseClause(row) is int otherwise and >= 0 ? ExecStatements(_data.Body(otherwise), f) : Flow.Normal;
+    }
+
+    /// <summary>
+    /// The exception a statement kept as text raises whenever it runs (XH4050, <c>maxmem = {{ MEMORY }}</c>), or null
+    /// when it may run. Python computes the value before the unhashable part, and the items of that part before it
+    /// hashes them: a name read there that is not defined raises <c>NameError</c> first. Each statement is read again
+    /// once, however often a loop reaches it.
+    /// </summary>
+    private RaisesWhenRunException? CertainRaise(int row, Frame f)
+    {
+        if (!_certainRaises.TryGetValue(row, out (int First, int Last) part))
+        {
+            part = PyParser.FindCertainRaise(_data, row, inFunction: f.LocalNames is not null);
+            _certainRaises[row] = part;
+        }
+
+        if (part.First < 0)
+        {
+            return null;
+        }
+
+        // The value starts after the last '=' outside brackets (the targets are bound after it is computed).
+        int start = _data.FirstToken(row);
+        int depth = 0;
+        for (int t = start; t < part.First; t++)
+        {
+            depth += _data.TokenKind(t) switch
+            {
+                SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken => 1,
+                SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken => -1,
+                _ => 0,
+            };
+            if (depth == 0 && _data.TokenKind(t) == SyntaxKind.EqualsToken)
+            {
+                start = t + 1;
+            }
+        }
+
+        for (int t = start; t <= part.Last; t++)
+        {
+            SyntaxKind kind = _data.TokenKind(t);
+            if (kind == SyntaxKind.KeywordToken && (PyKeyword)_data.TokenFlags(t) is PyKeyword.Lambda or PyKeyword.For)
+            {
+                break; // what follows binds names or may not run
+            }
+
+            bool read = kind == SyntaxKind.IdentifierToken
+                && (t == 0 || _data.TokenKind(t - 1) != SyntaxKind.DotToken)
+                && _data.TokenKind(t + 1) != SyntaxKind.EqualsToken;
+            string name = read ? TokenText(t) : "";
+            switch (read ? Find(name, f, out _) : NameLookup.Found)
+            {
+                case NameLookup.UnboundLocal:
+                    return new RaisesWhenRunException(row, "UnboundLocalError", name);
+                case NameLookup.Undefined:
+                    return new RaisesWhenRunException(row, "NameError", name);
+            }
+        }
+
+        return new RaisesWhenRunException(row, "TypeError", null);
     }
 }

@@ -38,6 +38,9 @@ internal sealed partial class XmInterpreter
     private readonly XmBudget _budget;
     private readonly Dictionary<int, PyObj> _literals = [];
     private readonly Dictionary<int, PyStr> _strings = [];
+
+    /// <summary>The part of each statement kept as text that raises whenever it runs, once read (see <see cref="CertainRaise"/>).</summary>
+    private readonly Dictionary<int, (int First, int Last)> _certainRaises = [];
     private readonly Dictionary<(string Pattern, System.Text.RegularExpressions.RegexOptions Options), System.Text.RegularExpressions.Regex> _regexes = [];
     private bool _softSpace;
     private bool _opaqueStarImport;
@@ -106,6 +109,19 @@ internal sealed partial class XmInterpreter
             int row = raise.Row >= 0 ? raise.Row : _currentRow;
             (int start, int length) = RowSpan(row);
             Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
+        }
+        catch (RaisesWhenRunException raises)
+        {
+            // A statement kept as text that raises whatever its names hold (a template placeholder, {{ NAME }}).
+            if (outcome == XmEvaluationOutcome.Completed)
+            {
+                outcome = XmEvaluationOutcome.Raised;
+            }
+
+            exceptionType = raises.ExceptionType;
+            (int start, int length) = RowSpan(raises.Row);
+            Add(DiagnosticDescriptors.XmRaisesWhenRun, start, length, raises.ExceptionType,
+                raises.Name is { } name ? $"name '{name}' is not defined" : "a set item or dictionary key is a set, list or dictionary, which cannot be hashed");
         }
         catch (Exception ex) when (ex is EvaluationLimitException or InsufficientExecutionStackException or OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Xen.Hvm.Config.Model.Internal.Binding;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Text;
 
@@ -13,20 +14,26 @@ namespace Xen.Hvm.Config.Model;
 public sealed class BindResult
 {
     private readonly IReadOnlyDictionary<string, SourceLocation> _locations;
+    private readonly IReadOnlyDictionary<string, ValueOrigin> _origins;
     private readonly IReadOnlyDictionary<string, ConfigValue> _raw;
 
     internal BindResult(
-        ConfigDocument document, BindOptions options, DomainConfig config, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyDictionary<string, SourceLocation> locations, IReadOnlyDictionary<string, ConfigValue> raw)
+        ConfigDocument document, BindOptions options, DomainConfig config, GuestType guestType, IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyDictionary<string, ValueOrigin> origins, IReadOnlyDictionary<string, ConfigValue> raw)
     {
         Document = document;
         Options = options;
         Config = config;
+        GuestType = guestType;
         Diagnostics = diagnostics;
-        _locations = locations;
+        _origins = origins;
+        _locations = origins.ToDictionary(static p => p.Key, static p => p.Value.Location, StringComparer.Ordinal);
         _raw = raw;
         HasErrors = diagnostics.Any(static d => d.IsError);
     }
+
+    /// <summary>Gets the guest type the toolstack reads: <c>type</c> (a prefix of hvm, pv, pvh), else <c>builder</c>, else PV.</summary>
+    public GuestType GuestType { get; }
 
     /// <summary>Gets the document that was bound.</summary>
     public ConfigDocument Document { get; }
@@ -66,6 +73,25 @@ public sealed class BindResult
     {
         ArgumentNullException.ThrowIfNull(key);
         return _locations.TryGetValue(key, out location);
+    }
+
+    /// <summary>Gets where item <paramref name="index"/> of a list value is in the file (a <c>disk</c>, <c>vif</c> or <c>pci</c> spec string...).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="index">The zero-based index of the item in the list the toolstack reads.</param>
+    /// <param name="location">The item's location; the whole value's when the item is not spelt by a literal of its own (a computed xm value, a joined <c>+=</c> string).</param>
+    /// <returns><see langword="true"/> when the file sets the key at a known place.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public bool TryGetItemLocation(string key, int index, out SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (index < 0 || !_origins.TryGetValue(key, out ValueOrigin? origin))
+        {
+            location = default;
+            return false;
+        }
+
+        location = origin.Item(index).Location;
+        return true;
     }
 
     /// <summary>Gets the raw value an option was read from (for xl the literal value, <c>+=</c> applied; for xm the evaluated value), also when it could not be typed.</summary>

@@ -20,7 +20,10 @@ internal sealed partial class PyParser
         {
             int clauseRow = _rows.Open(_pos);
             Advance();
-            if (!ParseTest() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+            _conditional++; // tested only when the conditions before it are false
+            bool ok = ParseTest();
+            _conditional--;
+            if (!ok || !Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
             {
                 return false;
             }
@@ -68,6 +71,22 @@ internal sealed partial class PyParser
     private bool ParseFor()
     {
         int row = _rows.Open(_pos);
+        if (!ParseForTarget())
+        {
+            return false;
+        }
+
+        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
+        {
+            return false;
+        }
+
+        return Close(row, SyntaxKind.ForStatement);
+    }
+
+    /// <summary><c>'for' exprlist 'in'</c>, from <c>for</c> up to and including <c>in</c>: a for statement's and a comprehension's.</summary>
+    private bool ParseForTarget()
+    {
         Advance();
         int target = _rows.Count;
         if (!ParseExpressionList() || !CheckTarget(target))
@@ -81,18 +100,15 @@ internal sealed partial class PyParser
         }
 
         Advance();
-        if (!ParseTestList() || !Expect(SyntaxKind.ColonToken, "':'") || !ParseLoopBody() || !ParseElse())
-        {
-            return false;
-        }
-
-        return Close(row, SyntaxKind.ForStatement);
+        return true;
     }
 
     /// <summary>The body of a loop, where <c>break</c> and <c>continue</c> may stand (not its <c>else</c> clause).</summary>
     private bool ParseLoopBody()
     {
+        bool inFinally = _inFinally;
         _loopDepth++;
+        _inFinally = false;
         try
         {
             return ParseSuite();
@@ -100,6 +116,7 @@ internal sealed partial class PyParser
         finally
         {
             _loopDepth--;
+            _inFinally = inFinally;
         }
     }
 
@@ -107,38 +124,125 @@ internal sealed partial class PyParser
     {
         int row = _rows.Open(_pos);
         Advance();
-        if (!Expect(SyntaxKind.IdentifierToken, "a function name") || !Expect(SyntaxKind.OpenParenToken, "'('"))
+        if (!ExpectBoundName("a function name") || !Expect(SyntaxKind.OpenParenToken, "'('"))
         {
             return false;
         }
 
         _stack += 2; // parameters, varargslist
-        HashSet<string>? names = null;
-        bool defaults = false;
-        while (Kind != SyntaxKind.CloseParenToken)
+        if (!ParseParameters(SyntaxKind.CloseParenToken, lambda: false))
         {
-            if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
-            {
-                return Unsupported("*args and **kwargs parameters");
-            }
+            return false;
+        }
 
-            if (Kind == SyntaxKind.OpenParenToken)
-            {
-                return Unsupported("tuple parameters");
-            }
+        _stack -= 2;
+        if (!Expect(SyntaxKind.CloseParenToken, "')'") || !Expect(SyntaxKind.ColonToken, "':'"))
+        {
+            return false;
+        }
 
-            int paramStart = _pos;
-            int paramRow = _rows.Open(paramStart);
-            if (!Expect(SyntaxKind.IdentifierToken, "a parameter name"))
+        // The body is a new scope: 'return' may stand in it, and the loops around the def do not reach into it.
+        int yields = _scopeYield;
+        int returns = _scopeReturnValue;
+        _functionDepth++;
+        _scopeYield = -1;
+        _scopeReturnValue = -1;
+        try
+        {
+            if (!ParseScopeBody())
             {
                 return false;
             }
 
-            names ??= new HashSet<string>(StringComparer.Ordinal);
-            string name = _text.Substring(_tokens[paramStart].Start, _tokens[paramStart].Length);
-            if (!names.Add(name))
+            if (_scopeYield >= 0 && _scopeReturnValue >= 0)
             {
-                return CompileError($"duplicate argument '{(name.Length > 40 ? name[..40] + "..." : name)}' in function definition", paramStart);
+                return CompileError("'return' with argument inside generator", Math.Max(_scopeYield, _scopeReturnValue));
+            }
+        }
+        finally
+        {
+            _functionDepth--;
+            _scopeYield = yields;
+            _scopeReturnValue = returns;
+        }
+
+        return Close(row, SyntaxKind.FunctionDefinition);
+    }
+
+    /// <summary>The body of a def or class: a scope of its own, which the loops and the <c>finally</c> clause around it do not reach into.</summary>
+    private bool ParseScopeBody()
+    {
+        int loops = _loopDepth;
+        bool inFinally = _inFinally;
+        _loopDepth = 0;
+        _inFinally = false;
+        try
+        {
+            return ParseSuite();
+        }
+        finally
+        {
+            _loopDepth = loops;
+            _inFinally = inFinally;
+        }
+    }
+
+    /// <summary>
+    /// A def's parameters up to ')' or a lambda's up to ':' (not included): <c>varargslist: ((fpdef ['=' test]
+    /// ',')* ('*' NAME [',' '**' NAME] | '**' NAME) | fpdef ['=' test] (',' fpdef ['=' test])* [','])</c>, with
+    /// the checks of Python 2.7's compiler (no name twice, none without a default after one with a default, no
+    /// <c>None</c>). A def's plain parameters get <see cref="SyntaxKind.Parameter"/> rows.
+    /// </summary>
+    private bool ParseParameters(SyntaxKind close, bool lambda)
+    {
+        HashSet<string> names = new(StringComparer.Ordinal);
+        bool defaults = false;
+        while (Kind != close)
+        {
+            if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+            {
+                if (!lambda)
+                {
+                    Unsupported("*args and **kwargs parameters");
+                }
+
+                // '*' NAME [',' '**' NAME] | '**' NAME, and nothing after them
+                bool single = Kind == SyntaxKind.AsteriskToken;
+                Advance();
+                if (!ParseParameterName(names))
+                {
+                    return false;
+                }
+
+                if (single && Kind == SyntaxKind.CommaToken)
+                {
+                    Advance();
+                    if (!Expect(SyntaxKind.AsteriskAsteriskToken, "'**'") || !ParseParameterName(names))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            int paramStart = _pos;
+            int paramRow = _rows.Open(paramStart);
+            if (Kind == SyntaxKind.OpenParenToken)
+            {
+                if (!lambda)
+                {
+                    Unsupported("tuple parameters");
+                }
+
+                if (!ParseParameterTuple(names))
+                {
+                    return false;
+                }
+            }
+            else if (!ParseParameterName(names))
+            {
+                return false;
             }
 
             if (Kind == SyntaxKind.EqualsToken)
@@ -164,36 +268,298 @@ internal sealed partial class PyParser
             Advance();
         }
 
-        _stack -= 2;
-        if (!Expect(SyntaxKind.CloseParenToken, "')'") || !Expect(SyntaxKind.ColonToken, "':'"))
+        return true;
+    }
+
+    /// <summary>A parameter's name: not <c>None</c>, and not the name of another parameter of the same function.</summary>
+    private bool ParseParameterName(HashSet<string> names)
+    {
+        int token = _pos;
+        if (!ExpectBoundName("a parameter name"))
         {
             return false;
         }
 
-        // The body is a new scope: 'return' may stand in it, and the loops around the def do not reach into it.
-        int loops = _loopDepth;
-        _functionDepth++;
-        _loopDepth = 0;
+        string name = _text.Substring(_tokens[token].Start, _tokens[token].Length);
+        return names.Add(name) || CompileError($"duplicate argument '{(name.Length > 40 ? name[..40] + "..." : name)}' in function definition", token);
+    }
+
+    /// <summary><c>fpdef: NAME | '(' fplist ')'</c>, <c>fplist: fpdef (',' fpdef)* [',']</c>, from '('.</summary>
+    private bool ParseParameterTuple(HashSet<string> names)
+    {
+        _stack += 2; // fpdef, fplist
         try
         {
-            if (!ParseSuite())
+            if (!WithinStack(native: true))
+            {
+                return false;
+            }
+
+            Advance();
+            while (true)
+            {
+                if (!(Kind == SyntaxKind.OpenParenToken ? ParseParameterTuple(names) : ParseParameterName(names)))
+                {
+                    return false;
+                }
+
+                if (Kind != SyntaxKind.CommaToken)
+                {
+                    break;
+                }
+
+                Advance();
+                if (Kind == SyntaxKind.CloseParenToken)
+                {
+                    break;
+                }
+            }
+
+            return Expect(SyntaxKind.CloseParenToken, "')' or ','");
+        }
+        finally
+        {
+            _stack -= 2;
+        }
+    }
+
+    /// <summary><c>classdef: 'class' NAME ['(' [testlist] ')'] ':' suite</c>, kept as text.</summary>
+    private bool ParseClass()
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("class");
+        Advance();
+        if (!ExpectBoundName("a class name"))
+        {
+            return false;
+        }
+
+        if (Kind == SyntaxKind.OpenParenToken)
+        {
+            Advance();
+            if (Kind != SyntaxKind.CloseParenToken && !ParseTestList())
+            {
+                return false;
+            }
+
+            if (!Expect(SyntaxKind.CloseParenToken, "')' or ','"))
             {
                 return false;
             }
         }
-        finally
+
+        if (!Expect(SyntaxKind.ColonToken, "':'"))
         {
-            _functionDepth--;
-            _loopDepth = loops;
+            return false;
         }
 
-        return Close(row, SyntaxKind.FunctionDefinition);
+        // A class body is a scope but not a function: neither 'return' nor 'yield' may stand in it.
+        int functions = _functionDepth;
+        _functionDepth = 0;
+        try
+        {
+            return ParseScopeBody() && Close(row, OpaqueValue);
+        }
+        finally
+        {
+            _functionDepth = functions;
+        }
+    }
+
+    /// <summary>
+    /// <c>try_stmt: 'try' ':' suite ((except_clause ':' suite)+ ['else' ':' suite] ['finally' ':' suite] |
+    /// 'finally' ':' suite)</c>, <c>except_clause: 'except' [test [('as' | ',') test]]</c>, kept as text.
+    /// </summary>
+    private bool ParseTry()
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("try");
+        Advance();
+        if (!Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+        {
+            return false;
+        }
+
+        bool handlers = false;
+        int bare = -1;
+        _conditional++; // what the handlers test runs only when the body raises
+        try
+        {
+            while (Keyword == PyKeyword.Except)
+            {
+                if (bare >= 0)
+                {
+                    return CompileError("default 'except:' must be last", bare);
+                }
+
+                int clause = _pos;
+                Advance();
+                _stack++; // except_clause
+                if (Kind == SyntaxKind.ColonToken)
+                {
+                    bare = clause;
+                }
+                else
+                {
+                    if (!ParseTest())
+                    {
+                        return false;
+                    }
+
+                    if (Keyword == PyKeyword.As || Kind == SyntaxKind.CommaToken)
+                    {
+                        Advance();
+                        int target = _rows.Count;
+                        if (!ParseTest() || !CheckTarget(target))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                _stack--;
+                if (!Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+                {
+                    return false;
+                }
+
+                handlers = true;
+            }
+        }
+        finally
+        {
+            _conditional--;
+        }
+
+        if (Keyword == PyKeyword.Else)
+        {
+            if (!handlers)
+            {
+                return Error("'except' or 'finally'", _pos);
+            }
+
+            Advance();
+            if (!Expect(SyntaxKind.ColonToken, "':'") || !ParseSuite())
+            {
+                return false;
+            }
+        }
+
+        if (Keyword == PyKeyword.Finally)
+        {
+            Advance();
+            bool inFinally = _inFinally;
+            _inFinally = true;
+            bool ok = Expect(SyntaxKind.ColonToken, "':'") && ParseSuite();
+            _inFinally = inFinally;
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        else if (!handlers)
+        {
+            return Error("'except' or 'finally'", _pos);
+        }
+
+        return Close(row, OpaqueValue);
+    }
+
+    /// <summary><c>with_stmt: 'with' with_item (',' with_item)* ':' suite</c>, <c>with_item: test ['as' expr]</c>, kept as text.</summary>
+    private bool ParseWith()
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("with");
+        Advance();
+        while (true)
+        {
+            _stack++; // with_item
+            bool ok = ParseTest();
+            if (ok && Keyword == PyKeyword.As)
+            {
+                Advance();
+                int target = _rows.Count;
+                ok = ParseBitOr() && CheckTarget(target);
+            }
+
+            _stack--;
+            if (!ok)
+            {
+                return false;
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                break;
+            }
+
+            Advance();
+        }
+
+        return Expect(SyntaxKind.ColonToken, "':'") && ParseSuite() && Close(row, OpaqueValue);
+    }
+
+    /// <summary>
+    /// <c>decorated: decorators (classdef | funcdef)</c>, <c>decorator: '@' dotted_name ['(' [arglist] ')']
+    /// NEWLINE</c>, kept as text: the decorators, then the def or class they apply to.
+    /// </summary>
+    private bool ParseDecorated()
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("a decorator");
+        _stack++; // decorators
+        try
+        {
+            while (Kind == SyntaxKind.AtToken)
+            {
+                Advance();
+                if (!ParseDottedName())
+                {
+                    return false;
+                }
+
+                if (Kind == SyntaxKind.OpenParenToken)
+                {
+                    Advance();
+                    _stack++; // decorator
+                    bool ok = ParseArguments();
+                    _stack--;
+                    if (!ok)
+                    {
+                        return false;
+                    }
+                }
+
+                if (!Expect(SyntaxKind.NewLineToken, "the end of the line"))
+                {
+                    return false;
+                }
+
+                while (Kind == SyntaxKind.NewLineToken)
+                {
+                    Advance(); // blank and comment lines
+                }
+            }
+        }
+        finally
+        {
+            _stack--;
+        }
+
+        bool parsed = Keyword switch
+        {
+            PyKeyword.Def => ParseDef(),
+            PyKeyword.Class => ParseClass(),
+            _ => Error("'def' or 'class' after a decorator", _pos),
+        };
+        return parsed && Close(row, OpaqueValue);
     }
 
     /// <summary>The body after ':': simple statements on the same line, or a line break and an indented block.</summary>
     private bool ParseSuite()
     {
         _stack++; // suite
+        _conditional++; // a block may not run (each statement of an indented block is a statement of its own)
         try
         {
             return ParseSuiteCore();
@@ -201,6 +567,7 @@ internal sealed partial class PyParser
         finally
         {
             _stack--;
+            _conditional--;
         }
     }
 

@@ -65,9 +65,15 @@ internal sealed partial class PyParser
     }
 
     /// <summary><c>test: or_test ['if' or_test 'else' test] | lambdef</c></summary>
-    private bool ParseTest()
+    private bool ParseTest() => ParseTest(old: false);
+
+    /// <summary>
+    /// <c>test</c>, or with <paramref name="old"/> <c>old_test: or_test | old_lambdef</c> (a comprehension's
+    /// conditions and a list comprehension's iterable, where a conditional expression needs parentheses).
+    /// </summary>
+    private bool ParseTest(bool old)
     {
-        _stack++; // test
+        _stack++; // test or old_test
         try
         {
             if (!WithinStack(native: true))
@@ -77,20 +83,22 @@ internal sealed partial class PyParser
 
             if (Keyword == PyKeyword.Lambda)
             {
-                return Unsupported("lambda");
+                return ParseLambda(old);
             }
 
             RowMark mark = Mark();
+            int certain = _certainRaise;
             if (!ParseOrTest())
             {
                 return false;
             }
 
-            if (Keyword != PyKeyword.If)
+            if (old || Keyword != PyKeyword.If)
             {
                 return true;
             }
 
+            _certainRaise = certain; // the value before 'if' may not be computed
             Advance();
             if (!ParseOrTest())
             {
@@ -103,13 +111,53 @@ internal sealed partial class PyParser
             }
 
             Advance();
-            if (!ParseTest())
+            _conditional++;
+            bool ok = ParseTest();
+            _conditional--;
+            if (!ok)
             {
                 return false;
             }
 
             Wrap(mark, SyntaxKind.ConditionalExpression);
             return true;
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    /// <summary><c>lambdef: 'lambda' [varargslist] ':' test</c> (or <c>old_test</c> after <paramref name="old"/>), kept as an opaque value.</summary>
+    private bool ParseLambda(bool old)
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("lambda");
+        Advance();
+        _stack++; // lambdef or old_lambdef
+        try
+        {
+            if (Kind != SyntaxKind.ColonToken && !ParseParameters(SyntaxKind.ColonToken, lambda: true))
+            {
+                return false;
+            }
+
+            if (!Expect(SyntaxKind.ColonToken, "':'"))
+            {
+                return false;
+            }
+
+            // The body is a function's: it runs only when called, and a yield in it makes that function a generator.
+            int yields = _scopeYield;
+            int returns = _scopeReturnValue;
+            _functionDepth++;
+            _conditional++;
+            bool ok = ParseTest(old);
+            _conditional--;
+            _functionDepth--;
+            _scopeYield = yields;
+            _scopeReturnValue = returns;
+            return ok && Close(row, OpaqueValue);
         }
         finally
         {
@@ -164,6 +212,7 @@ internal sealed partial class PyParser
         }
 
         bool any = false;
+        int conditional = _conditional;
         while (true)
         {
             switch (Kind)
@@ -188,12 +237,18 @@ internal sealed partial class PyParser
 
                     break;
                 default:
+                    _conditional = conditional;
                     if (any)
                     {
                         Wrap(mark, SyntaxKind.ComparisonExpression);
                     }
 
                     return true;
+            }
+
+            if (any)
+            {
+                _conditional = conditional + 1; // a < b < c: c is computed only when a < b
             }
 
             any = true;
@@ -259,10 +314,14 @@ internal sealed partial class PyParser
                 return true;
             }
 
+            bool shortCircuit = level is Level.Or or Level.And;
             while (IsOperatorOf(level))
             {
                 Advance();
-                if (!ParseOperand(level))
+                _conditional += shortCircuit ? 1 : 0;
+                bool ok = ParseOperand(level);
+                _conditional -= shortCircuit ? 1 : 0;
+                if (!ok)
                 {
                     return false;
                 }
@@ -396,7 +455,12 @@ internal sealed partial class PyParser
         return true;
     }
 
-    /// <summary>The arguments of a call, after '(' up to and including ')'.</summary>
+    /// <summary>
+    /// The arguments of a call, after '(' up to and including ')': <c>arglist: (argument ',')* (argument [','] |
+    /// '*' test (',' argument)* [',' '**' test] | '**' test)</c>, <c>argument: test [comp_for] | test '=' test</c>,
+    /// with the checks of Python 2.7's compiler (no positional argument after a keyword or <c>*args</c>, a generator
+    /// expression alone, no keyword twice, at most 255).
+    /// </summary>
     private bool ParseArguments()
     {
         if (Kind == SyntaxKind.CloseParenToken)
@@ -406,23 +470,52 @@ internal sealed partial class PyParser
         }
 
         int open = _lastConsumed;
-        int count = 0;
+        int positional = 0;
+        int named = 0;
+        int generators = 0;
+        bool star = false;
+        bool doubleStar = false;
         HashSet<string>? keywords = null;
         _stack += 2; // arglist, argument
         try
         {
             while (Kind != SyntaxKind.CloseParenToken)
             {
-                if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+                if (doubleStar)
                 {
-                    return Unsupported("*args and **kwargs arguments");
+                    return Error("')'", _pos); // '**' test ends the arguments
                 }
 
-                if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
+                if (Kind is SyntaxKind.AsteriskToken or SyntaxKind.AsteriskAsteriskToken)
+                {
+                    bool isDouble = Kind == SyntaxKind.AsteriskAsteriskToken;
+                    if (star && !isDouble)
+                    {
+                        return Error("'**' or an argument", _pos);
+                    }
+
+                    Unsupported("*args and **kwargs arguments");
+                    Advance();
+                    if (!ParseTest())
+                    {
+                        return false;
+                    }
+
+                    star |= !isDouble;
+                    doubleStar |= isDouble;
+                }
+                else if (Kind == SyntaxKind.IdentifierToken && _tokens[PeekNext()].Kind == SyntaxKind.EqualsToken)
                 {
                     int first = _pos;
+                    if (!CheckBindable(first))
+                    {
+                        return false;
+                    }
+
+                    string name = _text.Substring(_tokens[first].Start, _tokens[first].Length);
+
                     keywords ??= new HashSet<string>(StringComparer.Ordinal);
-                    if (!keywords.Add(_text.Substring(_tokens[first].Start, _tokens[first].Length)))
+                    if (!keywords.Add(name))
                     {
                         return CompileError("keyword argument repeated", first);
                     }
@@ -436,20 +529,58 @@ internal sealed partial class PyParser
                     }
 
                     Close(row, SyntaxKind.KeywordArgument);
+                    named++;
                 }
-                else if (!ParseTest())
+                else
                 {
-                    return false;
+                    RowMark mark = Mark();
+                    int certain = _certainRaise;
+                    if (!ParseTest())
+                    {
+                        return false;
+                    }
+
+                    if (Kind == SyntaxKind.EqualsToken)
+                    {
+                        // f((a)=1) is a keyword argument to Python 2.7; f(a.b=1) and f(1=2) are not.
+                        if (!IsParenthesizedName(mark.Row))
+                        {
+                            return CompileError("keyword can't be an expression", mark.Token);
+                        }
+
+                        Unsupported("a parenthesized keyword argument");
+                        Advance();
+                        if (!ParseTest())
+                        {
+                            return false;
+                        }
+
+                        named++;
+                    }
+                    else if (Keyword == PyKeyword.For)
+                    {
+                        _certainRaise = certain; // the element of a generator expression may never be computed
+                        Unsupported("a generator expression");
+                        if (!ParseComprehension(list: false))
+                        {
+                            return false;
+                        }
+
+                        generators++;
+                    }
+                    else if (named > 0 || star)
+                    {
+                        return CompileError(star ? "only named arguments may follow *expression" : "non-keyword arg after keyword arg", mark.Token);
+                    }
+                    else
+                    {
+                        positional++;
+                    }
                 }
 
-                if (++count > MaxArguments)
+                if (positional + named + generators > MaxArguments)
                 {
                     return CompileError("more than 255 arguments", open);
-                }
-
-                if (Keyword == PyKeyword.For)
-                {
-                    return Unsupported("a generator expression");
                 }
 
                 if (Kind != SyntaxKind.CommaToken)
@@ -458,6 +589,10 @@ internal sealed partial class PyParser
                 }
 
                 Advance();
+                if ((star || doubleStar) && Kind == SyntaxKind.CloseParenToken)
+                {
+                    return Error("an argument", _pos); // no trailing comma after *args or **kwargs in Python 2
+                }
             }
         }
         finally
@@ -465,7 +600,49 @@ internal sealed partial class PyParser
             _stack -= 2;
         }
 
+        if (generators > 1 || (generators == 1 && positional + named > 0))
+        {
+            return CompileError("Generator expression must be parenthesized if not sole argument", open);
+        }
+
         return Expect(SyntaxKind.CloseParenToken, "')' or ','");
+    }
+
+    /// <summary>Whether the node at <paramref name="row"/> is a name in parentheses (<c>(a)</c>, <c>((a))</c>).</summary>
+    private bool IsParenthesizedName(int row)
+    {
+        if (_rows.Kind(row) != SyntaxKind.ParenthesizedExpression)
+        {
+            return false;
+        }
+
+        while (_rows.Kind(row) == SyntaxKind.ParenthesizedExpression)
+        {
+            row = _rows.Next(row);
+        }
+
+        return _rows.Kind(row) == SyntaxKind.NameExpression;
+    }
+
+    /// <summary>Whether the node at <paramref name="row"/> is a list, dictionary or set display or a comprehension (in parentheses or not): a value Python cannot hash.</summary>
+    private bool IsUnhashableDisplay(int row)
+    {
+        while (_rows.Kind(row) == SyntaxKind.ParenthesizedExpression)
+        {
+            row = _rows.Next(row);
+        }
+
+        return _rows.Kind(row) is SyntaxKind.List or SyntaxKind.DictionaryExpression;
+    }
+
+    /// <summary>Notes a set item or dictionary key at <paramref name="row"/> that raises whenever the statement runs.</summary>
+    private void CheckHashable(int row)
+    {
+        if (_certainRaise < 0 && _conditional == 0 && IsUnhashableDisplay(row))
+        {
+            _certainRaise = _rows.FirstToken(row);
+            _certainRaiseLast = _rows.LastToken(row);
+        }
     }
 
     /// <summary>The subscripts after '[' up to and including ']': an index, a slice, or several (a tuple).</summary>
@@ -511,7 +688,10 @@ internal sealed partial class PyParser
         RowMark mark = Mark();
         if (Kind == SyntaxKind.DotToken)
         {
-            return Unsupported("an ellipsis");
+            // subscript: '.' '.' '.' (three tokens in Python 2, which may stand apart)
+            int row = _rows.Open(_pos);
+            Unsupported("an ellipsis");
+            return Expect(SyntaxKind.DotToken, "'...'") && Expect(SyntaxKind.DotToken, "'...'") && Expect(SyntaxKind.DotToken, "'...'") && Close(row, OpaqueValue);
         }
 
         if (Kind != SyntaxKind.ColonToken && !ParseTest())
@@ -595,124 +775,394 @@ internal sealed partial class PyParser
             case SyntaxKind.OpenParenToken:
                 return ParseParenthesized();
             case SyntaxKind.OpenBracketToken:
-                return ParseBracketDisplay(SyntaxKind.CloseBracketToken, "']' or ','", SyntaxKind.List);
+                return ParseListDisplay();
             case SyntaxKind.OpenBraceToken:
-                return ParseBracketDisplay(SyntaxKind.CloseBraceToken, "'}' or ','", SyntaxKind.DictionaryExpression);
+                return ParseDictionaryOrSet();
             case SyntaxKind.BacktickToken:
-                return Unsupported("a backquote (repr)");
-            case SyntaxKind.KeywordToken when Keyword is PyKeyword.Lambda or PyKeyword.Yield:
-                return Unsupported(Keyword == PyKeyword.Lambda ? "lambda" : "yield");
+                return ParseBackquote();
             default:
                 return Error("an expression", _pos);
         }
     }
 
+    /// <summary><c>'(' [yield_expr | testlist_comp] ')'</c>: a parenthesized expression, a tuple, a generator expression or a yield.</summary>
     private bool ParseParenthesized()
     {
         int row = _rows.Open(_pos);
         Advance();
         if (Keyword == PyKeyword.Yield)
         {
-            return Unsupported("yield");
+            return ParseYield() && Expect(SyntaxKind.CloseParenToken, "')'") && Close(row, OpaqueValue);
         }
 
-        if (!ParseDisplay(SyntaxKind.CloseParenToken, "')' or ','", out int items, out bool comma))
+        if (!ParseDisplay(SyntaxKind.CloseParenToken, "')' or ','", out int items, out bool comma, out bool comprehension))
         {
             return false;
         }
 
-        return Close(row, items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression);
+        return Close(row, comprehension ? OpaqueValue : items == 1 && !comma ? SyntaxKind.ParenthesizedExpression : SyntaxKind.TupleExpression);
     }
 
-    /// <summary>A list (<c>[...]</c>) or dictionary (<c>{...}</c>) display, from its opening bracket.</summary>
-    private bool ParseBracketDisplay(SyntaxKind close, string expected, SyntaxKind kind)
+    /// <summary><c>'[' [listmaker] ']'</c>: a list display or a list comprehension.</summary>
+    private bool ParseListDisplay()
     {
         int row = _rows.Open(_pos);
         Advance();
-        return ParseDisplay(close, expected, out _, out _) && Close(row, kind);
+        return ParseDisplay(SyntaxKind.CloseBracketToken, "']' or ','", out _, out _, out bool comprehension)
+            && Close(row, comprehension ? OpaqueContainer : SyntaxKind.List);
     }
 
     /// <summary>
-    /// The rest of a display after its opening bracket, up to and including <paramref name="close"/>. Its items, when
-    /// there are any, are one grammar rule deeper (<c>testlist_comp</c>, <c>listmaker</c> or <c>dictorsetmaker</c>).
+    /// The rest of a tuple or list display after its opening bracket, up to and including <paramref name="close"/>
+    /// (<c>testlist_comp</c> or <c>listmaker</c>: <c>test (comp_for | (',' test)* [','])</c>). Its items, when
+    /// there are any, are one grammar rule deeper.
     /// </summary>
-    private bool ParseDisplay(SyntaxKind close, string expected, out int items, out bool comma)
+    private bool ParseDisplay(SyntaxKind close, string expected, out int items, out bool comma, out bool comprehension)
     {
         items = 0;
         comma = false;
-        int inner = Kind == close ? 0 : 1;
-        _stack += inner;
-        bool ok = inner == 0 || (close == SyntaxKind.CloseBraceToken ? ParseDictionaryEntries() : ParseSequenceItems(close, out items, out comma));
-        _stack -= inner;
-        return ok && Expect(close, expected);
-    }
-
-    /// <summary>The items of a tuple or list display, separated by commas, up to <paramref name="close"/>.</summary>
-    private bool ParseSequenceItems(SyntaxKind close, out int items, out bool comma)
-    {
-        items = 0;
-        comma = false;
-        while (Kind != close)
+        comprehension = false;
+        if (Kind == close)
         {
-            if (!ParseTest())
-            {
-                return false;
-            }
-
-            items++;
-            if (Keyword == PyKeyword.For)
-            {
-                return Unsupported(close == SyntaxKind.CloseParenToken ? "a generator expression" : "a list comprehension");
-            }
-
-            if (Kind != SyntaxKind.CommaToken)
-            {
-                break;
-            }
-
-            comma = true;
             Advance();
+            return true;
         }
 
-        return true;
+        _stack++; // testlist_comp or listmaker
+        try
+        {
+            while (Kind != close)
+            {
+                int certain = _certainRaise;
+                if (!ParseTest())
+                {
+                    return false;
+                }
+
+                items++;
+                if (Keyword == PyKeyword.For && items == 1 && !comma)
+                {
+                    _certainRaise = certain; // the element of a comprehension may never be computed
+                    comprehension = true;
+                    bool list = close == SyntaxKind.CloseBracketToken;
+                    Unsupported(list ? "a list comprehension" : "a generator expression");
+                    if (!ParseComprehension(list))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+
+                if (Kind != SyntaxKind.CommaToken)
+                {
+                    break;
+                }
+
+                comma = true;
+                Advance();
+            }
+        }
+        finally
+        {
+            _stack--;
+        }
+
+        return Expect(close, expected);
     }
 
-    private bool ParseDictionaryEntries()
+    /// <summary>
+    /// <c>'{' [dictorsetmaker] '}'</c>: a dictionary display, or (kept as text) a set display or a dictionary or set
+    /// comprehension. <c>dictorsetmaker: (test ':' test (comp_for | (',' test ':' test)* [','])) | (test (comp_for |
+    /// (',' test)* [',']))</c>.
+    /// </summary>
+    private bool ParseDictionaryOrSet()
     {
-        while (Kind != SyntaxKind.CloseBraceToken)
+        int brace = _pos;
+        int row = _rows.Open(_pos);
+        Advance();
+        if (Kind == SyntaxKind.CloseBraceToken)
+        {
+            Advance();
+            return Close(row, SyntaxKind.DictionaryExpression);
+        }
+
+        _stack++; // dictorsetmaker
+        bool ok;
+        bool set = false;
+        try
         {
             int entryRow = _rows.Open(_pos);
+            int certain = _certainRaise;
             if (!ParseTest())
             {
                 return false;
             }
 
+            if (Kind == SyntaxKind.ColonToken)
+            {
+                ok = ParseDictionaryEntries(entryRow, certain);
+            }
+            else
+            {
+                set = true;
+                ok = ParseSetItems(entryRow, certain, brace);
+            }
+        }
+        finally
+        {
+            _stack--;
+        }
+
+        return ok && Expect(SyntaxKind.CloseBraceToken, "'}' or ','") && Close(row, set ? OpaqueContainer : SyntaxKind.DictionaryExpression);
+    }
+
+    /// <summary>The entries of a dictionary display (or its comprehension), after the first key, up to '}'.</summary>
+    private bool ParseDictionaryEntries(int entryRow, int certain)
+    {
+        bool first = true;
+        while (true)
+        {
             if (Kind != SyntaxKind.ColonToken)
             {
-                return Kind is SyntaxKind.CommaToken or SyntaxKind.CloseBraceToken ? Unsupported("a set display")
-                    : Keyword == PyKeyword.For ? Unsupported("a set comprehension") : Error("':'", _pos);
+                return Error("':'", _pos);
             }
 
             Advance();
+            int keyRow = _rows.Next(entryRow);
             if (!ParseTest())
             {
                 return false;
             }
 
-            if (Keyword == PyKeyword.For)
+            if (first && Keyword == PyKeyword.For)
             {
-                return Unsupported("a dictionary comprehension");
+                _certainRaise = certain; // the key and value of a comprehension may never be computed
+                Unsupported("a dictionary comprehension");
+                return ParseComprehension(list: false) && Close(entryRow, SyntaxKind.DictionaryEntry);
             }
 
+            CheckHashable(keyRow);
             Close(entryRow, SyntaxKind.DictionaryEntry);
+            first = false;
             if (Kind != SyntaxKind.CommaToken)
+            {
+                return true;
+            }
+
+            Advance();
+            if (Kind == SyntaxKind.CloseBraceToken)
+            {
+                return true;
+            }
+
+            entryRow = _rows.Open(_pos);
+            if (!ParseTest())
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The items of a set display (or its comprehension), after the first one, up to '}'.</summary>
+    private bool ParseSetItems(int firstRow, int certain, int brace)
+    {
+        // The set display has no entry rows: the row opened for a first entry holds the first item.
+        if (Keyword == PyKeyword.For)
+        {
+            _certainRaise = certain; // the element of a comprehension may never be computed
+            Unsupported("a set comprehension");
+            return ParseComprehension(list: false) && Close(firstRow, OpaqueValue);
+        }
+
+        Unsupported("a set display", brace);
+        Close(firstRow, OpaqueValue);
+        CheckHashable(_rows.Next(firstRow));
+        while (Kind == SyntaxKind.CommaToken)
+        {
+            Advance();
+            if (Kind == SyntaxKind.CloseBraceToken)
             {
                 break;
             }
 
-            Advance();
+            int item = _rows.Count;
+            if (!ParseTest())
+            {
+                return false;
+            }
+
+            CheckHashable(item);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A comprehension's clauses, from its first <c>for</c>: <c>list_for: 'for' exprlist 'in' testlist_safe
+    /// [list_iter]</c> and <c>list_if: 'if' old_test [list_iter]</c> with <paramref name="list"/>, else
+    /// <c>comp_for: 'for' exprlist 'in' or_test [comp_iter]</c> and <c>comp_if: 'if' old_test [comp_iter]</c>.
+    /// Only the first iterable is computed for sure; each clause nests one grammar rule deeper, as in Python.
+    /// </summary>
+    private bool ParseComprehension(bool list)
+    {
+        int saved = _stack;
+        int conditional = _conditional;
+        try
+        {
+            bool first = true;
+            while (true)
+            {
+                if (Keyword == PyKeyword.For)
+                {
+                    _stack += first ? 1 : 2; // list_for / comp_for (and list_iter / comp_iter after the first clause)
+                    if (!WithinStack(native: false))
+                    {
+                        return false;
+                    }
+
+                    if (!ParseForTarget() || !(list ? ParseTestListSafe() : ParseOrTest()))
+                    {
+                        return false;
+                    }
+
+                    if (first)
+                    {
+                        _conditional++; // the element, the conditions and the later iterables may never be computed
+                        first = false;
+                    }
+                }
+                else if (Keyword == PyKeyword.If)
+                {
+                    _stack += 2; // list_iter / comp_iter, list_if / comp_if
+                    if (!WithinStack(native: false))
+                    {
+                        return false;
+                    }
+
+                    Advance();
+                    if (!ParseTest(old: true))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    return true;
+                }
+            }
+        }
+        finally
+        {
+            _stack = saved;
+            _conditional = conditional;
+        }
+    }
+
+    /// <summary><c>testlist_safe: old_test [(',' old_test)+ [',']]</c>: the iterable of a list comprehension (a trailing comma needs two items).</summary>
+    private bool ParseTestListSafe()
+    {
+        _stack++; // testlist_safe
+        try
+        {
+            RowMark mark = Mark();
+            if (!ParseTest(old: true))
+            {
+                return false;
+            }
+
+            if (Kind != SyntaxKind.CommaToken)
+            {
+                return true;
+            }
+
+            Advance();
+            if (!ParseTest(old: true))
+            {
+                return false;
+            }
+
+            while (Kind == SyntaxKind.CommaToken)
+            {
+                Advance();
+                if (!StartsExpression())
+                {
+                    break;
+                }
+
+                if (!ParseTest(old: true))
+                {
+                    return false;
+                }
+            }
+
+            Wrap(mark, SyntaxKind.TupleExpression);
+            return true;
+        }
+        finally
+        {
+            _stack--;
+        }
+    }
+
+    /// <summary><c>'`' testlist1 '`'</c>: a backquote (repr), kept as an opaque value.</summary>
+    private bool ParseBackquote()
+    {
+        int row = _rows.Open(_pos);
+        Unsupported("a backquote (repr)");
+        Advance();
+        _stack++; // testlist1
+        try
+        {
+            while (true)
+            {
+                if (!ParseTest())
+                {
+                    return false;
+                }
+
+                if (Kind != SyntaxKind.CommaToken)
+                {
+                    break;
+                }
+
+                Advance();
+            }
+        }
+        finally
+        {
+            _stack--;
+        }
+
+        return Expect(SyntaxKind.BacktickToken, "'`' or ','") && Close(row, OpaqueValue);
+    }
+
+    /// <summary>
+    /// <c>yield_expr: 'yield' [testlist]</c>, which only a function may hold (in parentheses, after '=', or as a
+    /// statement): it makes the function a generator, which the evaluator does not run.
+    /// </summary>
+    private bool ParseYield()
+    {
+        if (_functionDepth == 0)
+        {
+            return CompileError("'yield' outside function", _pos);
+        }
+
+        if (_scopeYield < 0)
+        {
+            _scopeYield = _pos;
+        }
+
+        Unsupported("yield");
+        Advance();
+        _stack++; // yield_expr
+        try
+        {
+            return !StartsExpression() || ParseTestList();
+        }
+        finally
+        {
+            _stack--;
+        }
     }
 }

@@ -7,24 +7,36 @@ namespace Xen.Hvm.Config.Parsing;
 // Statements: simple statements, assignments and settings, and recovery (a failed statement becomes skipped text).
 internal sealed partial class PyParser
 {
-    private void ParseStatement()
+    /// <summary>
+    /// Parses one statement; returns the first and last tokens of a part of it that raises whenever it runs (see
+    /// <see cref="_certainRaise"/>) when the statement parsed, else (-1, -1).
+    /// </summary>
+    private (int First, int Last) ParseStatement()
     {
         int saved = _stack;
+        (int Token, string? What, int Certain, int CertainLast, int Conditional) outer = (_noteToken, _noteWhat, _certainRaise, _certainRaiseLast, _conditional);
+        _noteToken = -1;
+        _noteWhat = null;
+        _certainRaise = -1;
+        _certainRaiseLast = -1;
+        _conditional = 0;
         try
         {
             _stack++; // stmt
-            ParseStatementCore();
+            return ParseStatementCore(enclosingNoted: outer.Token >= 0) && _certainRaise >= 0 ? (_certainRaise, _certainRaiseLast) : (-1, -1);
         }
         finally
         {
             _stack = saved;
+            (_noteToken, _noteWhat, _certainRaise, _certainRaiseLast, _conditional) = outer;
         }
     }
 
-    private void ParseStatementCore()
+    private bool ParseStatementCore(bool enclosingNoted)
     {
         int start = _pos;
         int row = _rows.Count;
+        int errors = _diagnostics.ErrorCount;
         _reported = false;
         bool ok;
         switch (Kind)
@@ -32,12 +44,12 @@ internal sealed partial class PyParser
             case SyntaxKind.NewLineToken:
                 _rows.Leaf(SyntaxKind.EmptyStatement, start);
                 Advance();
-                return;
+                return true;
             case SyntaxKind.SemicolonToken:
                 Error("a statement", start);
                 _rows.Leaf(SyntaxKind.EmptyStatement, start);
                 Advance();
-                return;
+                return false;
             case SyntaxKind.IndentToken:
                 _diagnostics.Add(DiagnosticDescriptors.XmInvalidIndentation, _tokens[start].Start, 0, "an unexpected indent");
                 _reported = true;
@@ -48,12 +60,13 @@ internal sealed partial class PyParser
                 ok = false;
                 break;
             case SyntaxKind.AtToken:
-                ok = Unsupported("a decorator");
+                _stack += 2; // compound_stmt, decorated
+                ok = ParseDecorated();
                 break;
             case SyntaxKind.KeywordToken:
-                if (Keyword is PyKeyword.If or PyKeyword.While or PyKeyword.For or PyKeyword.Def)
+                if (Keyword is PyKeyword.If or PyKeyword.While or PyKeyword.For or PyKeyword.Def or PyKeyword.Class or PyKeyword.Try or PyKeyword.With)
                 {
-                    _stack += 2; // compound_stmt, if_stmt/while_stmt/for_stmt/funcdef
+                    _stack += 2; // compound_stmt, if_stmt/while_stmt/for_stmt/funcdef/classdef/try_stmt/with_stmt
                 }
 
                 ok = Keyword switch
@@ -62,11 +75,9 @@ internal sealed partial class PyParser
                     PyKeyword.While => ParseWhile(),
                     PyKeyword.For => ParseFor(),
                     PyKeyword.Def => ParseDef(),
-                    PyKeyword.Class => Unsupported("class"),
-                    PyKeyword.Try => Unsupported("try"),
-                    PyKeyword.With => Unsupported("with"),
-                    PyKeyword.Exec => Unsupported("exec"),
-                    PyKeyword.Yield => Unsupported("yield"),
+                    PyKeyword.Class => ParseClass(),
+                    PyKeyword.Try => ParseTry(),
+                    PyKeyword.With => ParseWith(),
                     PyKeyword.Elif or PyKeyword.Else or PyKeyword.Except or PyKeyword.Finally => Error("a statement", _pos),
                     _ => ParseSimpleStatement(),
                 };
@@ -80,8 +91,35 @@ internal sealed partial class PyParser
         {
             Recover(row, start);
         }
+        else if (_noteToken >= 0)
+        {
+            KeepAsText(row, start, reported: _diagnostics.ErrorCount > errors || enclosingNoted);
+        }
 
         _reported = false; // a later error of an enclosing statement is reported on its own
+        return ok;
+    }
+
+    /// <summary>
+    /// Keeps a statement that parsed but holds a construct the evaluator does not read (<see cref="_noteToken"/>) as a
+    /// skipped statement, and reports the construct (XH4008) unless an error inside it or an enclosing skipped
+    /// statement says enough; a part of it that raises whenever it runs is reported too (XH4050).
+    /// </summary>
+    private void KeepAsText(int row, int start, bool reported)
+    {
+        _rows.Truncate(row);
+        _rows.Leaf(SyntaxKind.SkippedStatement, start, Math.Max(start, _lastConsumed));
+        if (!reported)
+        {
+            Token t = _tokens[_noteToken];
+            _diagnostics.Add(DiagnosticDescriptors.XmUnsupportedConstruct, t.Start, t.Length, _noteWhat);
+        }
+
+        if (_certainRaise >= 0)
+        {
+            int from = _tokens[_certainRaise].Start;
+            _diagnostics.Add(DiagnosticDescriptors.XmAlwaysRaises, from, _tokens[_certainRaiseLast].Start + _tokens[_certainRaiseLast].Length - from);
+        }
     }
 
     private bool ParseSimpleStatement()
@@ -107,6 +145,8 @@ internal sealed partial class PyParser
         {
             case PyKeyword.Break or PyKeyword.Continue when _loopDepth == 0:
                 return CompileError(Keyword == PyKeyword.Break ? "'break' outside loop" : "'continue' not properly in loop", _pos);
+            case PyKeyword.Continue when _inFinally:
+                return CompileError("'continue' not supported inside 'finally' clause", _pos);
             case PyKeyword.Pass or PyKeyword.Break or PyKeyword.Continue:
                 _rows.Open(start);
                 Advance();
@@ -134,7 +174,22 @@ internal sealed partial class PyParser
             case PyKeyword.Return:
                 _rows.Open(start);
                 Advance();
+                if (!IsEndOfStatement && _scopeReturnValue < 0)
+                {
+                    _scopeReturnValue = start;
+                }
+
                 return (IsEndOfStatement || ParseTestList()) && EndStatement(row, SyntaxKind.ReturnStatement);
+            case PyKeyword.Yield:
+                // yield_stmt: yield_expr
+                _rows.Open(start);
+                return ParseYield() && EndStatement(row, SyntaxKind.ExpressionStatement);
+            case PyKeyword.Exec:
+                // exec_stmt: 'exec' expr ['in' test [',' test]]
+                _rows.Open(start);
+                Unsupported("exec");
+                Advance();
+                return ParseBitOr() && (Keyword != PyKeyword.In || ParseExecNamespaces()) && EndStatement(row, SyntaxKind.ExpressionStatement);
             case PyKeyword.Raise:
                 // raise_stmt: 'raise' [test [',' test [',' test]]]
                 _rows.Open(start);
@@ -148,7 +203,7 @@ internal sealed partial class PyParser
             case PyKeyword.Del:
                 _rows.Open(start);
                 Advance();
-                return ParseExpressionList() && CheckTarget(_rows.FirstChild(row)) && EndStatement(row, SyntaxKind.DelStatement);
+                return ParseExpressionList() && CheckTarget(_rows.FirstChild(row), store: false) && EndStatement(row, SyntaxKind.DelStatement);
             case PyKeyword.Global:
                 _rows.Open(start);
                 Advance();
@@ -161,7 +216,7 @@ internal sealed partial class PyParser
                 _rows.Open(start);
                 Advance();
                 return ParseFromImport() && EndStatement(row, SyntaxKind.FromImportStatement);
-            case PyKeyword.Class or PyKeyword.Try or PyKeyword.With or PyKeyword.Exec or PyKeyword.Yield or PyKeyword.If
+            case PyKeyword.Class or PyKeyword.Try or PyKeyword.With or PyKeyword.If
                 or PyKeyword.While or PyKeyword.For or PyKeyword.Def:
                 return Error("a simple statement (a compound statement must start its own line)", _pos);
             default:
@@ -195,12 +250,7 @@ internal sealed partial class PyParser
             while (Kind == SyntaxKind.EqualsToken)
             {
                 Advance();
-                if (Keyword == PyKeyword.Yield)
-                {
-                    return Unsupported("yield");
-                }
-
-                if (!ParseTestList())
+                if (!(Keyword == PyKeyword.Yield ? ParseYield() : ParseTestList()))
                 {
                     return false;
                 }
@@ -235,6 +285,11 @@ internal sealed partial class PyParser
                 return Error("a name, attribute or subscript before an augmented assignment", _rows.FirstToken(target));
             }
 
+            if (!CheckTarget(target))
+            {
+                return false;
+            }
+
             bool setting = targetKind == SyntaxKind.NameExpression && op == SyntaxKind.PlusEqualsToken;
             if (setting)
             {
@@ -242,19 +297,18 @@ internal sealed partial class PyParser
             }
 
             Advance();
-            if (Keyword == PyKeyword.Yield)
-            {
-                return Unsupported("yield");
-            }
-
-            return ParseTestList() && EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement);
+            return (Keyword == PyKeyword.Yield ? ParseYield() : ParseTestList()) && EndStatement(row, setting ? SyntaxKind.Setting : SyntaxKind.AssignmentStatement);
         }
 
         return EndStatement(row, SyntaxKind.ExpressionStatement);
     }
 
-    /// <summary>Checks that the expression at <paramref name="node"/> can be assigned to (Python: "can't assign to literal").</summary>
-    private bool CheckTarget(int node)
+    /// <summary>
+    /// Checks that the expression at <paramref name="node"/> can be assigned to (Python: "can't assign to literal"),
+    /// and, when <paramref name="store"/>, that it binds no name or attribute <c>None</c> or <c>__debug__</c> ("cannot
+    /// assign to None").
+    /// </summary>
+    private bool CheckTarget(int node, bool store = true)
     {
         int end = _rows.End(node);
         for (int r = node; r < end;)
@@ -262,12 +316,25 @@ internal sealed partial class PyParser
             switch (_rows.Kind(r))
             {
                 case SyntaxKind.NameExpression:
+                    if (store && !CheckBindable(_rows.FirstToken(r)))
+                    {
+                        return false;
+                    }
+
                     r = _rows.Next(r);
                     continue;
                 case SyntaxKind.TupleExpression or SyntaxKind.List or SyntaxKind.ParenthesizedExpression:
                     r = _rows.Next(r); // check the items
                     continue;
-                case SyntaxKind.MemberAccessExpression or SyntaxKind.SubscriptExpression:
+                case SyntaxKind.MemberAccessExpression:
+                    if (store && !CheckBindable(_rows.LastToken(r)))
+                    {
+                        return false;
+                    }
+
+                    r = _rows.End(r);
+                    continue;
+                case SyntaxKind.SubscriptExpression:
                     r = _rows.End(r);
                     continue;
                 default:
@@ -276,6 +343,34 @@ internal sealed partial class PyParser
         }
 
         return true;
+    }
+
+    /// <summary>Checks that the name at <paramref name="token"/> may be bound: Python 2.7's compiler rejects binding <c>None</c> and <c>__debug__</c>.</summary>
+    private bool CheckBindable(int token)
+    {
+        ReadOnlySpan<char> name = _text.AsSpan(_tokens[token].Start, _tokens[token].Length);
+        return !(name.SequenceEqual("None") || name.SequenceEqual("__debug__")) || CompileError("cannot assign to " + name.ToString(), token);
+    }
+
+    /// <summary>Expects a name that the statement binds (a function, class, parameter or import alias): not <c>None</c> or <c>__debug__</c>.</summary>
+    private bool ExpectBoundName(string what) => (Kind != SyntaxKind.IdentifierToken || CheckBindable(_pos)) && Expect(SyntaxKind.IdentifierToken, what);
+
+    /// <summary>The namespaces of <c>exec</c>, from <c>in</c>: <c>'in' test [',' test]</c>.</summary>
+    private bool ParseExecNamespaces()
+    {
+        Advance();
+        if (!ParseTest())
+        {
+            return false;
+        }
+
+        if (Kind != SyntaxKind.CommaToken)
+        {
+            return true;
+        }
+
+        Advance();
+        return ParseTest();
     }
 
     private bool IsEndOfStatement => Kind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.EndOfFileToken or SyntaxKind.DedentToken;
@@ -389,15 +484,21 @@ internal sealed partial class PyParser
     {
         while (true)
         {
+            int first = _pos;
             if (!ParseDottedName())
             {
                 return false;
             }
 
+            if (_lastConsumed == first && Keyword != PyKeyword.As && !CheckBindable(first))
+            {
+                return false; // 'import a' binds a; 'import a.b' binds a too, but Python 2.7 checks only a lone name
+            }
+
             if (Keyword == PyKeyword.As)
             {
                 Advance();
-                if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+                if (!ExpectBoundName("a name"))
                 {
                     return false;
                 }
@@ -453,7 +554,13 @@ internal sealed partial class PyParser
 
         while (true)
         {
+            int name = _pos;
             if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+            {
+                return false;
+            }
+
+            if (Keyword != PyKeyword.As && !CheckBindable(name))
             {
                 return false;
             }
@@ -461,7 +568,7 @@ internal sealed partial class PyParser
             if (Keyword == PyKeyword.As)
             {
                 Advance();
-                if (!Expect(SyntaxKind.IdentifierToken, "a name"))
+                if (!ExpectBoundName("a name"))
                 {
                     return false;
                 }

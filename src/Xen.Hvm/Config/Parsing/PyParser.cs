@@ -6,10 +6,12 @@ using Xen.Hvm.Diagnostics;
 namespace Xen.Hvm.Config.Parsing;
 
 /// <summary>
-/// The xm grammar: the subset of Python 2.7 that xm config files use, parsed by recursive descent into the same
-/// preorder rows as xl. A statement with a syntax error, or with valid Python this parser does not read (class, try,
-/// lambda, comprehensions...), becomes a skipped statement: its logical line, any indented block after it and any
-/// <c>elif</c>/<c>else</c>/<c>except</c>/<c>finally</c> clauses, kept verbatim.
+/// The xm grammar: Python 2.7, parsed by recursive descent into the same preorder rows as xl. A statement with a
+/// syntax error becomes a skipped statement: its logical line, any indented block after it and any
+/// <c>elif</c>/<c>else</c>/<c>except</c>/<c>finally</c> clauses, kept verbatim. A statement with valid Python that
+/// the evaluator does not read (class, try, with, exec, decorators, lambda, comprehensions, set displays,
+/// backquotes, yield, <c>*args</c>...) is parsed to its end all the same, so a syntax error after such a construct is
+/// still found, and is then kept verbatim as a skipped statement (XH4008).
 /// </summary>
 /// <remarks>
 /// Rows are written in preorder. An operator discovered after its left operand (<c>a + b</c>, <c>f(x)</c>,
@@ -30,6 +32,18 @@ internal sealed partial class PyParser
     /// <summary>The most arguments of one call (Python 2.7's compiler: "more than 255 arguments").</summary>
     public const int MaxArguments = 255;
 
+    /// <summary>
+    /// The kind of the row of a value the evaluator does not read and that can be hashed (a lambda, a generator
+    /// expression, a backquote, a yield). Its statement is always kept as text, so the row never outlives the parse.
+    /// </summary>
+    private const SyntaxKind OpaqueValue = SyntaxKind.SkippedStatement;
+
+    /// <summary>
+    /// The kind of the row of a container display the evaluator does not read (a set display, a comprehension): like a
+    /// dictionary display, it cannot be assigned to and cannot be hashed. It never outlives the parse either.
+    /// </summary>
+    private const SyntaxKind OpaqueContainer = SyntaxKind.DictionaryExpression;
+
     private readonly string _text;
     private readonly Token[] _tokens;
     private readonly DiagnosticBag _diagnostics;
@@ -46,6 +60,38 @@ internal sealed partial class PyParser
     private int _loopDepth;
     private bool _reported;
 
+    /// <summary>Whether the statements being parsed are in a <c>finally</c> clause (and not in a loop inside it): <c>continue</c> may not stand there.</summary>
+    private bool _inFinally;
+
+    /// <summary>The first <c>yield</c> of the function being parsed, or -1: a generator, where <c>return</c> may not give a value.</summary>
+    private int _scopeYield = -1;
+
+    /// <summary>The first <c>return</c> with a value of the function being parsed, or -1.</summary>
+    private int _scopeReturnValue = -1;
+
+    /// <summary>
+    /// The first construct of the statement being parsed that the evaluator does not read (its token), or -1: when the
+    /// statement parses, it is kept as text and this is reported (XH4008).
+    /// </summary>
+    private int _noteToken = -1;
+    private string? _noteWhat;
+
+    /// <summary>
+    /// How many of the enclosing grammar contexts may not run when the statement runs: the right operand of
+    /// <c>and</c>/<c>or</c>, the branches of a conditional expression, a lambda's body, the parts of a comprehension
+    /// after its first iterable, the operands of a comparison chain after its second, a block.
+    /// </summary>
+    private int _conditional;
+
+    /// <summary>
+    /// The first token of a part of the statement being parsed that raises whenever the statement runs (a set item or
+    /// dictionary key that is a set, list or dictionary display: unhashable), or -1.
+    /// </summary>
+    private int _certainRaise = -1;
+
+    /// <summary>The last token of the part at <see cref="_certainRaise"/> (set with it).</summary>
+    private int _certainRaiseLast = -1;
+
     private PyParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
     {
         _text = text;
@@ -61,6 +107,39 @@ internal sealed partial class PyParser
         var parser = new PyParser(text, tokens, diagnostics);
         parser.ParseFile();
         return parser._rows.ToData(text, parser._tokens, tokens.Count);
+    }
+
+    /// <summary>
+    /// Reads a statement kept as text (a <see cref="SyntaxKind.SkippedStatement"/> of <paramref name="data"/>) again
+    /// and finds the part of it that raises whenever it runs (a set item or dictionary key that is a set, list or
+    /// dictionary display, so unhashable: <c>maxmem = {{ MEMORY }}</c>).
+    /// </summary>
+    /// <param name="data">The rows of an xm document.</param>
+    /// <param name="statement">The skipped statement's row.</param>
+    /// <param name="inFunction">Whether the statement stands in a function's body (where <c>return</c> and <c>yield</c> may stand).</param>
+    /// <returns>The first and last tokens of that part, or (-1, -1) when the statement may run (or does not parse).</returns>
+    public static (int First, int Last) FindCertainRaise(SyntaxData data, int statement, bool inFunction)
+    {
+        int first = data.FirstToken(statement);
+        int last = data.LastToken(statement);
+        var tokens = new ValueBuilder<Token>(last - first + 2);
+        for (int t = first; t <= last; t++)
+        {
+            tokens.Add(new Token(data.TokenKind(t), data.TokenStart(t), data.TokenLength(t), data.TokenFlags(t)));
+        }
+
+        tokens.Add(new Token(SyntaxKind.EndOfFileToken, data.TokenEnd(last), 0));
+        var bag = new DiagnosticBag();
+        var parser = new PyParser(data.Text, tokens, bag)
+        {
+            _functionDepth = inFunction ? 1 : 0,
+            _loopDepth = 1, // break and continue: checked when the file was parsed
+            _pos = -1,
+            _stack = 1,
+        };
+        parser.Advance();
+        (int from, int to) = parser.ParseStatement();
+        return from >= 0 && bag.ErrorCount == 0 && parser.Kind == SyntaxKind.EndOfFileToken ? (from + first, to + first) : (-1, -1);
     }
 
     private SyntaxKind Kind => _tokens[_pos].Kind;
@@ -155,16 +234,20 @@ internal sealed partial class PyParser
         return false;
     }
 
-    private bool Unsupported(string what)
-    {
-        if (!_reported)
-        {
-            _reported = true;
-            Token t = _tokens[_pos];
-            _diagnostics.Add(DiagnosticDescriptors.XmUnsupportedConstruct, t.Start, t.Length, what);
-        }
+    /// <summary>
+    /// Notes valid Python the evaluator does not read, at the current token; parsing goes on, and when the statement
+    /// parses it is kept as text with XH4008.
+    /// </summary>
+    private void Unsupported(string what) => Unsupported(what, _pos);
 
-        return false;
+    /// <summary>Notes valid Python the evaluator does not read, at <paramref name="token"/>.</summary>
+    private void Unsupported(string what, int token)
+    {
+        if (_noteToken < 0)
+        {
+            _noteToken = token;
+            _noteWhat = what;
+        }
     }
 
     /// <summary>

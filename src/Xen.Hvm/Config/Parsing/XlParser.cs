@@ -18,7 +18,10 @@ internal sealed class XlParser
     private readonly SyntaxData.Writer _rows;
     private int _pos;
     private int _lastConsumed;
-    private Stack<int>? _open;
+    private Stack<(int Row, int Base)>? _open;
+
+    /// <summary>Whether the statement being parsed has exhausted bison's stack (XH1014).</summary>
+    private bool _stackExhausted;
 
     private XlParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
     {
@@ -101,6 +104,7 @@ internal sealed class XlParser
         }
 
         Advance();
+        _stackExhausted = false;
         if (!ParseValue())
         {
             Recover(row, start);
@@ -121,6 +125,14 @@ internal sealed class XlParser
                 Error(DiagnosticDescriptors.ExpectedEndOfStatement, _text.Substring(_tokens[start].Start, _tokens[start].Length), Describe(_pos));
                 Recover(row, start);
                 return;
+        }
+
+        if (_stackExhausted)
+        {
+            // libxlu gives up on the file there ("memory exhausted"); the statement is kept as text, every byte of it.
+            _rows.Truncate(row);
+            _rows.Leaf(SyntaxKind.SkippedStatement, start, last);
+            return;
         }
 
         _rows.Close(row, SyntaxKind.Setting, last);
@@ -146,31 +158,54 @@ internal sealed class XlParser
         }
     }
 
-    // '[' nlok valuelist ']' with valuelist: empty | values | values ',' nlok; iterative to bound the stack.
+    /// <summary>
+    /// The most grammar symbols libxlu's bison parser holds at once: its stack has <c>YYMAXDEPTH</c> = 10,000 entries,
+    /// one per symbol plus the initial state, and it reports "memory exhausted" when a push would fill the last one.
+    /// </summary>
+    public const int MaxParserSymbols = 9998;
+
+    /// <summary>The symbols on bison's stack below a setting's value: <c>stmts IDENT '='</c> (<c>+=</c> is one token).</summary>
+    private const int ValueBase = 3;
+
+    // '[' nlok valuelist ']' with valuelist: empty | values | values ',' nlok, and values: value nlok | values ','
+    // nlok value nlok; iterative to bound the stack. Alongside, the depth of bison's stack is followed exactly (see
+    // CheckParserStack), so that what libxlu rejects as "memory exhausted" is rejected here too.
     private bool ParseList()
     {
-        Stack<int> open = _open ??= new Stack<int>();
+        Stack<(int Row, int Base)> open = _open ??= new Stack<(int Row, int Base)>();
         open.Clear();
-        open.Push(_rows.Open(_pos));
+        _stackExhausted = false;
+        int listBase = ValueBase;
+        bool afterComma = false;
+        open.Push((_rows.Open(_pos), listBase));
+        CheckParserStack(listBase + 2, open.Count); // '[' nlok
+        int nlok = listBase + 2;
         Advance();
         bool expectValue = true;
         while (true)
         {
             while (Kind == SyntaxKind.NewLineToken)
             {
+                CheckParserStack(nlok + 1, open.Count); // nlok NEWLINE, reduced to nlok
                 Advance();
             }
 
             SyntaxKind kind = Kind;
+            int elementBase = listBase + (afterComma ? 5 : 2); // '[' nlok, or '[' nlok values ',' nlok
             if (kind == SyntaxKind.CloseBracketToken)
             {
-                _rows.Close(open.Pop(), SyntaxKind.List, _pos);
+                CheckParserStack(listBase + 4, open.Count); // '[' nlok valuelist ']'
+                _rows.Close(open.Pop().Row, SyntaxKind.List, _pos);
                 Advance();
                 if (open.Count == 0)
                 {
                     return true;
                 }
 
+                // The list is a value of the enclosing list: its first one, or one after a comma.
+                afterComma = listBase - open.Peek().Base == 5;
+                listBase = open.Peek().Base;
+                nlok = listBase + (afterComma ? 5 : 2) + 2; // value nlok
                 expectValue = false;
                 continue;
             }
@@ -186,7 +221,11 @@ internal sealed class XlParser
                         _rows.Leaf(SyntaxKind.NumberLiteral, _pos);
                         break;
                     case SyntaxKind.OpenBracketToken:
-                        open.Push(_rows.Open(_pos));
+                        listBase = elementBase;
+                        afterComma = false;
+                        open.Push((_rows.Open(_pos), listBase));
+                        CheckParserStack(listBase + 2, open.Count);
+                        nlok = listBase + 2;
                         Advance();
                         continue;
                     default:
@@ -194,6 +233,8 @@ internal sealed class XlParser
                         return false;
                 }
 
+                CheckParserStack(elementBase + 2, open.Count); // value nlok
+                nlok = elementBase + 2;
                 Advance();
                 expectValue = false;
                 continue;
@@ -201,14 +242,30 @@ internal sealed class XlParser
 
             if (kind == SyntaxKind.CommaToken)
             {
+                CheckParserStack(listBase + 5, open.Count); // '[' nlok values ',' nlok
+                nlok = listBase + 5;
+                afterComma = true;
                 Advance();
                 expectValue = true;
                 continue;
             }
 
-            int listStart = _tokens[_rows.FirstToken(open.Peek())].Start;
+            int listStart = _tokens[_rows.FirstToken(open.Peek().Row)].Start;
             Error(DiagnosticDescriptors.ExpectedCommaOrCloseBracket, new OffsetArgument(listStart), Describe(_pos));
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Reports XH1014 at the current token, once per statement, when bison's stack would hold more than
+    /// <see cref="MaxParserSymbols"/> symbols there; parsing goes on, so the list is still read to its end.
+    /// </summary>
+    private void CheckParserStack(int symbols, int depth)
+    {
+        if (symbols > MaxParserSymbols && !_stackExhausted)
+        {
+            _stackExhausted = true;
+            Error(DiagnosticDescriptors.ListNestingTooDeep, depth);
         }
     }
 

@@ -15,6 +15,16 @@ internal sealed class DiskInterpreter
     private bool _hadPrefix;
     private bool _formatSet;
 
+    /// <summary>The ignored prefixes (<c>phy</c>, <c>tap:aio</c>) read since the last other token, joined by ':'; null after a format or script prefix.</summary>
+    private string? _pendingPrefix;
+    private bool _pendingMixed;
+
+    /// <summary>The prefixes written before the target, when all of them are ones xl ignores (xm reads them as the backend).</summary>
+    private string? _targetPrefix;
+
+    /// <summary>The deprecated prefix that took the positional format slot, for XH6150.</summary>
+    private SpecToken? _firstPrefix;
+
     private string? _target;
     private DiskFormat _format;
     private string? _vdev;
@@ -107,6 +117,7 @@ internal sealed class DiskInterpreter
             HiddenDisk = _hiddenDisk,
             Trusted = _trusted,
             GrantUsage = _grantUsage,
+            XmUnameType = _targetPrefix,
         };
     }
 
@@ -151,6 +162,20 @@ internal sealed class DiskInterpreter
         {
             case DiskRule.Whitespace:
                 return true;
+            case DiskRule.FormatPrefix or DiskRule.ScriptPrefix or DiskRule.TapdiskPrefix or DiskRule.AioPrefix
+                or DiskRule.IoemuPrefix or DiskRule.TapPrefix or DiskRule.FilePrefix or DiskRule.PhyPrefix:
+                NotePrefix(t);
+                break;
+            case DiskRule.Positional:
+                break;
+            default:
+                _pendingPrefix = null;
+                _pendingMixed = false;
+                break;
+        }
+
+        switch (t.Rule)
+        {
             case DiskRule.Format:
                 SetFormat(ValueOf(t));
                 return true;
@@ -169,7 +194,7 @@ internal sealed class DiskInterpreter
             }
 
             case DiskRule.Access:
-                SetAccess(ValueOf(t));
+                SetAccess(ValueOf(t), null);
                 return true;
             case DiskRule.Backend:
                 SaveString("backend", ref _backend, ValueOf(t));
@@ -299,7 +324,29 @@ internal sealed class DiskInterpreter
         }
     }
 
+    /// <summary>Follows the prefixes before a positional item: xl ignores <c>phy:</c> and <c>tap:aio:</c>, but xm reads them as the backend.</summary>
+    private void NotePrefix(DiskToken t)
+    {
+        var prefix = Stripped(t, ':');
+        _firstPrefix ??= new SpecToken(t.Start, _s.Substring(t.Start, t.Length));
+        if (t.Rule is DiskRule.FormatPrefix or DiskRule.ScriptPrefix)
+        {
+            _pendingMixed = true;
+        }
+
+        _pendingPrefix = _pendingPrefix is null ? prefix.Text : _pendingPrefix + ":" + prefix.Text;
+    }
+
     private bool Positional(SpecToken v)
+    {
+        string? pending = _pendingPrefix;
+        bool mixed = _pendingMixed;
+        _pendingPrefix = null;
+        _pendingMixed = false;
+        return Positional(v, pending, mixed);
+    }
+
+    private bool Positional(SpecToken v, string? prefix, bool mixed)
     {
         if (_err)
         {
@@ -310,6 +357,7 @@ internal sealed class DiskInterpreter
         if (_target is null)
         {
             SaveString("target", ref _target, v);
+            _targetPrefix = mixed ? null : prefix;
         }
         else if (!_hadPrefix && !_formatSet)
         {
@@ -334,7 +382,7 @@ internal sealed class DiskInterpreter
         else if (!_accessSet)
         {
             _accessSet = true;
-            SetAccess(v);
+            SetAccess(v, _hadPrefix ? _firstPrefix : null);
         }
         else
         {
@@ -389,7 +437,9 @@ internal sealed class DiskInterpreter
         return true;
     }
 
-    private void SetAccess(SpecToken v)
+    /// <param name="v">The positional access item.</param>
+    /// <param name="prefix">The deprecated prefix that made the second positional item the vdev (no format slot), if any.</param>
+    private void SetAccess(SpecToken v, SpecToken? prefix)
     {
         switch (v.Text)
         {
@@ -404,6 +454,10 @@ internal sealed class DiskInterpreter
                 break;
             case "w!":
                 Error(DiagnosticDescriptors.DiskSharedWriteNotInXl, v.Start, v.Length);
+                break;
+            case var _ when prefix is { } p:
+                // qcow2:/x,,hda: the prefix stands for the format, so '' is the vdev and 'hda' the access.
+                Error(DiagnosticDescriptors.DiskPrefixTookFormatSlot, v.Start, v.Length, v.Text, p.Text, _vdev);
                 break;
             default:
                 Error(DiagnosticDescriptors.DiskUnknownAccess, v.Start, v.Length, v.Text);

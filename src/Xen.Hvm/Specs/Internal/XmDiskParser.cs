@@ -209,6 +209,22 @@ internal static class XmDiskParser
         return true;
     }
 
+    /// <summary>Whether xm reads <paramref name="type"/> as a uname type: <c>phy</c>, <c>file</c>, <c>tap:DRIVER</c>,
+    /// <c>tap2:[tapdisk:]DRIVER</c>, or a block script name (<c>nbd</c>).</summary>
+    public static bool IsUnameType(string type)
+    {
+        string[] parts = type.Split(':');
+        return parts switch
+        {
+            ["phy" or "file"] => true,
+            ["tap", var driver] => Array.IndexOf(TapDrivers, driver) >= 0,
+            ["tap2", var driver] => Array.IndexOf(Tap2Drivers, driver) >= 0,
+            ["tap2", "tapdisk", var driver] => Array.IndexOf(Tap2Drivers, driver) >= 0,
+            [var script] => IsScriptName(script) && script is not ("tap" or "tap2" or "tapdisk" or "aio" or "ioemu"),
+            _ => false,
+        };
+    }
+
     /// <summary>The xm uname type for a value that did not come from xm text.</summary>
     public static string DeriveUnameType(DiskSpec spec)
     {

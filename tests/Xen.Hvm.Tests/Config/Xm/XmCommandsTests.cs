@@ -95,10 +95,12 @@ public sealed class XmCommandsTests
         File.WriteAllText(path, Example3);
 
         // Auto reads it as xm does: the same exit code and diagnostics as --dialect xm, none of xl's (XH1006).
+        // check validates too: without a vmid (xm create vmid=3) xm stops at vmid_check (XH4103), so there is no domain.
         var check = Cli.Run("check", path);
         var asXm = Cli.Run("check", "--dialect", "xm", path);
-        Assert.Equal(0, check.ExitCode);
-        Assert.Equal($"{path}: xm, {Xen.Hvm.Config.XenConfig.Load(path).Settings.Count} settings, no problems", check.Out.TrimEnd());
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains($"guest.cfg(7,1): error {Xen.Hvm.Diagnostics.DiagnosticIds.XmRaisedException}:", check.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: xm, {Xen.Hvm.Config.XenConfig.Load(path).Settings.Count} settings, ", check.Out.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
         Assert.Equal(asXm.ExitCode, check.ExitCode);
         Assert.Equal(asXm.Out, check.Out);
         Assert.DoesNotContain("XH1006", check.Out, StringComparison.Ordinal);

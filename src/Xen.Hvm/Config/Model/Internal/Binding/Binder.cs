@@ -49,11 +49,11 @@ internal sealed class Binder
 
         var config = new DomainConfig();
         var other = new List<ConfigSetting>();
-        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, ValueOrigin>(StringComparer.Ordinal);
         var raw = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
         foreach (SettingSource source in sources)
         {
-            locations[source.Name] = source.Origin.Location;
+            origins[source.Name] = source.Origin;
             if (source.Value is not null)
             {
                 raw[source.Name] = source.Value;
@@ -75,13 +75,10 @@ internal sealed class Binder
                 continue;
             }
 
-            if (OptionBinders.Bind(reader, option, source) is { } value)
-            {
-                config = option.WithValue(config, value);
-            }
+            OptionBinders.BindInto(config, reader, option, source);
         }
 
-        config = config with { OtherSettings = [.. other] };
+        OptionBinders.SetOtherSettings(config, [.. other]);
         if (_options.Toolstack == Toolstack.Xl)
         {
             new XlChecks(reader, config, byName, guest).Run();
@@ -93,7 +90,7 @@ internal sealed class Binder
             .ThenBy(static p => p.i)
             .Select(static p => p.d)
             .ToArray();
-        return new BindResult(_document, _options, config, ordered, locations, raw);
+        return new BindResult(_document, _options, config, guest, ordered, origins, raw);
     }
 
     /// <summary>The guest type xl (or xm) reads, with no diagnostics: <c>type</c> by prefix, else <c>builder</c>, else PV.</summary>
