@@ -11,6 +11,9 @@ internal static class Program
         ("articles/spec-strings.md", SpecStrings.Run),
         ("articles/disk-images.md", DiskImages.Run),
         ("diagnostics.md, limits.md", Diagnostics.Run),
+        ("articles/libvirt.md, migration.md, model-json.md", Conversion.Run),
+        ("articles/validation.md", Validation.Run),
+        ("articles/write-back.md", WriteBack.Run),
     ];
 
     public static int Main()
