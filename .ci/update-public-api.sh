@@ -23,7 +23,7 @@ printf '#nullable enable\n' > "$unshipped"
 dotnet format analyzers "$project" --diagnostics RS0016 --severity warn --no-restore >/dev/null ||
   dotnet format analyzers "$project" --diagnostics RS0016 --severity warn
 # Keep one stable order whatever the code fix did (ordinal, ignoring case, as the analyzer writes it).
-{ head -n 1 "$unshipped"; tail -n +2 "$unshipped" | LC_ALL=C sort -f -u; } > "$unshipped.tmp" && mv "$unshipped.tmp" "$unshipped"
+{ head -n 1 "$unshipped"; tail -n +2 "$unshipped" | LC_ALL=C sort -f | uniq; } > "$unshipped.tmp" && mv "$unshipped.tmp" "$unshipped"
 
 if $check; then
   if ! cmp -s "$saved" "$unshipped"; then

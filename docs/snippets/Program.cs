@@ -11,6 +11,9 @@ internal static class Program
         ("articles/spec-strings.md", SpecStrings.Run),
         ("articles/disk-images.md", DiskImages.Run),
         ("diagnostics.md, limits.md", Diagnostics.Run),
+        ("articles/libvirt.md, migration.md, model-json.md", Conversion.Run),
+        ("articles/validation.md", Validation.Run),
+        ("articles/write-back.md", WriteBack.Run),
     ];
 
     public static int Main()
@@ -36,6 +39,10 @@ internal static class Program
             }
 
             Environment.CurrentDirectory = scratch;
+            // What the samples print to standard error is their output too (the refused backing file's XH7011, for
+            // one): it goes to standard output, so that a log's errors are only ours.
+            TextWriter errors = Console.Error;
+            Console.SetError(Console.Out);
             foreach (var (name, run) in Samples)
             {
                 try
@@ -46,9 +53,11 @@ internal static class Program
                 catch (Exception ex)
                 {
                     failed++;
-                    Console.Error.WriteLine($"snippets: {name}: FAILED: {ex}");
+                    errors.WriteLine($"snippets: {name}: FAILED: {ex}");
                 }
             }
+
+            Console.SetError(errors);
         }
         finally
         {

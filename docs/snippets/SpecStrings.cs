@@ -27,7 +27,7 @@ internal static class SpecStrings
         MacAddress mac = MacAddress.Parse("00:16:3e:00:00:01");        // BCL style: FormatException, TryParse, IParsable
         #endregion
 
-        Check.That(disk.ToSpecString() == "format=raw, vdev=hda, access=rw, target=/dev/vg/xp", "specs: canonical xl form");
+        Check.That(disk.ToSpecString() == "format=raw, vdev=hda, access=rw, phy:/dev/vg/xp", "specs: canonical xl form");
         Check.That((disk with { Vdev = "hdb" }).ToSpecString(ConfigDialect.Xm) == "phy:/dev/vg/xp,hdb,w", "specs: xm form");
         Check.That(disk.VirtualDevice?.DeviceNumber == 768, "specs: device number");
         Check.That(xm.Value.Access == DiskAccess.SharedWrite, "specs: w! in xm");
