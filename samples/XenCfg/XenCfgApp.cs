@@ -127,6 +127,9 @@ public static class XenCfgApp
         yield return RoundtripCommand.Create(context);
         yield return DumpCommand.Create(context);
         yield return ShowCommand.Create(context);
+        yield return MigrateCommand.Create(context);
+        yield return ExportCommand.Create(context);
+        yield return ImportCommand.Create(context);
         yield return EditCommands.CreateSet(context);
         yield return EditCommands.CreateUnset(context);
         yield return CapsCommand.Create(context);

@@ -26,6 +26,7 @@ public sealed class NamespaceDependencyTests
         // requirements; validation and conversion stand on the model. They are areas of their own, above Config and Specs.
         ["Xen.Hvm.Config.Model"] = ["Xen.Hvm.Text", "Xen.Hvm.Diagnostics", "Xen.Hvm.Internal", "Xen.Hvm.Config", "Xen.Hvm.Specs", "Xen.Hvm.Capabilities"],
         ["Xen.Hvm.Config.Validation"] = ["Xen.Hvm.Text", "Xen.Hvm.Diagnostics", "Xen.Hvm.Internal", "Xen.Hvm.Config", "Xen.Hvm.Specs", "Xen.Hvm.Capabilities", "Xen.Hvm.Config.Model"],
+        ["Xen.Hvm.Config.Conversion"] = ["Xen.Hvm.Text", "Xen.Hvm.Diagnostics", "Xen.Hvm.Internal", "Xen.Hvm.Config", "Xen.Hvm.Specs", "Xen.Hvm.Capabilities", "Xen.Hvm.Config.Model", "Xen.Hvm.Config.Validation"],
     };
 
     private static readonly Assembly s_library = typeof(XenConfig).Assembly;

@@ -238,8 +238,13 @@ internal static class ShowCommand
         ViridianSetting { Enabled: { } enabled } => [enabled ? "1" : "0"],
         GfxPassthruSetting g => [g.Kind is { } kind ? kind.Spelling : g.Enabled ? "1" : "0"],
         ISpecValue spec => [spec.ToSpecString(dialect)],
+        // The model's OneOrList<T> instances, named so that no reflection is needed (the native xencfg is trimmed).
+        OneOrList<string> o => Format(o.Items, unit, dialect),
+        OneOrList<CpuListSpec> o => Format(o.Items, unit, dialect),
+        OneOrList<CpuidSpec> o => Format(o.Items, unit, dialect),
+        OneOrList<EmulatedUsbDeviceSpec> o => Format(o.Items, unit, dialect),
         _ when value.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(OneOrList<>) =>
-            Format(type.GetProperty(nameof(OneOrList<string>.Items))!.GetValue(value), unit, dialect),
+            throw new NotSupportedException($"ShowCommand.Format does not know {type}: add it beside OneOrList<string>."),
         IEnumerable items => Items(items, unit, dialect),
         _ => [value.ToString() ?? None],
     };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs;
@@ -13,6 +14,9 @@ namespace XenCfg;
 /// reads it from standard input.</summary>
 internal static class SpecCommand
 {
+    // Source-generated serialization (SpecJsonContext), so that the native (AOT) xencfg writes the same JSON: every
+    // spec record is registered there, and each enum they use gets a camelCase converter here; an enum missing from
+    // this list fails loudly (MissingEnumConverter) rather than printing a number.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
@@ -20,8 +24,38 @@ internal static class SpecCommand
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new TextValueConverter<MacAddress>(), new TextValueConverter<PciAddress>(), new TextValueConverter<VirtualDevice>() },
+        TypeInfoResolver = SpecJsonContext.Default,
+        Converters =
+        {
+            CamelCase<SmbiosKey>(),
+            CamelCase<VifIntervalUnit>(),
+            CamelCase<EmulatedUsbDeviceKind>(),
+            CamelCase<DiskSpecification>(),
+            CamelCase<HvmDiskEmulation>(),
+            CamelCase<VirtualDeviceKind>(),
+            CamelCase<DiskDeviceType>(),
+            CamelCase<ViridianGroup>(),
+            CamelCase<P9Type>(),
+            CamelCase<PciRdmPolicy>(),
+            CamelCase<UsbControllerType>(),
+            CamelCase<VifRateUnit>(),
+            CamelCase<DiskAccess>(),
+            CamelCase<DiskFormat>(),
+            CamelCase<DiskKeywordKind>(),
+            CamelCase<VnumaKey>(),
+            CamelCase<CpuidForm>(),
+            CamelCase<VifType>(),
+            CamelCase<ChannelConnection>(),
+            CamelCase<DiskBackendType>(),
+            new TextValueConverter<MacAddress>(),
+            new TextValueConverter<PciAddress>(),
+            new TextValueConverter<VirtualDevice>(),
+            new MissingEnumConverter(),
+        },
     };
+
+    private static JsonStringEnumConverter<T> CamelCase<T>()
+        where T : struct, Enum => new(JsonNamingPolicy.CamelCase);
 
     public static Command Create(CliContext context)
     {
@@ -94,7 +128,7 @@ internal static class SpecCommand
             xm?.Text,
             result.Diagnostics.Select(d => new DiagnosticOutput(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Span.Start, d.Span.Length, d.Message)).ToArray(),
             PrintDiagnostics(xl, "xl").Concat(PrintDiagnostics(xm, "xm")).ToArray());
-        context.Out.WriteLine(JsonSerializer.Serialize(output, JsonOptions));
+        context.Out.WriteLine(JsonSerializer.Serialize(output, (JsonTypeInfo<SpecOutput>)JsonOptions.GetTypeInfo(typeof(SpecOutput))));
         return result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -102,11 +136,11 @@ internal static class SpecCommand
     private static IEnumerable<PrintDiagnosticOutput> PrintDiagnostics(SpecPrintResult? printed, string dialect) =>
         printed?.Diagnostics.Select(d => new PrintDiagnosticOutput(dialect, d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message)) ?? [];
 
-    private sealed record SpecOutput(string Kind, string Dialect, string Text, bool Valid, object? Value, string? Xl, string? Xm, DiagnosticOutput[] Diagnostics, PrintDiagnosticOutput[] PrintDiagnostics);
+    internal sealed record SpecOutput(string Kind, string Dialect, string Text, bool Valid, object? Value, string? Xl, string? Xm, DiagnosticOutput[] Diagnostics, PrintDiagnosticOutput[] PrintDiagnostics);
 
-    private sealed record PrintDiagnosticOutput(string Dialect, string Id, string Severity, string Message);
+    internal sealed record PrintDiagnosticOutput(string Dialect, string Id, string Severity, string Message);
 
-    private sealed record DiagnosticOutput(string Id, string Severity, int Start, int Length, string Message);
+    internal sealed record DiagnosticOutput(string Id, string Severity, int Start, int Length, string Message);
 
     /// <summary>Writes a value type by its <see cref="object.ToString"/>.</summary>
     private sealed class TextValueConverter<T> : JsonConverter<T>
@@ -116,4 +150,36 @@ internal static class SpecCommand
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }
+
+    /// <summary>Refuses an enum that has no converter in <see cref="JsonOptions"/>.</summary>
+    private sealed class MissingEnumConverter : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException($"SpecCommand.JsonOptions has no converter for the enum {typeToConvert.Name}: add CamelCase<{typeToConvert.Name}>().");
+    }
 }
+
+/// <summary>The types <c>xencfg spec</c> writes, for System.Text.Json's source generator (no reflection at run time).</summary>
+[JsonSourceGenerationOptions(IncludeFields = true)]
+[JsonSerializable(typeof(SpecCommand.SpecOutput))]
+[JsonSerializable(typeof(DiskSpec))]
+[JsonSerializable(typeof(VifSpec))]
+[JsonSerializable(typeof(PciSpec))]
+[JsonSerializable(typeof(VfbSpec))]
+[JsonSerializable(typeof(ChannelSpec))]
+[JsonSerializable(typeof(VtpmSpec))]
+[JsonSerializable(typeof(P9Spec))]
+[JsonSerializable(typeof(UsbControllerSpec))]
+[JsonSerializable(typeof(UsbPassthroughSpec))]
+[JsonSerializable(typeof(EmulatedUsbDeviceSpec))]
+[JsonSerializable(typeof(CpuListSpec))]
+[JsonSerializable(typeof(CpuidSpec))]
+[JsonSerializable(typeof(ViridianSpec))]
+[JsonSerializable(typeof(SmbiosSpec))]
+[JsonSerializable(typeof(VnumaOption))]
+[JsonSerializable(typeof(IoPortRange))]
+[JsonSerializable(typeof(IoMemRange))]
+[JsonSerializable(typeof(IrqSpec))]
+internal sealed partial class SpecJsonContext : JsonSerializerContext;

@@ -57,8 +57,17 @@ public sealed class SpecGrammarTests
                 .Select(i => ((i.Whole.Start, i.Whole.Text), (i.Key.Start, i.Key.Text), (i.Value.Start, i.Value.Text), i.HasEquals));
             Assert.Equal(expected, actual);
 
-            // The comma items without the strtok rules are the Python split, cut at the first '='.
-            Assert.Equal(SpracheSpecGrammar.Split(text, ','), SpecGrammar.Items(text).Select(i => (i.Whole.Start, i.Whole.Text)));
+            // The comma items without the strtok rules are the Python split, each cut at its first '=' as the
+            // oracle's KEY[=VALUE] grammar cuts it.
+            var items = SpecGrammar.Items(text).ToArray();
+            Assert.Equal(SpracheSpecGrammar.Split(text, ','), items.Select(i => (i.Whole.Start, i.Whole.Text)));
+            foreach (var item in items)
+            {
+                var (key, value) = SpracheSpecGrammar.KeyValue((item.Whole.Start, item.Whole.Text));
+                Assert.Equal(key, (item.Key.Start, item.Key.Text));
+                Assert.Equal(value is not null, item.HasEquals);
+                Assert.Equal(value ?? (item.Whole.Start + item.Whole.Text.Length, string.Empty), (item.Value.Start, item.Value.Text));
+            }
         }).QuickCheckThrowOnFailure();
     }
 

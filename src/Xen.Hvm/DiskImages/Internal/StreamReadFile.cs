@@ -38,7 +38,9 @@ internal sealed class StreamReadFile : IImageReadFile
 
     public int Read(Span<byte> buffer, long offset)
     {
-        if (offset < 0 || buffer.IsEmpty)
+        // Nothing lies past the end; and a stream need not take such a position at all (MemoryStream refuses one
+        // past 2 GiB), which an image's offsets can ask for (found by fuzzing, DiskImageStreamRegressionTests).
+        if (offset < 0 || buffer.IsEmpty || offset >= Length)
         {
             return 0;
         }

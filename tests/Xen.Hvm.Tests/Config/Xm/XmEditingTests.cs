@@ -183,7 +183,7 @@ public sealed class XmEditingTests
 
         Assert.False(doc.HasErrors);
         string literal = doc.Settings.Single(s => s.Name == "name").Value.ToString();
-        Assert.Equal(expectedHex, Convert.ToHexStringLower(ValueBytes(literal)));
+        Assert.Equal(expectedHex, Convert.ToHexString(ValueBytes(literal)).ToLowerInvariant());
     }
 
     [PythonFact(2)]
@@ -229,7 +229,7 @@ public sealed class XmEditingTests
         Assert.Equal("y = '\\xe9'\n", doc.ToFullString());
     }
 
-    private static string Hex(string ascii) => Convert.ToHexStringLower(Encoding.ASCII.GetBytes(ascii));
+    private static string Hex(string ascii) => Convert.ToHexString(Encoding.ASCII.GetBytes(ascii)).ToLowerInvariant();
 
     /// <summary>The bytes a Python 2 str literal of ours stands for: ASCII, \x escapes, and the file's own bytes.</summary>
     private static byte[] ValueBytes(string literal)

@@ -75,13 +75,10 @@ internal sealed class Binder
                 continue;
             }
 
-            if (OptionBinders.Bind(reader, option, source) is { } value)
-            {
-                config = option.WithValue(config, value);
-            }
+            OptionBinders.BindInto(config, reader, option, source);
         }
 
-        config = config with { OtherSettings = [.. other] };
+        OptionBinders.SetOtherSettings(config, [.. other]);
         if (_options.Toolstack == Toolstack.Xl)
         {
             new XlChecks(reader, config, byName, guest).Run();

@@ -11,68 +11,86 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// </summary>
 internal static class OptionBinders
 {
-    private delegate object? Binding(ValueReader reader, OptionDefinition option, SettingSource source);
+    /// <summary>Types an option's value and, when the toolstack reads one, sets it on the model.</summary>
+    private delegate void Binding(DomainConfig config, ValueReader reader, OptionDefinition option, SettingSource source);
 
-    private static readonly Dictionary<string, Binding> s_byName = new(StringComparer.Ordinal)
+    /// <summary>Types an option's value; <see langword="null"/> when it has none the toolstack reads.</summary>
+    private delegate T? Reading<T>(ValueReader reader, OptionDefinition option, SettingSource source);
+
+    private static readonly Dictionary<string, Func<MethodInfo, Binding>> s_byName = new(StringComparer.Ordinal)
     {
-        ["type"] = BindType,
-        ["tsc_mode"] = static (r, o, s) => IntegerOrName<TscMode>(r, o, s, deprecatedInteger: true),
-        ["timer_mode"] = static (r, o, s) => IntegerOrName<TimerMode>(r, o, s, deprecatedInteger: true),
-        ["altp2m"] = static (r, o, s) => IntegerOrName<Altp2mMode>(r, o, s, deprecatedInteger: false),
-        ["gfx_passthru"] = BindGfxPassthru,
-        ["viridian"] = BindViridian,
-        ["mca_caps"] = static (r, o, s) => RequiredStringList(r, o, s),
-        ["device_model_args"] = static (r, o, s) => RequiredStringList(r, o, s),
-        ["device_model_args_pv"] = static (r, o, s) => RequiredStringList(r, o, s),
-        ["device_model_args_hvm"] = static (r, o, s) => RequiredStringList(r, o, s),
+        ["type"] = Typed<ConfigEnum<GuestType>?>(BindType),
+        ["tsc_mode"] = Typed<ConfigEnum<TscMode>?>(static (r, o, s) => IntegerOrName<TscMode>(r, o, s, deprecatedInteger: true)),
+        ["timer_mode"] = Typed<ConfigEnum<TimerMode>?>(static (r, o, s) => IntegerOrName<TimerMode>(r, o, s, deprecatedInteger: true)),
+        ["altp2m"] = Typed<ConfigEnum<Altp2mMode>?>(static (r, o, s) => IntegerOrName<Altp2mMode>(r, o, s, deprecatedInteger: false)),
+        ["gfx_passthru"] = Typed<GfxPassthruSetting>(BindGfxPassthru),
+        ["viridian"] = Typed<ViridianSetting>(BindViridian),
+        ["mca_caps"] = Typed<ValueList<string>>(static (r, o, s) => RequiredStringList(r, o, s)),
+        ["device_model_args"] = Typed<ValueList<string>>(static (r, o, s) => RequiredStringList(r, o, s)),
+        ["device_model_args_pv"] = Typed<ValueList<string>>(static (r, o, s) => RequiredStringList(r, o, s)),
+        ["device_model_args_hvm"] = Typed<ValueList<string>>(static (r, o, s) => RequiredStringList(r, o, s)),
     };
 
-    private static readonly Dictionary<Type, Binding> s_byType = new()
+    private static readonly Dictionary<Type, Func<MethodInfo, Binding>> s_byType = new()
     {
-        [typeof(string)] = static (r, _, s) => r.Atom(s),
-        [typeof(long?)] = static (r, _, s) => r.Long(s),
-        [typeof(bool?)] = static (r, _, s) => r.Bool(s),
-        [typeof(ValueList<string>)] = static (r, _, s) => StringList(r, s),
-        [typeof(ValueList<long>)] = BindIntegerList,
-        [typeof(ValueList<ConfigValue>)] = BindRawList,
-        [typeof(ValueList<ValueList<VnumaOption>>)] = BindVnuma,
-        [typeof(OneOrList<string>)] = static (r, _, s) => OneOrList(r, s, static (text, _) => text),
-        [typeof(OneOrList<CpuListSpec>)] = static (r, o, s) => OneOrList(r, s, (text, origin) => r.Spec(CpuListSpec.Parse(text, r.Dialect, origin.MapFor(text)), r.Refuses(o))),
-        [typeof(OneOrList<CpuidSpec>)] = static (r, _, s) => OneOrList(r, s, (text, origin) => r.Spec(CpuidSpec.Parse(text, r.Dialect, origin.MapFor(text)), refused: false)),
-        [typeof(OneOrList<EmulatedUsbDeviceSpec>)] = static (r, _, s) => OneOrList(r, s, (text, origin) => r.Spec(EmulatedUsbDeviceSpec.Parse(text, r.Dialect, origin.MapFor(text)), refused: false)),
-        [typeof(ValueList<DiskSpec>)] = static (r, o, s) => SpecList(r, o, s, DiskSpec.Parse),
-        [typeof(ValueList<VifSpec>)] = static (r, o, s) => SpecList(r, o, s, VifSpec.Parse),
-        [typeof(ValueList<PciSpec>)] = static (r, o, s) => SpecList(r, o, s, PciSpec.Parse),
-        [typeof(ValueList<VfbSpec>)] = static (r, o, s) => SpecList(r, o, s, VfbSpec.Parse),
-        [typeof(ValueList<ChannelSpec>)] = static (r, o, s) => SpecList(r, o, s, ChannelSpec.Parse),
-        [typeof(ValueList<P9Spec>)] = static (r, o, s) => SpecList(r, o, s, P9Spec.Parse),
-        [typeof(ValueList<VtpmSpec>)] = static (r, o, s) => SpecList(r, o, s, VtpmSpec.Parse),
-        [typeof(ValueList<UsbControllerSpec>)] = static (r, o, s) => SpecList(r, o, s, UsbControllerSpec.Parse),
-        [typeof(ValueList<UsbPassthroughSpec>)] = static (r, o, s) => SpecList(r, o, s, UsbPassthroughSpec.Parse),
-        [typeof(ValueList<IoPortRange>)] = static (r, o, s) => SpecList(r, o, s, IoPortRange.Parse, nestedRefused: true),
-        [typeof(ValueList<IoMemRange>)] = static (r, o, s) => SpecList(r, o, s, IoMemRange.Parse, nestedRefused: true),
-        [typeof(ValueList<IrqSpec>)] = static (r, o, s) => SpecList(r, o, s, IrqSpec.Parse, nestedRefused: true),
-        [typeof(ValueList<SmbiosSpec>)] = static (r, o, s) => SpecList(r, o, s, SmbiosSpec.Parse),
-        [typeof(ConfigEnum<GuestType>?)] = static (r, o, s) => Enum<GuestType>(r, o, s),
-        [typeof(ConfigEnum<PassthroughMode>?)] = static (r, o, s) => Enum<PassthroughMode>(r, o, s),
-        [typeof(ConfigEnum<ShutdownAction>?)] = static (r, o, s) => Enum<ShutdownAction>(r, o, s),
-        [typeof(ConfigEnum<BiosKind>?)] = static (r, o, s) => Enum<BiosKind>(r, o, s),
-        [typeof(ConfigEnum<VgaKind>?)] = static (r, o, s) => Enum<VgaKind>(r, o, s),
-        [typeof(ConfigEnum<VendorDevice>?)] = static (r, o, s) => Enum<VendorDevice>(r, o, s),
-        [typeof(ConfigEnum<HdType>?)] = static (r, o, s) => Enum<HdType>(r, o, s),
-        [typeof(ConfigEnum<DeviceModelVersion>?)] = static (r, o, s) => Enum<DeviceModelVersion>(r, o, s),
-        [typeof(ConfigEnum<GicVersion>?)] = static (r, o, s) => Enum<GicVersion>(r, o, s),
-        [typeof(ConfigEnum<VuartType>?)] = static (r, o, s) => Enum<VuartType>(r, o, s),
-        [typeof(ConfigEnum<TeeType>?)] = static (r, o, s) => Enum<TeeType>(r, o, s),
-        [typeof(ConfigEnum<XendStartAction>?)] = static (r, o, s) => Enum<XendStartAction>(r, o, s),
-        [typeof(ConfigEnum<XendStopAction>?)] = static (r, o, s) => Enum<XendStopAction>(r, o, s),
+        [typeof(string)] = Typed<string>(static (r, _, s) => r.Atom(s)),
+        [typeof(long?)] = Typed<long?>(static (r, _, s) => r.Long(s)),
+        [typeof(bool?)] = Typed<bool?>(static (r, _, s) => r.Bool(s)),
+        [typeof(ValueList<string>)] = Typed<ValueList<string>>(static (r, _, s) => StringList(r, s)),
+        [typeof(ValueList<long>)] = Typed<ValueList<long>>(BindIntegerList),
+        [typeof(ValueList<ConfigValue>)] = Typed<ValueList<ConfigValue>>(BindRawList),
+        [typeof(ValueList<ValueList<VnumaOption>>)] = Typed<ValueList<ValueList<VnumaOption>>>(BindVnuma),
+        [typeof(OneOrList<string>)] = Typed<OneOrList<string>>(static (r, _, s) => OneOrList(r, s, static (text, _) => text)),
+        [typeof(OneOrList<CpuListSpec>)] = Typed<OneOrList<CpuListSpec>>(static (r, o, s) => OneOrList(r, s, (text, origin) => r.Spec(CpuListSpec.Parse(text, r.Dialect, origin.MapFor(text)), r.Refuses(o)))),
+        [typeof(OneOrList<CpuidSpec>)] = Typed<OneOrList<CpuidSpec>>(static (r, _, s) => OneOrList(r, s, (text, origin) => r.Spec(CpuidSpec.Parse(text, r.Dialect, origin.MapFor(text)), refused: false))),
+        [typeof(OneOrList<EmulatedUsbDeviceSpec>)] = Typed<OneOrList<EmulatedUsbDeviceSpec>>(static (r, _, s) => OneOrList(r, s, (text, origin) => r.Spec(EmulatedUsbDeviceSpec.Parse(text, r.Dialect, origin.MapFor(text)), refused: false))),
+        [typeof(ValueList<DiskSpec>)] = Typed<ValueList<DiskSpec>>(static (r, o, s) => SpecList(r, o, s, DiskSpec.Parse)),
+        [typeof(ValueList<VifSpec>)] = Typed<ValueList<VifSpec>>(static (r, o, s) => SpecList(r, o, s, VifSpec.Parse)),
+        [typeof(ValueList<PciSpec>)] = Typed<ValueList<PciSpec>>(static (r, o, s) => SpecList(r, o, s, PciSpec.Parse)),
+        [typeof(ValueList<VfbSpec>)] = Typed<ValueList<VfbSpec>>(static (r, o, s) => SpecList(r, o, s, VfbSpec.Parse)),
+        [typeof(ValueList<ChannelSpec>)] = Typed<ValueList<ChannelSpec>>(static (r, o, s) => SpecList(r, o, s, ChannelSpec.Parse)),
+        [typeof(ValueList<P9Spec>)] = Typed<ValueList<P9Spec>>(static (r, o, s) => SpecList(r, o, s, P9Spec.Parse)),
+        [typeof(ValueList<VtpmSpec>)] = Typed<ValueList<VtpmSpec>>(static (r, o, s) => SpecList(r, o, s, VtpmSpec.Parse)),
+        [typeof(ValueList<UsbControllerSpec>)] = Typed<ValueList<UsbControllerSpec>>(static (r, o, s) => SpecList(r, o, s, UsbControllerSpec.Parse)),
+        [typeof(ValueList<UsbPassthroughSpec>)] = Typed<ValueList<UsbPassthroughSpec>>(static (r, o, s) => SpecList(r, o, s, UsbPassthroughSpec.Parse)),
+        [typeof(ValueList<IoPortRange>)] = Typed<ValueList<IoPortRange>>(static (r, o, s) => SpecList(r, o, s, IoPortRange.Parse, nestedRefused: true)),
+        [typeof(ValueList<IoMemRange>)] = Typed<ValueList<IoMemRange>>(static (r, o, s) => SpecList(r, o, s, IoMemRange.Parse, nestedRefused: true)),
+        [typeof(ValueList<IrqSpec>)] = Typed<ValueList<IrqSpec>>(static (r, o, s) => SpecList(r, o, s, IrqSpec.Parse, nestedRefused: true)),
+        [typeof(ValueList<SmbiosSpec>)] = Typed<ValueList<SmbiosSpec>>(static (r, o, s) => SpecList(r, o, s, SmbiosSpec.Parse)),
+        [typeof(ConfigEnum<GuestType>?)] = Typed<ConfigEnum<GuestType>?>(static (r, o, s) => Enum<GuestType>(r, o, s)),
+        [typeof(ConfigEnum<PassthroughMode>?)] = Typed<ConfigEnum<PassthroughMode>?>(static (r, o, s) => Enum<PassthroughMode>(r, o, s)),
+        [typeof(ConfigEnum<ShutdownAction>?)] = Typed<ConfigEnum<ShutdownAction>?>(static (r, o, s) => Enum<ShutdownAction>(r, o, s)),
+        [typeof(ConfigEnum<BiosKind>?)] = Typed<ConfigEnum<BiosKind>?>(static (r, o, s) => Enum<BiosKind>(r, o, s)),
+        [typeof(ConfigEnum<VgaKind>?)] = Typed<ConfigEnum<VgaKind>?>(static (r, o, s) => Enum<VgaKind>(r, o, s)),
+        [typeof(ConfigEnum<VendorDevice>?)] = Typed<ConfigEnum<VendorDevice>?>(static (r, o, s) => Enum<VendorDevice>(r, o, s)),
+        [typeof(ConfigEnum<HdType>?)] = Typed<ConfigEnum<HdType>?>(static (r, o, s) => Enum<HdType>(r, o, s)),
+        [typeof(ConfigEnum<DeviceModelVersion>?)] = Typed<ConfigEnum<DeviceModelVersion>?>(static (r, o, s) => Enum<DeviceModelVersion>(r, o, s)),
+        [typeof(ConfigEnum<GicVersion>?)] = Typed<ConfigEnum<GicVersion>?>(static (r, o, s) => Enum<GicVersion>(r, o, s)),
+        [typeof(ConfigEnum<VuartType>?)] = Typed<ConfigEnum<VuartType>?>(static (r, o, s) => Enum<VuartType>(r, o, s)),
+        [typeof(ConfigEnum<TeeType>?)] = Typed<ConfigEnum<TeeType>?>(static (r, o, s) => Enum<TeeType>(r, o, s)),
+        [typeof(ConfigEnum<XendStartAction>?)] = Typed<ConfigEnum<XendStartAction>?>(static (r, o, s) => Enum<XendStartAction>(r, o, s)),
+        [typeof(ConfigEnum<XendStopAction>?)] = Typed<ConfigEnum<XendStopAction>?>(static (r, o, s) => Enum<XendStopAction>(r, o, s)),
     };
 
     private static readonly Dictionary<string, Binding> s_byOption = Build();
 
-    /// <summary>Types the value of <paramref name="option"/>; <see langword="null"/> when it has none the toolstack reads.</summary>
-    public static object? Bind(ValueReader reader, OptionDefinition option, SettingSource source) =>
-        s_byOption.TryGetValue(option.Name, out Binding? binding) ? binding(reader, option, source) : null;
+    private static readonly Action<DomainConfig, ValueList<ConfigSetting>> s_setOtherSettings =
+        Property(nameof(DomainConfig.OtherSettings)).SetMethod!.CreateDelegate<Action<DomainConfig, ValueList<ConfigSetting>>>();
+
+    /// <summary>
+    /// Types the value of <paramref name="option"/> and sets it on <paramref name="config"/> in place (the binder's own
+    /// model, not yet shared): one model per bind instead of a copy of every property per option.
+    /// </summary>
+    public static void BindInto(DomainConfig config, ValueReader reader, OptionDefinition option, SettingSource source)
+    {
+        if (s_byOption.TryGetValue(option.Name, out Binding? binding))
+        {
+            binding(config, reader, option, source);
+        }
+    }
+
+    /// <summary>Sets <see cref="DomainConfig.OtherSettings"/> on the binder's own model, in place.</summary>
+    public static void SetOtherSettings(DomainConfig config, ValueList<ConfigSetting> settings) => s_setOtherSettings(config, settings);
 
     /// <summary>Whether every option of the catalogue has a binding (checked by a test).</summary>
     public static IEnumerable<string> Unbound() => OptionCatalog.All.Select(static o => o.Name).Where(static n => !s_byOption.ContainsKey(n));
@@ -82,15 +100,34 @@ internal static class OptionBinders
         var bindings = new Dictionary<string, Binding>(StringComparer.Ordinal);
         foreach (OptionDefinition option in OptionCatalog.All)
         {
-            Type type = typeof(DomainConfig).GetProperty(option.PropertyName, BindingFlags.Public | BindingFlags.Instance)!.PropertyType;
-            if (s_byName.TryGetValue(option.Name, out Binding? special) || s_byType.TryGetValue(type, out special))
+            PropertyInfo property = Property(option.PropertyName);
+            if (s_byName.TryGetValue(option.Name, out Func<MethodInfo, Binding>? make) || s_byType.TryGetValue(property.PropertyType, out make))
             {
-                bindings[option.Name] = special;
+                bindings[option.Name] = make(property.SetMethod!);
             }
         }
 
         return bindings;
     }
+
+    private static PropertyInfo Property(string name) => typeof(DomainConfig).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
+
+    /// <summary>
+    /// The binding of a property of type <typeparamref name="T"/>, made from its (init) setter: the value is typed
+    /// without boxing and set in place on the binder's own model, which no one else holds yet.
+    /// </summary>
+    private static Func<MethodInfo, Binding> Typed<T>(Reading<T> read) =>
+        setter =>
+        {
+            var set = setter.CreateDelegate<Action<DomainConfig, T>>();
+            return (config, reader, option, source) =>
+            {
+                if (read(reader, option, source) is { } value)
+                {
+                    set(config, value);
+                }
+            };
+        };
 
     private static string Outcome(ValueReader reader, OptionDefinition option) =>
         !reader.Refuses(option) ? "the value is kept as written"
@@ -126,7 +163,7 @@ internal static class OptionBinders
         value is not TeeType.Ffa || version >= new XenVersion(4, 18);
 
     /// <summary><c>type</c>: a prefix of hvm, pv or pvh.</summary>
-    private static object? BindType(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ConfigEnum<GuestType>? BindType(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.Atom(source) is not { } text)
         {
@@ -143,7 +180,7 @@ internal static class OptionBinders
     }
 
     /// <summary><c>tsc_mode</c>, <c>timer_mode</c>, <c>altp2m</c>: xl tries an integer (0-3, the members in order), then a name (case-insensitive).</summary>
-    private static object? IntegerOrName<T>(ValueReader reader, OptionDefinition option, SettingSource source, bool deprecatedInteger)
+    private static ConfigEnum<T>? IntegerOrName<T>(ValueReader reader, OptionDefinition option, SettingSource source, bool deprecatedInteger)
         where T : struct, System.Enum
     {
         T[] members = System.Enum.GetValues<T>();
@@ -169,7 +206,7 @@ internal static class OptionBinders
     }
 
     /// <summary><c>gfx_passthru</c>: an integer (a boolean), else a kind name (which enables it).</summary>
-    private static object? BindGfxPassthru(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static GfxPassthruSetting? BindGfxPassthru(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.Long(source, silent: true) is { } n)
         {
@@ -191,7 +228,7 @@ internal static class OptionBinders
     }
 
     /// <summary><c>viridian</c>: a list of groups, else a boolean.</summary>
-    private static object? BindViridian(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ViridianSetting? BindViridian(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.List(source, silent: true) is { } list)
         {
@@ -214,7 +251,7 @@ internal static class OptionBinders
         reader.List(source) is { } list ? ValueList.From(reader.StringItems(source, list).Select(static i => i.Text)) : null;
 
     /// <summary>A list xl refuses to take as a single value (<c>mca_caps</c>, <c>device_model_args*</c>).</summary>
-    private static object? RequiredStringList(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ValueList<string>? RequiredStringList(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (source.Value is ConfigList)
         {
@@ -225,7 +262,7 @@ internal static class OptionBinders
         return null;
     }
 
-    private static object? OneOrList<T>(ValueReader reader, SettingSource source, Func<string, ValueOrigin, T?> read)
+    private static Model.OneOrList<T>? OneOrList<T>(ValueReader reader, SettingSource source, Func<string, ValueOrigin, T?> read)
     {
         if (reader.List(source, silent: true) is { } list)
         {
@@ -267,7 +304,7 @@ internal static class OptionBinders
     }
 
     /// <summary>xm's <c>irq</c>: a list of integers.</summary>
-    private static object? BindIntegerList(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ValueList<long>? BindIntegerList(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.List(source) is not { } list)
         {
@@ -288,7 +325,7 @@ internal static class OptionBinders
     }
 
     /// <summary>Lists of lists kept as written (<c>vsnd</c>, xm's <c>vusb</c>, <c>vscsi</c>); xl refuses a <c>vsnd</c> card that is not a list.</summary>
-    private static object? BindRawList(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ValueList<ConfigValue>? BindRawList(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.List(source) is not { } list)
         {
@@ -311,7 +348,7 @@ internal static class OptionBinders
     }
 
     /// <summary><c>vnuma</c>: a list of nodes, each a list of <c>key=value</c> strings.</summary>
-    private static object? BindVnuma(ValueReader reader, OptionDefinition option, SettingSource source)
+    private static ValueList<ValueList<VnumaOption>>? BindVnuma(ValueReader reader, OptionDefinition option, SettingSource source)
     {
         if (reader.List(source) is not { } list)
         {

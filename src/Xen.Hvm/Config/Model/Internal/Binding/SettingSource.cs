@@ -17,27 +17,24 @@ internal static class SettingSources
     /// <summary>xl: last setting wins, <c>+=</c> applied (<see cref="ConfigDocument.Values"/>); the spans are the last setting's value, a list's items those of the settings that built it.</summary>
     public static List<SettingSource> ReadXl(ConfigDocument document)
     {
-        var bySetting = new Dictionary<string, List<SettingSyntax>>(StringComparer.Ordinal);
-        foreach (SettingSyntax setting in document.Settings)
+        IReadOnlyList<SettingSyntax> settings = document.Settings;
+        var lastByName = new Dictionary<string, int>(settings.Count, StringComparer.Ordinal);
+        for (int i = 0; i < settings.Count; i++)
         {
-            if (!bySetting.TryGetValue(setting.Name, out var list))
-            {
-                bySetting[setting.Name] = list = [];
-            }
-
-            list.Add(setting);
+            lastByName[settings[i].Name] = i;
         }
 
         var sources = new List<SettingSource>(document.Values.Count);
         foreach (var (name, value) in document.Values)
         {
-            if (!bySetting.TryGetValue(name, out var settings))
+            if (!lastByName.TryGetValue(name, out int last))
             {
                 continue;
             }
 
-            SettingSyntax last = settings[^1];
-            sources.Add(new SettingSource(name, value, XlOrigin(settings), last.IsAppend));
+            SettingSyntax setting = settings[last];
+            bool isAppend = setting.IsAppend;
+            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(settings, last, name) : ValueOrigin.For(setting.Value), isAppend));
         }
 
         return sources;
@@ -66,28 +63,40 @@ internal static class SettingSources
         return sources;
     }
 
-    private static ValueOrigin XlOrigin(List<SettingSyntax> settings)
+    /// <summary>
+    /// The origin of a key whose last setting (at <paramref name="last"/>) is a <c>+=</c>: a list's items come from
+    /// every setting of the key since the last plain one (or the first); a string was joined.
+    /// </summary>
+    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, int last, string name)
     {
-        SettingSyntax last = settings[^1];
-        if (!last.IsAppend)
+        int from = last;
+        for (int i = last - 1; i >= 0 && settings[from].IsAppend; i--)
         {
-            return ValueOrigin.For(last.Value);
+            if (string.Equals(settings[i].Name, name, StringComparison.Ordinal))
+            {
+                from = i;
+            }
         }
 
-        // A += chain: a list's items come from every setting since the last plain one; a string was joined.
-        int from = settings.FindLastIndex(static s => !s.IsAppend);
+        ValueSyntax lastValue = settings[last].Value;
         var items = new List<ValueSyntax>();
-        for (int i = Math.Max(from, 0); i < settings.Count; i++)
+        for (int i = from; i <= last; i++)
         {
-            if (settings[i].Value is not ListSyntax list)
+            SettingSyntax setting = settings[i];
+            if (!string.Equals(setting.Name, name, StringComparison.Ordinal))
             {
-                return ValueOrigin.At(last.Value.GetLocation());
+                continue;
+            }
+
+            if (setting.Value is not ListSyntax list)
+            {
+                return ValueOrigin.At(lastValue.GetLocation());
             }
 
             items.AddRange(list.Items);
         }
 
-        return ValueOrigin.For(last.Value, items);
+        return ValueOrigin.For(lastValue, items);
     }
 
     private static ValueOrigin XmOrigin(ConfigDocument document, XmEvaluationResult evaluation, Dictionary<TextSpan, ValueSyntax> literals, string name)
