@@ -72,13 +72,8 @@ internal static class CheckCommand
                 Probe = result.GetValue(probe) ? LocalValidationProbe.Instance : null,
                 Toolstack = chosen ?? Toolstack.Xl,
             };
-            int code = ExitCodes.Ok;
-            foreach (string path in paths)
-            {
-                code = ExitCodes.Worst(code, CheckFile(path, d, options, explicitToolstack: chosen is not null, context));
-            }
-
-            return code;
+            // Files are checked on every core; their output comes in the order given.
+            return ParallelFiles.Run(paths, context, (path, output) => CheckFile(path, d, options, explicitToolstack: chosen is not null, output));
         });
         return command;
     }

@@ -7,11 +7,12 @@ using Xen.Hvm.Diagnostics;
 namespace XenCfg.Commands;
 
 /// <summary>
-/// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE</c>: one JSON
-/// object of the effective values, in order of first appearance. xm files are evaluated (never run) with the given
-/// host profile and command-line variables; their values are JSON strings, numbers and arrays.
-/// <c>xencfg dump --libxl [--xl-conf XL.CONF] FILE</c>: the <c>libxl_domain_config</c> JSON that Xen 4.17's
-/// <c>xl create -n</c> prints for the file (oracle host: 8 CPUs, 1 NUMA node).
+/// <c>xencfg dump [--dialect auto|xl|xm] [--uname "SYS NODE REL VER MACHINE"] [--var NAME=VALUE]... FILE...</c>: one JSON
+/// object of the effective values per file (one line each, in the order the files are given; files are read on every
+/// core), in order of first appearance. xm files are evaluated (never run) with the given host profile and
+/// command-line variables; their values are JSON strings, numbers and arrays.
+/// <c>xencfg dump --libxl [--xl-conf XL.CONF] FILE...</c>: the <c>libxl_domain_config</c> JSON that Xen 4.17's
+/// <c>xl create -n</c> prints for each file (oracle host: 8 CPUs, 1 NUMA node).
 /// </summary>
 internal static class DumpCommand
 {
@@ -22,7 +23,7 @@ internal static class DumpCommand
         var vars = ModelCommandHelpers.VarOption();
         var libxl = new Option<bool>("--libxl") { Description = "Print the libxl_domain_config JSON that xl create -n prints for the file (Xen 4.17), instead of the file's values." };
         var xlConf = new Option<string?>("--xl-conf") { Description = "With --libxl: the xl.conf whose defaults xl applies (default: the packaged one, all comments)." };
-        var file = new Argument<string>("FILE") { Description = "The config file." };
+        var file = new Argument<string[]>("FILE") { Description = "The config file (several: one JSON object each, in the order given).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("dump", "Print the effective values of a config file as one JSON object; xm files are evaluated without running anything.") { dialect, uname, vars, libxl, xlConf, file };
         command.SetAction(result =>
         {
@@ -37,72 +38,99 @@ internal static class DumpCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            string path = result.GetValue(file)!;
-            var doc = ConfigCommandHelpers.TryLoad(path, d, context);
-            if (doc is null)
-            {
-                return ExitCodes.UsageOrIo;
-            }
-
+            XlConf? conf = null;
+            IReadOnlyList<Diagnostic> confDiagnostics = [];
             if (result.GetValue(libxl))
             {
-                return DumpLibxl(path, doc, xmContext, result.GetValue(xlConf), context);
+                if (TryLoadXlConf(result.GetValue(xlConf), context, out XlConf loaded, out confDiagnostics) is { } failed)
+                {
+                    return failed;
+                }
+
+                conf = loaded;
             }
 
-            // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
-            ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
-            if (doc.Dialect != ConfigDialect.Xm)
-            {
-                context.Out.WriteLine(ToJson(doc.Values));
-                context.Error.WriteLine(CliSummary.Config(path, doc));
-                return ExitCodes.For(doc.Diagnostics);
-            }
-
-            XmEvaluationResult evaluation = doc.Evaluate(xmContext);
-            ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
-            if (evaluation.UnknownVariables.Count > 0)
-            {
-                context.Error.WriteLine("xencfg: unknown (left out): " + string.Join(", ", evaluation.UnknownVariables));
-            }
-
-            context.Out.WriteLine(ToJson(evaluation.Variables));
-            bool completed = evaluation.Outcome == XmEvaluationOutcome.Completed;
-            string what = evaluation.Outcome switch
-            {
-                XmEvaluationOutcome.Completed => "evaluated",
-                XmEvaluationOutcome.Raised => "evaluation raised " + (evaluation.ExceptionType ?? "an exception"),
-                XmEvaluationOutcome.Rejected => "not evaluated (syntax error)",
-                XmEvaluationOutcome.LimitExceeded => "evaluation stopped at a limit",
-                XmEvaluationOutcome.InvalidOption => "not evaluated (invalid --var)",
-                _ => "evaluation failed",
-            };
-            context.Error.WriteLine(CliSummary.Config(path, doc, what, evaluation.Diagnostics));
-            return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
+            return ParallelFiles.Run(
+                result.GetValue(file)!,
+                context,
+                (path, output) => conf is null ? DumpFile(path, d, xmContext, output) : DumpLibxl(path, d, xmContext, conf, confDiagnostics, output));
         });
         return command;
     }
 
-    // As xl create -n: binding's errors are xl's refusals, and then no JSON is printed (exit 1).
-    private static int DumpLibxl(string path, ConfigDocument doc, XmEvaluationContext xmContext, string? xlConfPath, CliContext context)
+    private static int DumpFile(string path, ConfigDialect d, XmEvaluationContext xmContext, CliContext context)
     {
-        XlConf xlConf = XlConf.Default;
-        IReadOnlyList<Diagnostic> confDiagnostics = [];
-        if (xlConfPath is not null)
+        var doc = ConfigCommandHelpers.TryLoad(path, d, context);
+        if (doc is null)
         {
-            if (!CliFiles.TryReadAllText(xlConfPath, context, out string? confText))
-            {
-                return ExitCodes.UsageOrIo;
-            }
+            return ExitCodes.UsageOrIo;
+        }
 
-            ParseResult<XlConf> conf = XlConf.Parse(confText, xlConfPath);
-            confDiagnostics = conf.Diagnostics;
-            ConfigCommandHelpers.WriteDiagnostics(confDiagnostics, context.Error);
-            if (!conf.TryGetValue(out XlConf? parsed))
-            {
-                return ExitCodes.Failed;
-            }
+        // Standard output is the JSON alone; diagnostics and the summary line go to standard error.
+        ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);
+        if (doc.Dialect != ConfigDialect.Xm)
+        {
+            context.Out.WriteLine(ToJson(doc.Values));
+            context.Error.WriteLine(CliSummary.Config(path, doc));
+            return ExitCodes.For(doc.Diagnostics);
+        }
 
-            xlConf = parsed;
+        XmEvaluationResult evaluation = doc.Evaluate(xmContext);
+        ConfigCommandHelpers.WriteDiagnostics(evaluation.Diagnostics, context.Error);
+        if (evaluation.UnknownVariables.Count > 0)
+        {
+            context.Error.WriteLine("xencfg: unknown (left out): " + string.Join(", ", evaluation.UnknownVariables));
+        }
+
+        context.Out.WriteLine(ToJson(evaluation.Variables));
+        bool completed = evaluation.Outcome == XmEvaluationOutcome.Completed;
+        string what = evaluation.Outcome switch
+        {
+            XmEvaluationOutcome.Completed => "evaluated",
+            XmEvaluationOutcome.Raised => "evaluation raised " + (evaluation.ExceptionType ?? "an exception"),
+            XmEvaluationOutcome.Rejected => "not evaluated (syntax error)",
+            XmEvaluationOutcome.LimitExceeded => "evaluation stopped at a limit",
+            XmEvaluationOutcome.InvalidOption => "not evaluated (invalid --var)",
+            _ => "evaluation failed",
+        };
+        context.Error.WriteLine(CliSummary.Config(path, doc, what, evaluation.Diagnostics));
+        return ExitCodes.Worst(ExitCodes.For(doc.Diagnostics.Concat(evaluation.Diagnostics)), completed ? ExitCodes.Ok : ExitCodes.Failed);
+    }
+
+    // The xl.conf of --xl-conf, read once for all files (its diagnostics printed once): null when it loaded, else the exit code.
+    private static int? TryLoadXlConf(string? xlConfPath, CliContext context, out XlConf xlConf, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        xlConf = XlConf.Default;
+        diagnostics = [];
+        if (xlConfPath is null)
+        {
+            return null;
+        }
+
+        if (!CliFiles.TryReadAllText(xlConfPath, context, out string? confText))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        ParseResult<XlConf> conf = XlConf.Parse(confText, xlConfPath);
+        diagnostics = conf.Diagnostics;
+        ConfigCommandHelpers.WriteDiagnostics(diagnostics, context.Error);
+        if (!conf.TryGetValue(out XlConf? parsed))
+        {
+            return ExitCodes.Failed;
+        }
+
+        xlConf = parsed;
+        return null;
+    }
+
+    // As xl create -n: binding's errors are xl's refusals, and then no JSON is printed (exit 1).
+    private static int DumpLibxl(string path, ConfigDialect d, XmEvaluationContext xmContext, XlConf xlConf, IReadOnlyList<Diagnostic> confDiagnostics, CliContext context)
+    {
+        var doc = ConfigCommandHelpers.TryLoad(path, d, context);
+        if (doc is null)
+        {
+            return ExitCodes.UsageOrIo;
         }
 
         ConfigCommandHelpers.WriteDiagnostics(doc, context.Error);

@@ -68,6 +68,106 @@ public static class XenConfig
         return true;
     }
 
+    /// <summary>
+    /// Reads and parses many config files (a fleet's <c>/etc/xen</c>) on every core, and gives the results in the order
+    /// of <paramref name="paths"/>, each as soon as it and those before it are done: a file that cannot be read is
+    /// reported as <see cref="TryLoad"/> reports it (<c>XH2009</c>), never as an exception.
+    /// </summary>
+    /// <remarks>
+    /// The results are computed lazily: enumerating starts the work, which runs a little ahead of the consumer (a few
+    /// dozen files per thread) on up to <paramref name="maxDegreeOfParallelism"/> threads of the pool, and stopping the
+    /// enumeration stops it (what is under way is finished). Documents are
+    /// independent of each other, so the consumer may keep, drop or process each as it comes (parsing is thread-safe;
+    /// a <see cref="ConfigDocument"/> itself is not, and is handed to the consumer alone).
+    /// </remarks>
+    /// <param name="paths">The files; enumerated once.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="maxDegreeOfParallelism">How many files are parsed at once: <see langword="null"/> for one per core
+    /// (<see cref="Environment.ProcessorCount"/>), 1 for one at a time on the consumer's thread.</param>
+    /// <returns>One result per path, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is <see langword="null"/>, or (when enumerated) holds a <see langword="null"/> path.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    public static IEnumerable<LoadResult> LoadAll(IEnumerable<string> paths, XenConfigParseOptions? options = null, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (maxDegreeOfParallelism is { } degree)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1, nameof(maxDegreeOfParallelism));
+        }
+
+        int threads = Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, 512);
+        return InOrder(threads == 1 ? paths.Select(LoadOne) : InBatches(paths, threads, LoadOne));
+
+        // A null path gives a null result, turned into the exception on the consumer's thread at its place in order.
+        LoadResult? LoadOne(string? path) =>
+            path is null ? null
+            : TryLoad(path, options, out var document, out var error) ? new LoadResult(path, document, null)
+            : new LoadResult(path, null, error);
+
+        static IEnumerable<LoadResult> InOrder(IEnumerable<LoadResult?> results)
+        {
+            foreach (var result in results)
+            {
+                yield return result ?? throw new ArgumentNullException(nameof(paths), "A path is null.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> over the paths in batches of <see cref="LoadBatchSize"/>, <paramref name="threads"/>
+    /// batches at a time on the thread pool, and yields the results batch by batch in order; the next batch is started
+    /// as one is handed over. (A task per batch, not per file: a config parses in microseconds, so work handed out one
+    /// file at a time costs more in coordination than it gains on two cores.)
+    /// </summary>
+    private static IEnumerable<LoadResult?> InBatches(IEnumerable<string> paths, int threads, Func<string?, LoadResult?> load)
+    {
+        var running = new Queue<Task<LoadResult?[]>>();
+        using IEnumerator<string> source = paths.GetEnumerator();
+        bool more = true;
+        StartBatches();
+        while (running.Count > 0)
+        {
+            LoadResult?[] done = running.Dequeue().GetAwaiter().GetResult();
+            StartBatches();
+            foreach (var result in done)
+            {
+                yield return result;
+            }
+        }
+
+        void StartBatches()
+        {
+            while (more && running.Count < threads)
+            {
+                var batch = new List<string?>(LoadBatchSize);
+                while (batch.Count < LoadBatchSize && (more = source.MoveNext()))
+                {
+                    batch.Add(source.Current);
+                }
+
+                if (batch.Count > 0)
+                {
+                    running.Enqueue(Task.Run(() => batch.Select(load).ToArray()));
+                }
+            }
+        }
+    }
+
+    /// <summary>The files <see cref="LoadAll"/> hands to one thread at a time.</summary>
+    private const int LoadBatchSize = 32;
+
+    /// <summary>One file of <see cref="LoadAll"/>: its document, or why it could not be read.</summary>
+    /// <param name="Path">The path, as it was given.</param>
+    /// <param name="Document">The document, when the file was read (it may still have diagnostics of its own).</param>
+    /// <param name="Error">Why the file could not be read (<c>XH2009</c>), when it could not.</param>
+    public sealed record LoadResult(string Path, ConfigDocument? Document, Diagnostic? Error)
+    {
+        /// <summary>Gets a value indicating whether the file was read (then <see cref="Document"/> is set and <see cref="Error"/> is not).</summary>
+        [MemberNotNullWhen(true, nameof(Document))]
+        [MemberNotNullWhen(false, nameof(Error))]
+        public bool IsLoaded => Document is not null;
+    }
+
     /// <summary>Reads a config file from a stream, to its end, and parses it as <see cref="Parse(ReadOnlySpan{byte}, string?, XenConfigParseOptions?)"/> does.</summary>
     /// <param name="stream">The stream, read from its current position; it is not closed.</param>
     /// <param name="path">A path or name for diagnostics, or <see langword="null"/>.</param>

@@ -7,18 +7,27 @@ namespace Xen.Hvm.Benchmarks.Anchors;
 /// <summary>
 /// The .NET side of <c>compare-libxlu.sh</c>: times <c>XenConfig.Parse(text)</c> with the default options (the
 /// <c>Auto</c> dialect, a lossless tree and diagnostics) over files held in memory, the way
-/// <c>libxlu-throughput.c</c> times libxlu, and prints the same one-line summary.
+/// <c>libxlu-throughput.c</c> times libxlu, and prints the same one-line summary. With <c>--evaluate</c> each
+/// document is also evaluated as <c>xm create</c> would (host profile, <c>vmid=3</c>): the like of CPython's
+/// <c>compile()</c> + <c>exec()</c> in <c>cpython-throughput.py</c>.
 /// </summary>
 internal static class ThroughputCommand
 {
-    /// <summary>Runs <c>throughput LISTFILE MIN_SECONDS</c>.</summary>
+    private static readonly XmEvaluationContext EvaluationContext =
+        new XmEvaluationContext { Host = XmHostProfile.Parse("Linux host 2.6.18 #1 SMP x86_64") }.WithCommandLine(["vmid=3"]);
+
+    private static bool _evaluate;
+
+    /// <summary>Runs <c>throughput LISTFILE MIN_SECONDS [--evaluate]</c>.</summary>
     public static int Run(string[] args)
     {
-        if (args.Length != 3)
+        if (args.Length is not (3 or 4) || (args.Length == 4 && args[3] != "--evaluate"))
         {
-            Console.Error.WriteLine("usage: throughput LISTFILE MIN_SECONDS");
+            Console.Error.WriteLine("usage: throughput LISTFILE MIN_SECONDS [--evaluate]");
             return 2;
         }
+
+        _evaluate = args.Length == 4;
 
         string[] paths = File.ReadAllLines(args[1]).Where(static l => l.Length > 0).ToArray();
         double minSeconds = double.Parse(args[2], CultureInfo.InvariantCulture);
@@ -49,7 +58,12 @@ internal static class ThroughputCommand
         int errors = 0;
         foreach (string text in texts)
         {
-            errors += XenConfig.Parse(text).HasErrors ? 1 : 0;
+            ConfigDocument doc = XenConfig.Parse(text);
+            errors += doc.HasErrors ? 1 : 0;
+            if (_evaluate && doc.Dialect == ConfigDialect.Xm)
+            {
+                errors += doc.Evaluate(EvaluationContext).Outcome == XmEvaluationOutcome.Completed ? 0 : 1;
+            }
         }
 
         return errors;

@@ -42,41 +42,75 @@ internal static class ConfigParser
     /// an operator, parentheses, a float, an indented block, a prefixed or triple-quoted string, a backslash
     /// continuation); otherwise it stays xl, so a broken xl file gets xl's diagnostics.
     /// </summary>
+    /// <remarks>
+    /// One full parse for most files: the xl attempt stops at its first syntax error (an xm file is not parsed twice
+    /// in full), since of a rejected attempt only that error is told. It is redone in full when the text turns out to
+    /// be a broken xl file, or when the shortened attempt cannot tell the first error for sure (a <c>+=</c> type check,
+    /// or two errors at the same place).
+    /// </remarks>
     private static ParsedConfig ParseAuto(string text, string? path)
     {
-        DiagnosticBag xlBag = ParseXl(text, out SyntaxData xlData);
-        var xlTree = new ConfigSyntaxTree(xlData, ConfigDialect.Xl, path);
-        if (xlBag.ErrorCount == 0)
+        var xlBag = new DiagnosticBag();
+        SyntaxData? xlData = XlParser.TryParse(text, xlBag, stopAtFirstError: true, out bool likelyPython, out bool hasPlusEquals);
+        if (xlData is not null)
         {
-            return new ParsedConfig(xlTree, xlBag, "the text is valid xl", ConfigDialectChoice.ValidXl);
+            AddLooksLikePython(xlBag, likelyPython);
+            if (xlBag.ErrorCount == 0)
+            {
+                return new ParsedConfig(new ConfigSyntaxTree(xlData, ConfigDialect.Xl, path), xlBag, "the text is valid xl", ConfigDialectChoice.ValidXl);
+            }
         }
 
         var xmBag = new DiagnosticBag();
         SyntaxData xmData = PyParser.Parse(text, xmBag);
         int evidence = PythonEvidence.Find(xmData);
-        Diagnostic firstXlError = xlBag.Resolve(path, xlTree.Lines).First(d => d.Severity == DiagnosticSeverity.Error);
+        var xmTree = new ConfigSyntaxTree(xmData, ConfigDialect.Xm, path);
+        Diagnostic? firstXlError = xlData is null && !hasPlusEquals && evidence >= 0 ? FirstError(xlBag, path, xmTree.Lines) : null;
+        ConfigSyntaxTree? xlTree = null;
+        if (firstXlError is null)
+        {
+            if (xlData is null)
+            {
+                xlBag = ParseXl(text, out xlData);
+            }
+
+            xlTree = new ConfigSyntaxTree(xlData, ConfigDialect.Xl, path);
+            firstXlError = xlBag.Resolve(path, xlTree.Lines).First(d => d.Severity == DiagnosticSeverity.Error);
+        }
+
         string xlProblem = $"xl rejects it ({firstXlError.Id} at {firstXlError.Location.Start})";
         if (evidence < 0)
         {
-            return new ParsedConfig(xlTree, xlBag, xlProblem + " and nothing in it is Python, so it is read as a broken xl file", ConfigDialectChoice.BrokenXl);
+            return new ParsedConfig(xlTree!, xlBag, xlProblem + " and nothing in it is Python, so it is read as a broken xl file", ConfigDialectChoice.BrokenXl);
         }
 
-        var xmTree = new ConfigSyntaxTree(xmData, ConfigDialect.Xm, path);
         LineMap lines = xmTree.Lines;
         string what = PythonEvidence.Describe(xmData, evidence);
         string reason = $"{xlProblem}, and it has Python ({what} at {lines.GetPosition(xmData.TokenStart(evidence))})";
         return new ParsedConfig(xmTree, xmBag, reason, ConfigDialectChoice.Python, new TextSpan(xmData.TokenStart(evidence), xmData.TokenLength(evidence)));
     }
 
+    /// <summary>Returns the first error of a shortened xl attempt, or null when another error starts at the same place
+    /// (which of them a full parse would name first is then left to it).</summary>
+    private static Diagnostic? FirstError(DiagnosticBag bag, string? path, LineMap lines)
+    {
+        Diagnostic[] errors = bag.Resolve(path, lines).Where(static d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        return errors.Length > 1 && errors[1].Span.Start == errors[0].Span.Start ? null : errors[0];
+    }
+
     private static DiagnosticBag ParseXl(string text, out SyntaxData data)
     {
         var bag = new DiagnosticBag();
         data = XlParser.Parse(text, bag, out bool likelyPython);
+        AddLooksLikePython(bag, likelyPython);
+        return bag;
+    }
+
+    private static void AddLooksLikePython(DiagnosticBag bag, bool likelyPython)
+    {
         if (likelyPython && bag.ErrorCount > 0)
         {
             bag.Add(DiagnosticDescriptors.LooksLikePython, 0, 0);
         }
-
-        return bag;
     }
 }

@@ -25,7 +25,7 @@ internal static partial class PyLexer
     /// <summary>Lexes <paramref name="text"/>; the last token is a zero-width end-of-file token.</summary>
     public static ValueBuilder<Token> Lex(string text, DiagnosticBag diagnostics)
     {
-        var tokens = new ValueBuilder<Token>(Math.Max(16, text.Length / 3));
+        var tokens = SyntaxData.TokenBuilder(text.Length);
         Span<int> indents = stackalloc int[MaxIndent + 1];
         int depth = 0; // indents[0] == 0
         int level = 0; // bracket nesting

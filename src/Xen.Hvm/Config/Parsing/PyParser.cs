@@ -106,7 +106,7 @@ internal sealed partial class PyParser
         ValueBuilder<Token> tokens = PyLexer.Lex(text, diagnostics);
         var parser = new PyParser(text, tokens, diagnostics);
         parser.ParseFile();
-        return parser._rows.ToData(text, parser._tokens, tokens.Count);
+        return parser._rows.ToData(text, ref tokens);
     }
 
     /// <summary>
@@ -139,7 +139,9 @@ internal sealed partial class PyParser
         };
         parser.Advance();
         (int from, int to) = parser.ParseStatement();
-        return from >= 0 && bag.ErrorCount == 0 && parser.Kind == SyntaxKind.EndOfFileToken ? (from + first, to + first) : (-1, -1);
+        bool parsed = from >= 0 && bag.ErrorCount == 0 && parser.Kind == SyntaxKind.EndOfFileToken;
+        parser._rows.Discard();
+        return parsed ? (from + first, to + first) : (-1, -1);
     }
 
     private SyntaxKind Kind => _tokens[_pos].Kind;

@@ -18,14 +18,15 @@ internal static class XlLexer
     private static readonly SearchValues<char> s_uppercaseKeyPart =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._");
 
-    /// <summary>Lexes <paramref name="text"/>; the last token is a zero-width end-of-file token.</summary>
+    /// <summary>Lexes <paramref name="text"/>; the last token is a zero-width end-of-file token. The tokens are pooled:
+    /// the caller returns them (<see cref="ValueBuilder{T}.Return"/>) once it has copied out what it keeps.</summary>
     /// <param name="text">The whole input.</param>
     /// <param name="diagnostics">Where lexical diagnostics go.</param>
     /// <param name="likelyPython">Set when flex would set <c>likely_python</c>.</param>
     /// <param name="hasPlusEquals">Set when the text has a <c>+=</c> token.</param>
     public static ValueBuilder<Token> Lex(ReadOnlySpan<char> text, DiagnosticBag diagnostics, out bool likelyPython, out bool hasPlusEquals)
     {
-        var tokens = new ValueBuilder<Token>(Math.Max(16, text.Length / 3));
+        var tokens = SyntaxData.TokenBuilder(text.Length);
         likelyPython = false;
         hasPlusEquals = false;
         SyntaxKind lastSignificant = SyntaxKind.NewLineToken;

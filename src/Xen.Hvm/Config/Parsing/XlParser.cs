@@ -23,21 +23,44 @@ internal sealed class XlParser
     /// <summary>Whether the statement being parsed has exhausted bison's stack (XH1014).</summary>
     private bool _stackExhausted;
 
-    private XlParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics)
+    /// <summary>Whether parsing stops after the statement of the first syntax error (see <see cref="TryParse"/>).</summary>
+    private readonly bool _stopAtFirstError;
+
+    private bool _failed;
+
+    private XlParser(string text, ValueBuilder<Token> tokens, DiagnosticBag diagnostics, bool stopAtFirstError)
     {
         _text = text;
         _tokens = tokens.RawArray;
         _tokenCount = tokens.Count;
         _diagnostics = diagnostics;
+        _stopAtFirstError = stopAtFirstError;
         _rows = new SyntaxData.Writer(Math.Max(8, _tokenCount / 4));
     }
 
-    public static SyntaxData Parse(string text, DiagnosticBag diagnostics, out bool likelyPython)
+    public static SyntaxData Parse(string text, DiagnosticBag diagnostics, out bool likelyPython) =>
+        TryParse(text, diagnostics, stopAtFirstError: false, out likelyPython, out _)!;
+
+    /// <summary>
+    /// Parses xl; with <paramref name="stopAtFirstError"/>, gives up after the statement of the first syntax error
+    /// and returns <see langword="null"/>: the diagnostics then hold the lexer's (of the whole text) and the parser's
+    /// first, which is the first syntax error by position, as it is in a full parse (statements are parsed in order,
+    /// and each reports its errors left to right). <c>+=</c> type checks (<paramref name="hasPlusEquals"/>) need the
+    /// whole tree, so they are not run then.
+    /// </summary>
+    public static SyntaxData? TryParse(string text, DiagnosticBag diagnostics, bool stopAtFirstError, out bool likelyPython, out bool hasPlusEquals)
     {
-        ValueBuilder<Token> tokens = XlLexer.Lex(text, diagnostics, out likelyPython, out bool hasPlusEquals);
-        var parser = new XlParser(text, tokens, diagnostics);
+        ValueBuilder<Token> tokens = XlLexer.Lex(text, diagnostics, out likelyPython, out hasPlusEquals);
+        var parser = new XlParser(text, tokens, diagnostics, stopAtFirstError);
         parser.ParseFile();
-        SyntaxData data = parser._rows.ToData(text, parser._tokens, parser._tokenCount);
+        if (parser._failed && stopAtFirstError)
+        {
+            parser._rows.Discard();
+            tokens.Return();
+            return null;
+        }
+
+        SyntaxData data = parser._rows.ToData(text, ref tokens);
         if (hasPlusEquals)
         {
             CheckAppendTypes(data, diagnostics);
@@ -57,6 +80,10 @@ internal sealed class XlParser
         while (Kind != SyntaxKind.EndOfFileToken)
         {
             ParseStatement();
+            if (_failed && _stopAtFirstError)
+            {
+                return;
+            }
         }
 
         _rows.Close(root, SyntaxKind.ConfigFile, _pos);
@@ -294,6 +321,7 @@ internal sealed class XlParser
 
     private void Error(DiagnosticDescriptor descriptor, params object?[] args)
     {
+        _failed = true;
         Token t = _tokens[_pos];
         _diagnostics.Add(descriptor, t.Start, t.Length, args);
     }

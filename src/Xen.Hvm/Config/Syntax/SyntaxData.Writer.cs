@@ -4,6 +4,18 @@ namespace Xen.Hvm.Config.Syntax;
 
 internal sealed partial class SyntaxData
 {
+    /// <summary>The longest text whose tokens are lexed into pooled scratch storage.</summary>
+    public const int PooledTokensTextLength = 1024 * 1024;
+
+    /// <summary>
+    /// Returns the builder a lexer fills for a text of <paramref name="textLength"/> characters (configs have about
+    /// one token per 6 to 12): pooled scratch storage that the tree copies out at its exact size, or for a long text
+    /// an array of its own that the tree keeps as it is (no copy of many megabytes, no regrowth).
+    /// </summary>
+    public static ValueBuilder<Token> TokenBuilder(int textLength) => textLength <= PooledTokensTextLength
+        ? ValueBuilder<Token>.Rent(Math.Max(16, textLength / 8))
+        : new ValueBuilder<Token>(textLength / 6);
+
     /// <summary>
     /// Writes the rows of a tree in preorder, for the parsers: the only code that creates rows. A node is opened
     /// (a placeholder row that remembers its first token), its children are written after it, and it is closed with its
@@ -17,7 +29,12 @@ internal sealed partial class SyntaxData
     /// </remarks>
     internal sealed class Writer(int capacity)
     {
-        private ValueBuilder<Row> _rows = new(capacity);
+        // Scratch rows from the shared pool, of which the tree keeps an exact copy (see ToData); a large tree's rows
+        // are its own array from the start, not copied.
+        private ValueBuilder<Row> _rows = capacity <= PooledRows ? ValueBuilder<Row>.Rent(capacity) : new(capacity);
+
+        /// <summary>The most rows a writer starts with from the pool.</summary>
+        public const int PooledRows = 64 * 1024;
 
         /// <summary>Gets the number of rows written: the index the next row gets.</summary>
         public int Count => _rows.Count;
@@ -111,8 +128,17 @@ internal sealed partial class SyntaxData
         public bool HasOnlyChild(int node, SyntaxKind kind) =>
             FirstChild(node) is int child and >= 0 && _rows[child].Kind == kind && End(child) == _rows.Count;
 
-        /// <summary>Builds the tree from the rows written and the lexed tokens.</summary>
-        public SyntaxData ToData(string text, Token[] tokens, int tokenCount) => new(text, tokens, tokenCount, _rows.RawArray, _rows.Count);
+        /// <summary>Builds the tree from the rows written and the lexed tokens (see <see cref="ValueBuilder{T}.Detach"/>:
+        /// pooled ones are copied to their exact size); neither the writer nor the token builder can be used after.</summary>
+        public SyntaxData ToData(string text, ref ValueBuilder<Token> tokens)
+        {
+            int tokenCount = tokens.Count;
+            int rowCount = _rows.Count;
+            return new SyntaxData(text, tokens.Detach(), tokenCount, _rows.Detach(), rowCount);
+        }
+
+        /// <summary>Gives the scratch rows back without building a tree (a parse given up).</summary>
+        public void Discard() => _rows.Return();
 
         private void Insert(int at, int count)
         {

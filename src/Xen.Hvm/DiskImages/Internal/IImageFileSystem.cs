@@ -30,6 +30,14 @@ internal interface IImageFile : IDisposable
 {
     ValueTask WriteAsync(ReadOnlyMemory<byte> data, long offset, bool async, CancellationToken cancellationToken);
 
+    /// <summary>Writes <paramref name="first"/> and then <paramref name="second"/> back to back from <paramref name="offset"/>:
+    /// one gathered write (<c>pwritev</c>) where the file can, two writes otherwise.</summary>
+    async ValueTask WriteAsync(ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second, long offset, bool async, CancellationToken cancellationToken)
+    {
+        await WriteAsync(first, offset, async, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(second, offset + first.Length, async, cancellationToken).ConfigureAwait(false);
+    }
+
     void SetLength(long length);
 
     /// <summary>Flushes what was written to stable storage.</summary>

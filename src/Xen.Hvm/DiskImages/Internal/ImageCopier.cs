@@ -1,14 +1,17 @@
+using System.Runtime.ExceptionServices;
 using CommunityToolkit.HighPerformance.Buffers;
 
 namespace Xen.Hvm.DiskImages.Internal;
 
 /// <summary>
-/// Streams a source into an <see cref="ImageWriter"/> with one pooled window (4 MiB, or one unit if larger): known
-/// zero runs are skipped without reading, all-zero units are not written, memory stays bounded whatever the size.
+/// Streams a source into an <see cref="ImageWriter"/> a window at a time (2 MiB, as <c>qemu-img convert</c> moves
+/// data, or one unit if larger): known zero runs are skipped without reading, all-zero units are not written, runs of
+/// data units go to the writer at once, and the next window is read (on another thread) while the current one is
+/// written. Memory: two pooled windows, whatever the size.
 /// </summary>
 internal static class ImageCopier
 {
-    public const int WindowSize = 4 * 1024 * 1024;
+    public const int WindowSize = 2 * 1024 * 1024;
 
     public static async ValueTask CopyAsync(
         ContentSource source,
@@ -22,37 +25,57 @@ internal static class ImageCopier
         int window = Math.Max(unit, WindowSize / unit * unit);
         long reportEvery = Math.Max(window, capacity / 1000);
         long lastReport = 0;
-        using var buffer = MemoryOwner<byte>.Allocate(window);
-        long pos = 0;
-        while (pos < capacity)
+        using var buffers = new Windows(window);
+        using var reader = new ReadAhead(source, async, cancellationToken);
+        var next = Plan(source, 0, capacity, unit, window);
+        int turn = 0;
+        if (next.IsData)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            long remaining = capacity - pos;
-            long zero = source.KnownZeroRun(pos, remaining);
-            long skip = zero >= remaining ? remaining : zero / unit * unit;
-            if (skip > 0)
+            reader.Start(buffers.Get(turn, next.Length), next.Offset);
+        }
+
+        try
+        {
+            while (next.Length > 0)
             {
-                if (writer.WantsZeroRuns)
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = next;
+                var data = current.IsData ? buffers.Get(turn, current.Length) : default;
+                await reader.WaitAsync().ConfigureAwait(false);
+
+                // The source is idle now: plan the next step and start its read into the other window, then write
+                // this one while that read runs.
+                next = Plan(source, current.End, capacity, unit, window);
+                if (next.IsData)
                 {
-                    await writer.WriteZerosAsync(pos, skip, async, cancellationToken).ConfigureAwait(false);
+                    turn ^= 1;
+                    reader.Start(buffers.Get(turn, next.Length), next.Offset);
                 }
 
-                pos += skip;
-            }
-            else
-            {
-                int n = (int)Math.Min(window, remaining);
-                var data = buffer.Memory[..n];
-                await source.ReadAsync(data, pos, async, cancellationToken).ConfigureAwait(false);
-                await WriteWindowAsync(writer, data, pos, unit, async, cancellationToken).ConfigureAwait(false);
-                pos += n;
-            }
+                if (!current.IsData)
+                {
+                    if (writer.WantsZeroRuns)
+                    {
+                        await writer.WriteZerosAsync(current.Offset, current.Length, async, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await WriteWindowAsync(writer, data, current.Offset, unit, async, cancellationToken).ConfigureAwait(false);
+                }
 
-            if (progress is not null && (pos - lastReport >= reportEvery || pos == capacity))
-            {
-                lastReport = pos;
-                progress.Report(new DiskImageProgress(pos, capacity));
+                long pos = current.End;
+                if (progress is not null && (pos - lastReport >= reportEvery || pos == capacity))
+                {
+                    lastReport = pos;
+                    progress.Report(new DiskImageProgress(pos, capacity));
+                }
             }
+        }
+        finally
+        {
+            // Never hand a window back to the pool while a read still fills it.
+            await reader.DrainAsync().ConfigureAwait(false);
         }
 
         await source.EnsureEndAsync(async, cancellationToken).ConfigureAwait(false);
@@ -60,34 +83,183 @@ internal static class ImageCopier
         await writer.FinishAsync(async, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async ValueTask WriteWindowAsync(ImageWriter writer, ReadOnlyMemory<byte> data, long offset, int unit, bool async, CancellationToken cancellationToken)
+    /// <summary>Returns the step at <paramref name="pos"/>: a known zero run (whole units, or the rest of the disk) or a window of data.</summary>
+    private static Step Plan(ContentSource source, long pos, long capacity, int unit, int window)
     {
-        int zeroStart = -1;
-        for (int u = 0; u < data.Length; u += unit)
+        long remaining = capacity - pos;
+        if (remaining <= 0)
         {
-            var slice = data.Slice(u, Math.Min(unit, data.Length - u));
-            if (SparseIo.IsZero(slice.Span))
-            {
-                if (zeroStart < 0)
-                {
-                    zeroStart = u;
-                }
-
-                continue;
-            }
-
-            if (zeroStart >= 0 && writer.WantsZeroRuns)
-            {
-                await writer.WriteZerosAsync(offset + zeroStart, u - zeroStart, async, cancellationToken).ConfigureAwait(false);
-            }
-
-            zeroStart = -1;
-            await writer.WriteUnitAsync(offset + u, slice, async, cancellationToken).ConfigureAwait(false);
+            return new Step(pos, 0, IsData: false);
         }
 
-        if (zeroStart >= 0 && writer.WantsZeroRuns)
+        long zero = source.KnownZeroRun(pos, remaining);
+        long skip = zero >= remaining ? remaining : zero / unit * unit;
+        return skip > 0 ? new Step(pos, skip, IsData: false) : new Step(pos, Math.Min(window, remaining), IsData: true);
+    }
+
+    /// <summary>Writes a window: runs of data units at once, zero units skipped (or recorded as zero runs).</summary>
+    private static async ValueTask WriteWindowAsync(ImageWriter writer, ReadOnlyMemory<byte> data, long offset, int unit, bool async, CancellationToken cancellationToken)
+    {
+        int u = 0;
+        while (u < data.Length)
         {
-            await writer.WriteZerosAsync(offset + zeroStart, data.Length - zeroStart, async, cancellationToken).ConfigureAwait(false);
+            int start = u;
+            while (u < data.Length && SparseIo.IsZero(Unit(data.Span, u, unit)))
+            {
+                u += Math.Min(unit, data.Length - u);
+            }
+
+            if (u > start && writer.WantsZeroRuns)
+            {
+                await writer.WriteZerosAsync(offset + start, u - start, async, cancellationToken).ConfigureAwait(false);
+            }
+
+            start = u;
+            while (u < data.Length && !SparseIo.IsZero(Unit(data.Span, u, unit)))
+            {
+                u += Math.Min(unit, data.Length - u);
+            }
+
+            if (u > start)
+            {
+                await writer.WriteUnitsAsync(offset + start, data[start..u], async, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> Unit(ReadOnlySpan<byte> data, int at, int unit) => data.Slice(at, Math.Min(unit, data.Length - at));
+
+    /// <summary>One step of the copy: <see cref="Length"/> bytes from <see cref="Offset"/>, data to read or known zeros.</summary>
+    private readonly record struct Step(long Offset, long Length, bool IsData)
+    {
+        public long End => Offset + Length;
+    }
+
+    /// <summary>The two pooled windows, each rented on first use (an empty image needs none).</summary>
+    private sealed class Windows(int size) : IDisposable
+    {
+        private readonly MemoryOwner<byte>?[] _owners = new MemoryOwner<byte>?[2];
+
+        public Memory<byte> Get(int index, long length) => (_owners[index] ??= MemoryOwner<byte>.Allocate(size)).Memory[..(int)length];
+
+        public void Dispose()
+        {
+            _owners[0]?.Dispose();
+            _owners[1]?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reads one window at a time on another thread while the caller writes the previous one. The synchronous twins
+    /// hand reads to a thread of their own and block on events that never spin (on two cores a spinning waiter, or
+    /// an idle pool thread looking for work, takes the reader's core); the asynchronous ones run reads as tasks.
+    /// </summary>
+    private sealed class ReadAhead(ContentSource source, bool async, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
+        private Thread? _thread;
+        private Task? _reading;
+        private Memory<byte> _buffer;
+        private long _offset;
+        private ExceptionDispatchInfo? _failure;
+        private bool _pending;
+        private bool _stopping;
+
+        public void Start(Memory<byte> buffer, long offset)
+        {
+            _pending = true;
+            if (async)
+            {
+                _reading = Task.Run(() => source.ReadAsync(buffer, offset, async: true, cancellationToken).AsTask(), cancellationToken);
+                return;
+            }
+
+            _buffer = buffer;
+            _offset = offset;
+            _failure = null;
+            _done.Reset();
+            if (_thread is null)
+            {
+                _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
+                _thread.Start();
+            }
+
+            _work.Set();
+        }
+
+        /// <summary>Waits for the read started last (if any) and throws what it threw.</summary>
+        public ValueTask WaitAsync()
+        {
+            if (!_pending)
+            {
+                return default;
+            }
+
+            _pending = false;
+            if (async)
+            {
+                var reading = _reading!;
+                _reading = null;
+                return new ValueTask(reading);
+            }
+
+            _done.Wait(CancellationToken.None);
+            _failure?.Throw();
+            return default;
+        }
+
+        /// <summary>Waits for a read still running, ignoring its failure: the copy already ends with another one.</summary>
+        public async ValueTask DrainAsync()
+        {
+            try
+            {
+                await WaitAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The failure that ends the copy is the one already thrown.
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_thread is not null)
+            {
+                _stopping = true;
+                _work.Set();
+                _thread.Join();
+            }
+
+            _work.Dispose();
+            _done.Dispose();
+        }
+
+        private void Run()
+        {
+            while (true)
+            {
+                _work.Wait(CancellationToken.None);
+                _work.Reset();
+                if (_stopping)
+                {
+                    return;
+                }
+
+                try
+                {
+                    // A synchronous source read completes at once (see Synchronous).
+                    source.ReadAsync(_buffer, _offset, async: false, cancellationToken).GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                }
+                finally
+                {
+                    _done.Set();
+                }
+            }
         }
     }
 }

@@ -179,6 +179,18 @@ internal static class ImageTarget
             }
         }
 
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second, long offset, bool async, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await inner.WriteAsync(first, second, offset, async, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new TargetFailedException(ex);
+            }
+        }
+
         public void SetLength(long length) => Run(() => inner.SetLength(length));
 
         public void Flush() => Run(inner.Flush);
@@ -213,6 +225,13 @@ internal static class ImageTarget
             await ZeroUpToAsync(offset, async, cancellationToken).ConfigureAwait(false);
             await device.WriteAsync(data, offset, async, cancellationToken).ConfigureAwait(false);
             End = Math.Max(End, offset + data.Length);
+        }
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second, long offset, bool async, CancellationToken cancellationToken)
+        {
+            await ZeroUpToAsync(offset, async, cancellationToken).ConfigureAwait(false);
+            await device.WriteAsync(first, second, offset, async, cancellationToken).ConfigureAwait(false);
+            End = Math.Max(End, offset + first.Length + second.Length);
         }
 
         /// <summary>Writes zeros up to the length: a device keeps its size, and the image ends where the zeros end.</summary>

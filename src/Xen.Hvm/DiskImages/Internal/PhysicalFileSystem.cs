@@ -2,15 +2,16 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Xen.Hvm.DiskImages.Internal;
 
-/// <summary>The real file system: offset reads through <see cref="RandomAccess"/> on one handle; writes through the stream given.</summary>
+/// <summary>The real file system: offset reads and writes through <see cref="RandomAccess"/> on one handle (a file stream's own, for writes).</summary>
 internal sealed class PhysicalFileSystem : IImageFileSystem
 {
     public static readonly PhysicalFileSystem Instance = new();
 
     public IImageFile OpenDevice(string path) =>
-        new StreamImageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0), ownsStream: true);
+        new HandleImageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0), ownsStream: true);
 
-    public IImageFile OpenWrite(Stream stream, string path) => new StreamImageFile(stream, ownsStream: false);
+    public IImageFile OpenWrite(Stream stream, string path) =>
+        stream is FileStream file ? new HandleImageFile(file, ownsStream: false) : new StreamImageFile(stream, ownsStream: false);
 
     public ImageFileStatus GetStatus(string path, bool followLinks) => FileExtents.Stat(path, followLinks);
 

@@ -38,5 +38,17 @@ internal static class SparseIo
         }
     }
 
+    /// <summary>Returns how many bytes from the start of <paramref name="data"/> come before its first all-zero 4 KiB piece.</summary>
+    public static int LeadingDataLength(ReadOnlySpan<byte> data)
+    {
+        int pos = 0;
+        while (pos < data.Length && !IsZero(Piece(data, pos)))
+        {
+            pos += Math.Min(Granularity, data.Length - pos);
+        }
+
+        return pos;
+    }
+
     private static ReadOnlySpan<byte> Piece(ReadOnlySpan<byte> data, int pos) => data.Slice(pos, Math.Min(Granularity, data.Length - pos));
 }

@@ -173,9 +173,26 @@ internal sealed class Qcow2ImageStream : DiskImageStream
             long cluster = offset >> _clusterBits;
             int inCluster = (int)(offset & (_clusterSize - 1));
             int n = Math.Min(buffer.Length, _clusterSize - inCluster);
-            var part = buffer[..n];
             ulong entry = Entry(cluster);
-            switch (KindOf(entry))
+            var kind = KindOf(entry);
+            if (kind == Kind.Data)
+            {
+                // Clusters stored one after another in the file are read at once.
+                long host = (long)(entry & Qcow2Header.OffsetMask);
+                for (long next = cluster + 1; n < buffer.Length; next++)
+                {
+                    ulong following = Entry(next);
+                    if (KindOf(following) != Kind.Data || (long)(following & Qcow2Header.OffsetMask) != host + ((next - cluster) << _clusterBits))
+                    {
+                        break;
+                    }
+
+                    n += Math.Min(buffer.Length - n, _clusterSize);
+                }
+            }
+
+            var part = buffer[..n];
+            switch (kind)
             {
                 case Kind.Data:
                     FileExtents.ReadOrZero(_file, part, (long)(entry & Qcow2Header.OffsetMask) + inCluster);

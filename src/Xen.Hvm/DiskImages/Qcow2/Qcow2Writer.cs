@@ -96,13 +96,31 @@ internal sealed class Qcow2Writer : ImageWriter
         file.SetLength(layout.FileLength);
     }
 
-    public override async ValueTask WriteUnitAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken)
+    public override ValueTask WriteUnitAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken) =>
+        WriteUnitsAsync(offset, data, async, cancellationToken);
+
+    /// <summary>Writes a run of clusters: those of one L2 table get consecutive host clusters, so each such part is
+    /// one write (the same layout as writing them one by one).</summary>
+    public override async ValueTask WriteUnitsAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken)
     {
-        long cluster = offset >> _clusterBits;
-        await SelectL2Async(cluster, async, cancellationToken).ConfigureAwait(false);
-        long host = _nextCluster++ << _clusterBits;
-        await SparseIo.WriteSkippingZerosAsync(File, data, host, async, cancellationToken).ConfigureAwait(false);
-        SetEntry(cluster, (ulong)host | Qcow2Header.Copied);
+        while (!data.IsEmpty)
+        {
+            long cluster = offset >> _clusterBits;
+            await SelectL2Async(cluster, async, cancellationToken).ConfigureAwait(false);
+            long tableEnd = ((cluster / _l2Entries) + 1) * _l2Entries;
+            long count = Math.Min((data.Length + (long)_clusterSize - 1) >> _clusterBits, tableEnd - cluster);
+            int bytes = (int)Math.Min(data.Length, count << _clusterBits);
+            long host = _nextCluster << _clusterBits;
+            _nextCluster += count;
+            await SparseIo.WriteSkippingZerosAsync(File, data[..bytes], host, async, cancellationToken).ConfigureAwait(false);
+            for (long i = 0; i < count; i++)
+            {
+                SetEntry(cluster + i, (ulong)(host + (i << _clusterBits)) | Qcow2Header.Copied);
+            }
+
+            offset += bytes;
+            data = data[bytes..];
+        }
     }
 
     public override async ValueTask WriteZerosAsync(long offset, long length, bool async, CancellationToken cancellationToken)

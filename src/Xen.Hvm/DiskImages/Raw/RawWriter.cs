@@ -20,6 +20,10 @@ internal sealed class RawWriter : ImageWriter
     public override bool WantsZeroRuns => _preallocation == RawPreallocation.Full;
 
     public override ValueTask WriteUnitAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken) =>
+        WriteUnitsAsync(offset, data, async, cancellationToken);
+
+    /// <summary>Writes a run of units at once: the data lies at the same offsets in the file.</summary>
+    public override ValueTask WriteUnitsAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken) =>
         _preallocation == RawPreallocation.Full
             ? File.WriteAsync(data, offset, async, cancellationToken)
             : SparseIo.WriteSkippingZerosAsync(File, data, offset, async, cancellationToken);

@@ -60,10 +60,18 @@ internal sealed class VhdWriter : ImageWriter
         long block = offset / VhdDynamicHeader.DefaultBlockSize;
         long at = _nextSector * 512;
         _nextSector += (BitmapSize + VhdDynamicHeader.DefaultBlockSize) / 512;
-        await File.WriteAsync(s_fullBitmap, at, async, cancellationToken).ConfigureAwait(false);
-        await SparseIo.WriteSkippingZerosAsync(File, data, at + BitmapSize, async, cancellationToken).ConfigureAwait(false);
+
+        // The bitmap and the data before the first zero piece go in one gathered write; the rest stays sparse.
+        int lead = SparseIo.LeadingDataLength(data.Span);
+        await File.WriteAsync(s_fullBitmap, data[..lead], at, async, cancellationToken).ConfigureAwait(false);
+        await SparseIo.WriteSkippingZerosAsync(File, data[lead..], at + BitmapSize + lead, async, cancellationToken).ConfigureAwait(false);
         BinaryPrimitives.WriteUInt32BigEndian(_bat!.Span[(int)(block * 4)..], (uint)(at / 512));
     }
+
+    /// <summary>Writes a run of units: a fixed disk's data lies at the same offsets in the file, so at once; a
+    /// dynamic disk's blocks each follow their own bitmap.</summary>
+    public override ValueTask WriteUnitsAsync(long offset, ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken) =>
+        _dynamic ? base.WriteUnitsAsync(offset, data, async, cancellationToken) : SparseIo.WriteSkippingZerosAsync(File, data, offset, async, cancellationToken);
 
     public override async ValueTask FinishAsync(bool async, CancellationToken cancellationToken)
     {
