@@ -4,7 +4,7 @@ using Xen.Hvm.DiskImages;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg convert-image [-f FMT] -O FMT [-o ...] [--backing-under DIR] [--device] SRC DST</c>: converts between raw, qcow2 and VHD.</summary>
+/// <summary><c>xencfg convert-image [-f FMT] -O FMT [-o ...] [--backing-under DIR] [--device] [--no-flush] SRC DST</c>: converts between raw, qcow2 and VHD.</summary>
 internal static class ConvertImageCommand
 {
     public static Command Create(CliContext context)
@@ -15,6 +15,7 @@ internal static class ConvertImageCommand
         var options = ImageCommandHelpers.OptionsOption();
         var overwrite = ImageCommandHelpers.OverwriteOption();
         var device = ImageCommandHelpers.DeviceOption();
+        var noFlush = ImageCommandHelpers.NoFlushOption();
         var backingUnder = ImageCommandHelpers.BackingUnderOption();
         var source = new Argument<string>("SRC") { Description = "The image to read (raw, qcow2 or VHD)." };
         var target = new Argument<string>("DST") { Description = "The image to write." };
@@ -24,6 +25,7 @@ internal static class ConvertImageCommand
         command.Add(options);
         command.Add(overwrite);
         command.Add(device);
+        command.Add(noFlush);
         command.Add(backingUnder);
         command.Add(source);
         command.Add(target);
@@ -32,14 +34,14 @@ internal static class ConvertImageCommand
             parse.GetValue(sourceFormat),
             parse.GetValue(targetFormat)!,
             parse.GetValue(options),
-            (parse.GetValue(overwrite), parse.GetValue(device)),
+            (parse.GetValue(overwrite), parse.GetValue(device), parse.GetValue(noFlush)),
             ImageCommandHelpers.BackingPolicy(parse.GetValue(backingUnder)),
             parse.GetValue(source)!,
             parse.GetValue(target)!)));
         return command;
     }
 
-    private static int Run(CliContext context, string? sourceFormatName, string targetFormatName, string? optionText, (bool Overwrite, bool Device) write, BackingFilePolicy policy, string source, string target)
+    private static int Run(CliContext context, string? sourceFormatName, string targetFormatName, string? optionText, (bool Overwrite, bool Device, bool NoFlush) write, BackingFilePolicy policy, string source, string target)
     {
         DiskImageFormat? sourceFormat = null;
         if (sourceFormatName is not null)
@@ -52,7 +54,7 @@ internal static class ConvertImageCommand
         }
 
         if (ImageCommandHelpers.ParseFormat(context, "convert-image", targetFormatName) is not { } format ||
-            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
+            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device, write.NoFlush) is not { } options)
         {
             return ExitCodes.UsageOrIo;
         }

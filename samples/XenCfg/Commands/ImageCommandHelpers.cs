@@ -57,7 +57,12 @@ internal static class ImageCommandHelpers
     }
 
     /// <summary>Parses <c>-o</c> options (empty means defaults); prints diagnostics and returns null when invalid.</summary>
-    public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false)
+    public static Option<bool> NoFlushOption() => new("--no-flush")
+    {
+        Description = "Do not flush the new image to disk before it is renamed into place (like qemu-img's default cache mode, unsafe): faster, but a crash soon after may leave a damaged image under the target name.",
+    };
+
+    public static DiskImageOptions? ParseOptions(CliContext context, DiskImageFormat format, string? text, bool overwrite, bool device = false, bool noFlush = false)
     {
         var parsed = DiskImage.ParseOptions(format, text ?? string.Empty);
         if (!parsed.TryGetValue(out var options))
@@ -66,7 +71,7 @@ internal static class ImageCommandHelpers
             return null;
         }
 
-        return options with { Overwrite = overwrite, WriteToDevice = device };
+        return options with { Overwrite = overwrite, WriteToDevice = device, FlushToDisk = !noFlush };
     }
 
     public static void Report(CliContext context, string source, IEnumerable<Diagnostic> diagnostics)

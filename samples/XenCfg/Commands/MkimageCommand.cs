@@ -5,7 +5,7 @@ using Xen.Hvm.DiskImages.Vhd;
 
 namespace XenCfg;
 
-/// <summary><c>xencfg mkimage -f raw|qcow2|vhd [-o key=value,...] PATH SIZE</c>: creates an empty disk image as qemu-img does.</summary>
+/// <summary><c>xencfg mkimage -f raw|qcow2|vhd [-o key=value,...] [--no-flush] PATH SIZE</c>: creates an empty disk image as qemu-img does.</summary>
 internal static class MkimageCommand
 {
     public static Command Create(CliContext context)
@@ -14,6 +14,7 @@ internal static class MkimageCommand
         var options = ImageCommandHelpers.OptionsOption();
         var overwrite = ImageCommandHelpers.OverwriteOption();
         var device = ImageCommandHelpers.DeviceOption();
+        var noFlush = ImageCommandHelpers.NoFlushOption();
         var path = new Argument<string>("PATH") { Description = "The image file to create." };
         var size = new Argument<string?>("SIZE")
         {
@@ -25,17 +26,18 @@ internal static class MkimageCommand
         command.Add(options);
         command.Add(overwrite);
         command.Add(device);
+        command.Add(noFlush);
         command.Add(path);
         command.Add(size);
         command.SetAction(parse => ImageCommandHelpers.Guard(context, "mkimage", parse.GetValue(path)!, () =>
-            Run(context, parse.GetValue(format) ?? "raw", parse.GetValue(options), (parse.GetValue(overwrite), parse.GetValue(device)), parse.GetValue(path)!, parse.GetValue(size))));
+            Run(context, parse.GetValue(format) ?? "raw", parse.GetValue(options), (parse.GetValue(overwrite), parse.GetValue(device), parse.GetValue(noFlush)), parse.GetValue(path)!, parse.GetValue(size))));
         return command;
     }
 
-    private static int Run(CliContext context, string formatName, string? optionText, (bool Overwrite, bool Device) write, string path, string? sizeText)
+    private static int Run(CliContext context, string formatName, string? optionText, (bool Overwrite, bool Device, bool NoFlush) write, string path, string? sizeText)
     {
         if (ImageCommandHelpers.ParseFormat(context, "mkimage", formatName) is not { } format ||
-            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device) is not { } options)
+            ImageCommandHelpers.ParseOptions(context, format, optionText, write.Overwrite, write.Device, write.NoFlush) is not { } options)
         {
             return ExitCodes.UsageOrIo;
         }

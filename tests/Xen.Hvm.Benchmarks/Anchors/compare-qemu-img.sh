@@ -9,8 +9,9 @@
 #
 # Durability: xencfg flushes the new file to disk before renaming it into place (its default, DiskImageOptions
 # .FlushToDisk). qemu-img convert's default cache mode (unsafe) never flushes; `-t writeback` flushes once at the
-# end (one fdatasync). The like-for-like pair is xencfg against `qemu-img convert -t writeback`; the qemu-img
-# default is shown too, and the time xencfg spends in fsync is measured with strace -T in one extra run.
+# end (one fdatasync). The like-for-like pairs are xencfg against `qemu-img convert -t writeback`, and
+# `xencfg convert-image --no-flush` against qemu-img's default; the time xencfg spends in fsync is measured with
+# strace -T in one extra run.
 #
 # On a machine shared with other work, both tools run at a raised CPU priority (nice -n $PRIORITY, -10 by default
 # when run as root, 0 otherwise), so that the noise of other processes weighs less; it is the same for both tools.
@@ -82,17 +83,18 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "qemu-img: $(qemu-img --version | head -1); xencfg: $build; .NET SDK: $(dotnet --version 2>/dev/null || echo none)"
 echo "source: 1 GiB, 256 MiB random + 768 MiB zeros ($zeros); $runs runs per tool, alternating, medians; nice $priority; file system: $(df -T "$work" | awk 'NR == 2 { print $2 }')"
 echo
-printf '| conversion | xencfg (fsync, rename) | qemu-img -t writeback (fdatasync) | xencfg / qemu-img -t writeback | qemu-img default (no flush) | xencfg in fsync | CPU xencfg / qemu-img -t writeback | peak RSS xencfg / qemu-img | output sizes (xencfg / qemu-img) |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| conversion | xencfg (fsync, rename) | qemu-img -t writeback (fdatasync) | xencfg / qemu-img -t writeback | xencfg --no-flush | qemu-img default (no flush) | xencfg --no-flush / qemu-img default | xencfg in fsync | CPU xencfg / qemu-img -t writeback | peak RSS xencfg / qemu-img | output sizes (xencfg / qemu-img) |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for pair in raw:qcow2 qcow2:raw raw:vhd vhd:raw; do
   from=${pair%%:*} to=${pair##*:}
   qfmt=$([ "$to" = vhd ] && echo vpc || echo "$to")
-  ours=() theirs=() unsafe=() ours_rss=() theirs_rss=() ours_cpu=() theirs_cpu=()
+  ours=() theirs=() unsafe=() ours_unsafe=() ours_rss=() theirs_rss=() ours_cpu=() theirs_cpu=()
   for ((r = 0; r < runs; r++)); do
-    for turn in $([ $((r % 2)) -eq 0 ] && echo "x q u" || echo "q u x"); do
+    for turn in $([ $((r % 2)) -eq 0 ] && echo "x q n u" || echo "u n q x"); do
       case $turn in
         x) read -r w m c < <(timed "$out/x.$to" "$xencfg" convert-image -f "$from" -O "$to" "$src/image.$from" "$out/x.$to"); ours+=("$w"); ours_rss+=("$m"); ours_cpu+=("$c") ;;
         q) read -r w m c < <(timed "$out/q.$to" qemu-img convert -t writeback -f "$([ "$from" = vhd ] && echo vpc || echo "$from")" -O "$qfmt" "$src/image.$from" "$out/q.$to"); theirs+=("$w"); theirs_rss+=("$m"); theirs_cpu+=("$c") ;;
+        n) read -r w m c < <(timed "$out/n.$to" "$xencfg" convert-image --no-flush -f "$from" -O "$to" "$src/image.$from" "$out/n.$to"); ours_unsafe+=("$w") ;;
         u) read -r w m c < <(timed "$out/u.$to" qemu-img convert -f "$([ "$from" = vhd ] && echo vpc || echo "$from")" -O "$qfmt" "$src/image.$from" "$out/u.$to"); unsafe+=("$w") ;;
       esac
     done
@@ -109,13 +111,13 @@ for pair in raw:qcow2 qcow2:raw raw:vhd vhd:raw; do
     fsync_s=$(grep -oE '<[0-9.]+>' "$work/strace.txt" | tr -d '<>' | awk '{s += $1} END {printf "%.3f s", s}')
   fi
 
-  xm=$(printf '%s\n' "${ours[@]}" | median) qm=$(printf '%s\n' "${theirs[@]}" | median) um=$(printf '%s\n' "${unsafe[@]}" | median)
+  xm=$(printf '%s\n' "${ours[@]}" | median) qm=$(printf '%s\n' "${theirs[@]}" | median) um=$(printf '%s\n' "${unsafe[@]}" | median) nm=$(printf '%s\n' "${ours_unsafe[@]}" | median)
   xr=$(printf '%s\n' "${ours_rss[@]}" | median) qr=$(printf '%s\n' "${theirs_rss[@]}" | median)
   xc=$(printf '%s\n' "${ours_cpu[@]}" | median) qc=$(printf '%s\n' "${theirs_cpu[@]}" | median)
   sizes="$(stat -c %s "$out/x.$to") / $(stat -c %s "$out/q.$to")"
-  awk -v name="$from → $to" -v xm="$xm" -v qm="$qm" -v um="$um" -v xr="$xr" -v qr="$qr" -v f="$fsync_s" -v sz="$sizes" -v xc="$xc" -v qc="$qc" 'BEGIN {
-    printf "| %s | %.2f s | %.2f s | %.2f | %.2f s | %s | %.2f s / %.2f s | %.1f MB / %.1f MB | %s |\n", name, xm, qm, xm / qm, um, f, xc, qc, xr / 1024, qr / 1024, sz }'
-  echo "  runs $from -> $to: xencfg ${ours[*]}; qemu-img -t writeback ${theirs[*]}; qemu-img ${unsafe[*]}" >&2
+  awk -v name="$from → $to" -v xm="$xm" -v qm="$qm" -v um="$um" -v nm="$nm" -v xr="$xr" -v qr="$qr" -v f="$fsync_s" -v sz="$sizes" -v xc="$xc" -v qc="$qc" 'BEGIN {
+    printf "| %s | %.2f s | %.2f s | %.2f | %.2f s | %.2f s | %.2f | %s | %.2f s / %.2f s | %.1f MB / %.1f MB | %s |\n", name, xm, qm, xm / qm, nm, um, nm / um, f, xc, qc, xr / 1024, qr / 1024, sz }'
+  echo "  runs $from -> $to: xencfg ${ours[*]}; qemu-img -t writeback ${theirs[*]}; xencfg --no-flush ${ours_unsafe[*]}; qemu-img ${unsafe[*]}" >&2
 done
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -92,6 +92,23 @@ public sealed class ImageCommandsTests
     }
 
     [Fact]
+    public void ConvertImage_NoFlush_WritesTheSameImageAndStillRefusesToOverwrite()
+    {
+        using var dir = new TempDirectory();
+        byte[] data = TestData.InMemory(3 << 20);
+        File.WriteAllBytes(dir.File("a.raw"), data);
+        Assert.Equal(0, Cli.Run("convert-image", "-O", "qcow2", dir.File("a.raw"), dir.File("flushed.qcow2")).ExitCode);
+
+        var result = Cli.Run("convert-image", "--no-flush", "-O", "qcow2", dir.File("a.raw"), dir.File("unflushed.qcow2"));
+        var again = Cli.Run("convert-image", "--no-flush", "-O", "qcow2", dir.File("a.raw"), dir.File("unflushed.qcow2"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("flushed.qcow2")), File.ReadAllBytes(dir.File("unflushed.qcow2")));
+        Assert.Equal(2, again.ExitCode);
+        Assert.Equal([(dir.File("unflushed.qcow2"), "error", DiagnosticIds.ImageTargetExists)], CliDiagnostics.Parse(again.Error));
+    }
+
+    [Fact]
     public void ConvertImage_CorruptSource_ReportsXH7007()
     {
         using var dir = new TempDirectory();
