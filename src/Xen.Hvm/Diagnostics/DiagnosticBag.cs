@@ -61,5 +61,51 @@ internal sealed class DiagnosticBag
         return result;
     }
 
+    /// <summary>
+    /// Resolves only the error that starts first, as <see cref="Resolve(string?, LineMap)"/> would place it first among
+    /// the errors; null when there is none, or when another error starts at the same offset (which of them sorts first
+    /// is then not defined).
+    /// </summary>
+    public Diagnostic? ResolveFirstError(string? path, LineMap lines)
+    {
+        int first = -1;
+        bool tie = false;
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            Entry e = _entries[i];
+            if (e.Severity != DiagnosticSeverity.Error)
+            {
+                continue;
+            }
+
+            if (first < 0 || e.Start < _entries[first].Start)
+            {
+                first = i;
+                tie = false;
+            }
+            else if (e.Start == _entries[first].Start)
+            {
+                tie = true;
+            }
+        }
+
+        if (first < 0 || tie)
+        {
+            return null;
+        }
+
+        Entry f = _entries[first];
+        object?[] args = (object?[])f.Args.Clone();
+        for (int a = 0; a < args.Length; a++)
+        {
+            if (args[a] is OffsetArgument o)
+            {
+                args[a] = lines.GetPosition(o.Offset).ToString();
+            }
+        }
+
+        return Diagnostic.Create(f.Descriptor, f.Severity, SourceLocation.Create(path, new TextSpan(f.Start, f.Length), lines), args);
+    }
+
     private readonly record struct Entry(DiagnosticDescriptor Descriptor, DiagnosticSeverity Severity, int Start, int Length, object?[] Args);
 }

@@ -44,7 +44,7 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "CPython: $("$python2" --version 2>&1)"
 echo "libxlu: $(dpkg-query -W -f='${Package} ${Version}' libxenmisc4.17 2>/dev/null || echo unknown); .NET: $(dotnet --version)"
-echo "rounds: $rounds (alternating), each a median over passes of at least ${min_seconds}s"
+echo "rounds: $rounds (alternating), each a median over passes of at least ${min_seconds}s; Xen.Hvm after a warm-up of 3s or more (the JIT tiers up), libxlu and CPython need none"
 echo
 printf '| input | files | bytes | libxlu | Xen.Hvm (default parse) | Xen.Hvm time / libxlu time | Xen.Hvm allocated per input byte |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|\n'

@@ -32,10 +32,10 @@ internal static partial class PyBuiltins
         {
             "os" => Os(interp),
             "os.path" or "posixpath" => OsPath(interp),
-            "re" => Re(),
-            "sys" => Sys(interp),
-            "string" => StringModule(),
-            "platform" => Platform(interp),
+            "re" => FromTemplate("re", Re),
+            "sys" => FromTemplate("sys", Sys),
+            "string" => FromTemplate("string", StringModule),
+            "platform" => FromTemplate("platform", Platform),
             "xen.util.ip" => XenUtilIp(interp),
             _ => new PyModule(name, true),
         };
@@ -44,4 +44,21 @@ internal static partial class PyBuiltins
     }
 
     private static Dictionary<string, PyModule> ModuleCache(XmInterpreter interp) => interp.Modules;
+
+    /// <summary>The attributes of each module that are the same in every evaluation, built once per process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, PyObj>> s_templates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Returns a new module whose attributes are a copy of those <paramref name="build"/> makes, which it makes once per
+    /// process: its builtins must take everything that differs between evaluations (the context, the budget) from the
+    /// call (<see cref="CallInfo.Interpreter"/>), never from a variable they capture. An evaluation adds what is its
+    /// own (os.environ, os.path) to the copy, and may change the copy as Python lets a script change a module.
+    /// </summary>
+    private static PyModule FromTemplate(string name, Action<Dictionary<string, PyObj>> build) =>
+        new(name, s_templates.GetOrAdd(name, static (_, build) =>
+        {
+            var attributes = new Dictionary<string, PyObj>(StringComparer.Ordinal);
+            build(attributes);
+            return attributes;
+        }, build));
 }

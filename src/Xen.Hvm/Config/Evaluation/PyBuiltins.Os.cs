@@ -12,31 +12,38 @@ internal static partial class PyBuiltins
         }
 
         XmEvaluationContext ctx = interp.Context;
-        var os = new PyModule("os", false);
+        PyModule os = FromTemplate("os", OsTemplate);
         cache["os"] = os;
-        void F(string name, BuiltinImpl impl) => os.Attributes[name] = new PyBuiltin("os." + name, impl);
-        F("uname", call => ctx.Host is { } h
+        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget);
+        os.Attributes["path"] = OsPath(interp);
+        return os;
+    }
+
+    /// <summary>The attributes of os that are the same in every evaluation (see <see cref="FromTemplate"/>).</summary>
+    private static void OsTemplate(Dictionary<string, PyObj> os)
+    {
+        void F(string name, BuiltinImpl impl) => os[name] = new PyBuiltin("os." + name, impl);
+        F("uname", call => call.Interpreter.Context.Host is { } h
             ? new PyTuple([new PyStr(h.SystemName), new PyStr(h.NodeName), new PyStr(h.Release), new PyStr(h.Version), new PyStr(h.Machine)])
             : throw call.Interpreter.NeedsContext(call.Row, "os.uname()", "a host profile (XmEvaluationContext.Host)"));
-        F("getcwd", call => ctx.WorkingDirectory is { } cwd ? new PyStr(cwd) : throw call.Interpreter.NeedsContext(call.Row, "os.getcwd()", "a working directory (XmEvaluationContext.WorkingDirectory)"));
+        F("getcwd", call => call.Interpreter.Context.WorkingDirectory is { } cwd ? new PyStr(cwd) : throw call.Interpreter.NeedsContext(call.Row, "os.getcwd()", "a working directory (XmEvaluationContext.WorkingDirectory)"));
         F("getenv", call =>
         {
             string key = S(call, 0, "getenv()");
-            if (ctx.Environment is null)
+            IReadOnlyDictionary<string, string>? environment = call.Interpreter.Context.Environment;
+            if (environment is null)
             {
                 throw call.Interpreter.NeedsContext(call.Row, $"os.getenv('{key}')", "the environment (XmEvaluationContext.Environment)");
             }
 
-            return ctx.Environment.TryGetValue(key, out string? v) ? new PyStr(v) : call.Arg(1);
+            return environment.TryGetValue(key, out string? v) ? new PyStr(v) : call.Arg(1);
         });
-        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget);
-        os.Attributes["path"] = OsPath(interp);
-        os.Attributes["sep"] = new PyStr("/");
-        os.Attributes["curdir"] = new PyStr(".");
-        os.Attributes["pardir"] = new PyStr("..");
-        os.Attributes["linesep"] = new PyStr("\n");
-        os.Attributes["pathsep"] = new PyStr(":");
-        os.Attributes["name"] = new PyStr("posix");
+        os["sep"] = new PyStr("/");
+        os["curdir"] = new PyStr(".");
+        os["pardir"] = new PyStr("..");
+        os["linesep"] = new PyStr("\n");
+        os["pathsep"] = new PyStr(":");
+        os["name"] = new PyStr("posix");
         foreach (string name in new[] { "system", "popen", "popen2", "popen3", "spawnl", "spawnv", "spawnvp", "execv", "execve", "execl", "execlp", "execvp", "fork", "kill", "killpg", "startfile", "wait", "waitpid" })
         {
             F(name, call => throw call.Interpreter.Refuse(call.Row, "os." + name + "(...)", RunProcess));
@@ -47,7 +54,6 @@ internal static partial class PyBuiltins
             F(name, call => throw call.Interpreter.Refuse(call.Row, "os." + name + "(...)", "touch the host (its files, processes or identity)"));
         }
 
-        return os;
     }
 
     private static PyDict EnvironmentDict(IReadOnlyDictionary<string, string> environment, XmBudget budget)

@@ -11,11 +11,16 @@ internal static partial class PyBuiltins
             return existing;
         }
 
-        XmEvaluationContext ctx = interp.Context;
-        var m = new PyModule("os.path", false);
+        PyModule m = FromTemplate("os.path", OsPathTemplate);
         cache["os.path"] = m;
         cache["posixpath"] = m;
-        void F(string name, BuiltinImpl impl) => m.Attributes[name] = new PyBuiltin("os.path." + name, impl);
+        return m;
+    }
+
+    /// <summary>The attributes of os.path (the same in every evaluation: see <see cref="FromTemplate"/>).</summary>
+    private static void OsPathTemplate(Dictionary<string, PyObj> m)
+    {
+        void F(string name, BuiltinImpl impl) => m[name] = new PyBuiltin("os.path." + name, impl);
         F("join", call =>
         {
             string result = S(call, 0, "join()");
@@ -51,7 +56,7 @@ internal static partial class PyBuiltins
             string p = S(call, 0, "abspath()");
             if (!p.StartsWith('/'))
             {
-                string cwd = ctx.WorkingDirectory ?? throw call.Interpreter.NeedsContext(call.Row, "os.path.abspath()", "a working directory (XmEvaluationContext.WorkingDirectory)");
+                string cwd = call.Interpreter.Context.WorkingDirectory ?? throw call.Interpreter.NeedsContext(call.Row, "os.path.abspath()", "a working directory (XmEvaluationContext.WorkingDirectory)");
                 p = cwd.TrimEnd('/') + "/" + p;
             }
 
@@ -65,7 +70,7 @@ internal static partial class PyBuiltins
                 return new PyStr(p);
             }
 
-            if (ctx.Environment is not null && ctx.Environment.TryGetValue("HOME", out string? home) && (p.Length == 1 || p[1] == '/'))
+            if (call.Interpreter.Context.Environment is { } environment && environment.TryGetValue("HOME", out string? home) && (p.Length == 1 || p[1] == '/'))
             {
                 return new PyStr(home.TrimEnd('/') + p[1..]);
             }
@@ -77,6 +82,7 @@ internal static partial class PyBuiltins
             F(kind, call =>
             {
                 string p = S(call, 0, kind + "()");
+                XmEvaluationContext ctx = call.Interpreter.Context;
                 if (ctx.PathAnswers.TryGetValue(kind + ":" + p, out bool specific))
                 {
                     return PyBool.Of(specific);
@@ -107,8 +113,7 @@ internal static partial class PyBuiltins
             F(name, call => throw call.Interpreter.NeedsContext(call.Row, "os.path." + name + "()", "the host's files"));
         }
 
-        m.Attributes["sep"] = new PyStr("/");
-        return m;
+        m["sep"] = new PyStr("/");
     }
 
     private static (string Head, string Tail) SplitPath(string p)

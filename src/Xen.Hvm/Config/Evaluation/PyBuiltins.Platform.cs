@@ -3,17 +3,14 @@ namespace Xen.Hvm.Config.Evaluation;
 // The platform module, answered by the host profile.
 internal static partial class PyBuiltins
 {
-    private static PyModule Platform(XmInterpreter interp)
+    private static void Platform(Dictionary<string, PyObj> m)
     {
-        XmEvaluationContext ctx = interp.Context;
-        var m = new PyModule("platform", false);
-        void F(string name, Func<XmHostProfile, PyObj> get) => m.Attributes[name] = new PyBuiltin("platform." + name, call =>
-            ctx.Host is { } h ? get(h) : throw call.Interpreter.NeedsContext(call.Row, "platform." + name + "()", "a host profile (XmEvaluationContext.Host)"));
+        void F(string name, Func<XmHostProfile, PyObj> get) => m[name] = new PyBuiltin("platform." + name, call =>
+            call.Interpreter.Context.Host is { } h ? get(h) : throw call.Interpreter.NeedsContext(call.Row, "platform." + name + "()", "a host profile (XmEvaluationContext.Host)"));
         F("machine", h => new PyStr(h.Machine));
         F("system", h => new PyStr(h.SystemName));
         F("node", h => new PyStr(h.NodeName));
         F("release", h => new PyStr(h.Release));
         F("version", h => new PyStr(h.Version));
-        return m;
     }
 }

@@ -8,14 +8,13 @@ namespace Xen.Hvm.Config.Evaluation;
 // The re module and match objects: Python patterns translated to .NET, matched within the time budget.
 internal static partial class PyBuiltins
 {
-    private static PyModule Re()
+    private static void Re(Dictionary<string, PyObj> m)
     {
-        var m = new PyModule("re", false);
-        m.Attributes["I"] = m.Attributes["IGNORECASE"] = PyOps.MakeInt(2);
-        m.Attributes["M"] = m.Attributes["MULTILINE"] = PyOps.MakeInt(8);
-        m.Attributes["S"] = m.Attributes["DOTALL"] = PyOps.MakeInt(16);
-        m.Attributes["X"] = m.Attributes["VERBOSE"] = PyOps.MakeInt(64);
-        void F(string name, BuiltinImpl impl) => m.Attributes[name] = new PyBuiltin("re." + name, impl);
+        m["I"] = m["IGNORECASE"] = PyOps.MakeInt(2);
+        m["M"] = m["MULTILINE"] = PyOps.MakeInt(8);
+        m["S"] = m["DOTALL"] = PyOps.MakeInt(16);
+        m["X"] = m["VERBOSE"] = PyOps.MakeInt(64);
+        void F(string name, BuiltinImpl impl) => m[name] = new PyBuiltin("re." + name, impl);
         F("compile", call =>
         {
             (string translated, RegexOptions options) = Translate(call, 0, call.Args.Length > 1 ? call.Arg(1) : call.Keyword("flags"));
@@ -44,7 +43,6 @@ internal static partial class PyBuiltins
 
             return new PyStr(sb.ToString());
         });
-        return m;
     }
 
     private static readonly Regex s_namedBackreference = new(@"\(\?P=(\w+)\)", RegexOptions.CultureInvariant);

@@ -11,23 +11,27 @@ internal static partial class PyBuiltins
             return existing;
         }
 
-        var m = new PyModule("xen.util.ip", false);
+        PyModule m = FromTemplate("xen.util.ip", XenUtilIpTemplate);
         cache["xen.util.ip"] = m;
         m.Attributes["os"] = Os(interp);
         m.Attributes["re"] = Module("re", interp);
         m.Attributes["socket"] = new PyModule("socket", true, "use the network");
         m.Attributes["struct"] = new PyModule("struct", true);
         m.Attributes["errno"] = new PyModule("errno", true);
+        return m;
+    }
+
+    /// <summary>The functions of xen.util.ip (the same in every evaluation: see <see cref="FromTemplate"/>).</summary>
+    private static void XenUtilIpTemplate(Dictionary<string, PyObj> m)
+    {
         foreach (string name in new[] { "get_defaultroute", "get_current_ipaddr", "get_current_ipmask", "get_current_ipgw" })
         {
-            m.Attributes[name] = new PyBuiltin(name, call => throw call.Interpreter.Refuse(call.Row, name + "()", "run 'ip route' on the host"));
+            m[name] = new PyBuiltin(name, call => throw call.Interpreter.Refuse(call.Row, name + "()", "run 'ip route' on the host"));
         }
 
         foreach (string name in new[] { "inet_aton", "inet_ntoa", "add_offset_to_ip", "check_subnet" })
         {
-            m.Attributes[name] = new PyBuiltin(name, call => throw call.Interpreter.NotSupported(call.Row, name + "()"));
+            m[name] = new PyBuiltin(name, call => throw call.Interpreter.NotSupported(call.Row, name + "()"));
         }
-
-        return m;
     }
 }

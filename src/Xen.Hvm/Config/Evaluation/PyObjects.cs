@@ -220,6 +220,14 @@ internal sealed class PyBuiltin(string name, BuiltinImpl impl) : PyObj
 /// <summary>A module. An opaque module is one the evaluator does not model: using it gives unknown values.</summary>
 internal sealed class PyModule(string name, bool opaque, string? refusal = null) : PyObj
 {
+    /// <summary>Creates a module whose attributes start as a copy of <paramref name="template"/>'s (shared values, which
+    /// are immutable: builtins, strings, numbers).</summary>
+    public PyModule(string name, Dictionary<string, PyObj> template)
+        : this(name, false)
+    {
+        Attributes = new Dictionary<string, PyObj>(template, StringComparer.Ordinal);
+    }
+
     public string Name { get; } = name;
 
     public Dictionary<string, PyObj> Attributes { get; } = new(StringComparer.Ordinal);

@@ -92,11 +92,7 @@ internal static class ConfigParser
 
     /// <summary>Returns the first error of a shortened xl attempt, or null when another error starts at the same place
     /// (which of them a full parse would name first is then left to it).</summary>
-    private static Diagnostic? FirstError(DiagnosticBag bag, string? path, LineMap lines)
-    {
-        Diagnostic[] errors = bag.Resolve(path, lines).Where(static d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        return errors.Length > 1 && errors[1].Span.Start == errors[0].Span.Start ? null : errors[0];
-    }
+    private static Diagnostic? FirstError(DiagnosticBag bag, string? path, LineMap lines) => bag.ResolveFirstError(path, lines);
 
     private static DiagnosticBag ParseXl(string text, out SyntaxData data)
     {

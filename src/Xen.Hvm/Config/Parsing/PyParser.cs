@@ -97,7 +97,7 @@ internal sealed partial class PyParser
         _text = text;
         _tokens = tokens.RawArray;
         _diagnostics = diagnostics;
-        _rows = new SyntaxData.Writer(Math.Max(8, tokens.Count / 3));
+        _rows = new SyntaxData.Writer(SyntaxData.Writer.CapacityFor(tokens.Count));
         _chain = new ValueBuilder<SyntaxData.ChainEntry>(16);
     }
 

@@ -24,16 +24,33 @@ internal static class XlLexer
     /// <param name="diagnostics">Where lexical diagnostics go.</param>
     /// <param name="likelyPython">Set when flex would set <c>likely_python</c>.</param>
     /// <param name="hasPlusEquals">Set when the text has a <c>+=</c> token.</param>
-    public static ValueBuilder<Token> Lex(ReadOnlySpan<char> text, DiagnosticBag diagnostics, out bool likelyPython, out bool hasPlusEquals)
+    public static ValueBuilder<Token> Lex(ReadOnlySpan<char> text, DiagnosticBag diagnostics, out bool likelyPython, out bool hasPlusEquals) =>
+        Lex(text, diagnostics, stopAtFirstError: false, out likelyPython, out hasPlusEquals, out _);
+
+    /// <summary>
+    /// Lexes <paramref name="text"/> as <see cref="Lex(ReadOnlySpan{char}, DiagnosticBag, out bool, out bool)"/> does;
+    /// with <paramref name="stopAtFirstError"/>, stops after the token of its first error (<paramref name="truncated"/>
+    /// is then set, and the end-of-file token stands where it stopped; <paramref name="likelyPython"/> and
+    /// <paramref name="hasPlusEquals"/> then tell of the text lexed so far).
+    /// </summary>
+    public static ValueBuilder<Token> Lex(ReadOnlySpan<char> text, DiagnosticBag diagnostics, bool stopAtFirstError, out bool likelyPython, out bool hasPlusEquals, out bool truncated)
     {
         var tokens = SyntaxData.TokenBuilder(text.Length);
         likelyPython = false;
         hasPlusEquals = false;
+        truncated = false;
+        int errorsBefore = diagnostics.ErrorCount;
         SyntaxKind lastSignificant = SyntaxKind.NewLineToken;
         int n = text.Length;
         int i = 0;
         while (i < n)
         {
+            if (stopAtFirstError && diagnostics.ErrorCount > errorsBefore)
+            {
+                truncated = true;
+                break;
+            }
+
             char c = text[i];
             int start = i;
             SyntaxKind kind;
@@ -142,7 +159,7 @@ internal static class XlLexer
             lastSignificant = kind;
         }
 
-        tokens.Add(new Token(SyntaxKind.EndOfFileToken, n, 0));
+        tokens.Add(new Token(SyntaxKind.EndOfFileToken, truncated ? i : n, 0));
         return tokens;
     }
 

@@ -35,7 +35,7 @@ internal sealed class XlParser
         _tokenCount = tokens.Count;
         _diagnostics = diagnostics;
         _stopAtFirstError = stopAtFirstError;
-        _rows = new SyntaxData.Writer(Math.Max(8, _tokenCount / 4));
+        _rows = new SyntaxData.Writer(SyntaxData.Writer.CapacityFor(_tokenCount));
     }
 
     public static SyntaxData Parse(string text, DiagnosticBag diagnostics, out bool likelyPython) =>
@@ -43,17 +43,19 @@ internal sealed class XlParser
 
     /// <summary>
     /// Parses xl; with <paramref name="stopAtFirstError"/>, gives up after the statement of the first syntax error
-    /// and returns <see langword="null"/>: the diagnostics then hold the lexer's (of the whole text) and the parser's
-    /// first, which is the first syntax error by position, as it is in a full parse (statements are parsed in order,
-    /// and each reports its errors left to right). <c>+=</c> type checks (<paramref name="hasPlusEquals"/>) need the
-    /// whole tree, so they are not run then.
+    /// and returns <see langword="null"/>: the lexer too stops after its first error (the parser then meets the end of
+    /// the file there), so the diagnostics hold the lexer's first and the parser's first, the earlier of which is the
+    /// first syntax error by position, as it is in a full parse (tokens are lexed left to right, statements are parsed
+    /// in order, and each reports its errors left to right, at the token it stands on; a parser error at the lexer's
+    /// stop ties with the lexer's, and the caller then parses in full). <c>+=</c> type checks
+    /// (<paramref name="hasPlusEquals"/>, of the text lexed) need the whole tree, so they are not run then.
     /// </summary>
     public static SyntaxData? TryParse(string text, DiagnosticBag diagnostics, bool stopAtFirstError, out bool likelyPython, out bool hasPlusEquals)
     {
-        ValueBuilder<Token> tokens = XlLexer.Lex(text, diagnostics, out likelyPython, out hasPlusEquals);
+        ValueBuilder<Token> tokens = XlLexer.Lex(text, diagnostics, stopAtFirstError, out likelyPython, out hasPlusEquals, out bool truncated);
         var parser = new XlParser(text, tokens, diagnostics, stopAtFirstError);
         parser.ParseFile();
-        if (parser._failed && stopAtFirstError)
+        if (stopAtFirstError && (parser._failed || truncated))
         {
             parser._rows.Discard();
             tokens.Return();
@@ -338,26 +340,46 @@ internal sealed class XlParser
     }
 
     /// <summary>libxlu's <c>xlu__cfg_concat_vals</c>: <c>+=</c> must add a string to a string or a list to a list.</summary>
+    /// <remarks>Only the names that some <c>+=</c> sets are followed, by their name tokens (no string per setting: a
+    /// generated file of 20 MB has 260,000 settings and a few thousand appends).</remarks>
     private static void CheckAppendTypes(SyntaxData data, DiagnosticBag diagnostics)
     {
-        var kinds = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var comparer = new TokenTextComparer(data);
+        var appended = new HashSet<int>(comparer);
         foreach (int statement in data.Children(SyntaxData.Root))
         {
-            if (data.Kind(statement) != SyntaxKind.Setting)
+            if (data.Kind(statement) == SyntaxKind.Setting && data.SettingIsAppend(statement))
+            {
+                appended.Add(data.NameToken(statement));
+            }
+        }
+
+        var kinds = new Dictionary<int, bool>(comparer);
+        foreach (int statement in data.Children(SyntaxData.Root))
+        {
+            int name;
+            if (data.Kind(statement) != SyntaxKind.Setting || !appended.Contains(name = data.NameToken(statement)))
             {
                 continue;
             }
 
-            string name = data.TokenText(data.NameToken(statement)).ToString();
             bool isList = data.Kind(data.SettingValue(statement)) == SyntaxKind.List;
             if (data.SettingIsAppend(statement) && kinds.TryGetValue(name, out bool previousIsList) && previousIsList != isList)
             {
                 int op = data.SettingOperatorToken(statement);
-                diagnostics.Add(DiagnosticDescriptors.AppendTypeMismatch, data.TokenStart(op), data.TokenLength(op), name, isList ? "list" : "string", previousIsList ? "list" : "string");
+                diagnostics.Add(DiagnosticDescriptors.AppendTypeMismatch, data.TokenStart(op), data.TokenLength(op), data.TokenText(name).ToString(), isList ? "list" : "string", previousIsList ? "list" : "string");
                 return; // libxlu stops storing settings after its first error
             }
 
             kinds[name] = isList;
         }
+    }
+
+    /// <summary>Compares tokens by their text.</summary>
+    private sealed class TokenTextComparer(SyntaxData data) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => data.TokenText(x).SequenceEqual(data.TokenText(y));
+
+        public int GetHashCode(int token) => string.GetHashCode(data.TokenText(token));
     }
 }

@@ -29,7 +29,38 @@ public sealed class ConfigParserAutoTests
     [InlineData("vif = [ 'bridge=xenbr0' ]\nimport os\n")]
     [InlineData("")]
     [InlineData("\n\n")]
+    [InlineData("a = 1\nb = 'open\nc = (1)\n")] // the lexer's first error before the parser's: the lexer stops there
+    [InlineData("a = (1)\nb = 'open\n")] // the parser's first error before the lexer's
+    [InlineData("a = 'x'\nb = $\na += ['y']\n")] // a += after the lexer's first error
+    [InlineData("a = 'x'\na += ['y']\nb = $\n")] // a += mismatch before the lexer's first error
+    [InlineData("a = [1,\n$ 2]\n")] // the lexer stops inside an open list
+    [InlineData("a = \"\0\"\nb = (1)\n")] // a NUL in a string: a lexer error in a good token
     public void Parse_Auto_AgreesWithBothFullParses(string text) => AssertSame(text);
+
+    /// <summary>Texts of lines that are good xl, bad xl for the lexer or for the parser, Python, appends of either
+    /// type and unfinished brackets or strings, in every order: where the xl attempt stops must not change the result.</summary>
+    [Fact]
+    public void Parse_AutoOnGeneratedMixes_AgreesWithBothFullParses()
+    {
+        string[] lines =
+        [
+            "a = 1\n", "b = \"s\"\n", "c = [\"x\", 2]\n", "a += \"t\"\n", "a += [\"u\"]\n", "d = (1)\n", "e = $x\n",
+            "f = 'open\n", "g = [1,\n", "]\n", "import os\n", "if a:\n", "    pass\n", "h = 1.5\n", "# note\n", "i = = 2\n",
+            "j = \"\\q\"\n", "k = \"a\0b\"\n", "l = 'x' % a\n", "\n", "m = 1", "#",
+        ];
+        var random = new Random(41);
+        for (int i = 0; i < 3000; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            int count = random.Next(1, 7);
+            for (int j = 0; j < count; j++)
+            {
+                text.Append(lines[random.Next(lines.Length)]);
+            }
+
+            AssertSame(text.ToString());
+        }
+    }
 
     [CorpusFact]
     public void Parse_AutoOnTheCorpusAndMutations_AgreesWithBothFullParses()
