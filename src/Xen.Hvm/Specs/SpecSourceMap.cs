@@ -53,8 +53,7 @@ public abstract class SpecSourceMap
     public static SpecSourceMap ForString(Config.Syntax.StringLiteralSyntax literal)
     {
         ArgumentNullException.ThrowIfNull(literal);
-        var offsets = literal.Token.GetValueOffsets();
-        return new OffsetMap(literal.SyntaxTree.Path, literal.SyntaxTree.Lines, [.. offsets]);
+        return new LiteralMap(literal);
     }
 
     /// <summary>
@@ -125,6 +124,22 @@ public abstract class SpecSourceMap
             int s = Math.Min(start, length);
             int e = Math.Min(s + length1, length);
             return SourceLocation.Create(path, TextSpan.FromBounds(s, e), lines);
+        }
+    }
+
+    /// <summary>A string literal's map, whose table of offsets is made when a location is first asked for (most spec
+    /// strings are read without a problem to place, and decoding the literal again for its table costs more than
+    /// parsing the spec).</summary>
+    private sealed class LiteralMap(Config.Syntax.StringLiteralSyntax literal) : SpecSourceMap
+    {
+        private OffsetMap? _map;
+
+        public override SourceLocation Map(int start, int length)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(start);
+            ArgumentOutOfRangeException.ThrowIfNegative(length);
+            _map ??= new OffsetMap(literal.SyntaxTree.Path, literal.SyntaxTree.Lines, literal.Token.GetValueOffsets() is int[] table ? table : [.. literal.Token.GetValueOffsets()]);
+            return _map.Map(start, length);
         }
     }
 

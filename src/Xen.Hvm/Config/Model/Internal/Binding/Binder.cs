@@ -34,7 +34,7 @@ internal sealed class Binder
             sources = SettingSources.ReadXl(_document);
         }
 
-        var byName = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, SettingSource>(sources.Count, StringComparer.Ordinal);
         foreach (SettingSource source in sources)
         {
             byName[source.Name] = source;
@@ -49,8 +49,8 @@ internal sealed class Binder
 
         var config = new DomainConfig();
         var other = new List<ConfigSetting>();
-        var origins = new Dictionary<string, ValueOrigin>(StringComparer.Ordinal);
-        var raw = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, ValueOrigin>(sources.Count, StringComparer.Ordinal);
+        var raw = new Dictionary<string, ConfigValue>(sources.Count, StringComparer.Ordinal);
         foreach (SettingSource source in sources)
         {
             origins[source.Name] = source.Origin;
