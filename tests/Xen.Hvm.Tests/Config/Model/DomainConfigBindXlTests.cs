@@ -2,6 +2,7 @@ using Xen.Hvm.Config;
 using Xen.Hvm.Config.Model;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs;
+using Xen.Hvm.Tests.Infrastructure;
 using static Xen.Hvm.Tests.Config.Model.BindTestSupport;
 
 namespace Xen.Hvm.Tests.Config.Model;
@@ -325,6 +326,39 @@ public sealed class DomainConfigBindXlTests
         Assert.Equal(3, Assert.Single(r.Config.VnumaNodes!).Count);
         Assert.False(r.HasErrors, string.Join("\n", r.Diagnostics));
     }
+
+    /// <summary>Without maxvcpus, xl takes the vNUMA vCPU count as maxvcpus, then refuses more vcpus than that
+    /// ("xl: maxvcpus < vcpus"); as many or fewer are fine.</summary>
+    [Theory]
+    [InlineData(4, "0-1", true)]
+    [InlineData(3, "0,1", true)]
+    [InlineData(2, "0-1", false)]
+    [InlineData(1, "0-1", false)]
+    public void Bind_VnumaWithFewerVcpusThanVcpus_IsXH3020(int vcpus, string vnumaVcpus, bool refused)
+    {
+        BindResult r = BindXl(VnumaGuest(vcpus, vnumaVcpus));
+
+        Assert.Equal(refused ? [DiagnosticIds.VnumaMismatch] : [], r.Diagnostics.Where(static d => d.IsError).Select(static d => d.Id));
+    }
+
+    [XlTheory]
+    [InlineData(4, "0-1")]
+    [InlineData(3, "0,1")]
+    [InlineData(2, "0-1")]
+    [InlineData(1, "0-1")]
+    public void Bind_VnumaAgainstVcpus_RefusesExactlyWhenRealXlDoes(int vcpus, string vnumaVcpus)
+    {
+        using var dir = new TempDirectory();
+        string text = VnumaGuest(vcpus, vnumaVcpus);
+        File.WriteAllText(dir.File("g.cfg"), text);
+
+        bool xlRefuses = XlDryRun.Run(dir.File("g.cfg"))["rc"]!.GetValue<int>() != 0;
+
+        Assert.Equal(xlRefuses, BindXl(text).HasErrors);
+    }
+
+    private static string VnumaGuest(int vcpus, string vnumaVcpus) =>
+        $"name = \"h\"\ntype = \"hvm\"\nmemory = 1024\nvcpus = {vcpus}\nvnuma = [[\"pnode=0\", \"size=1024\", \"vcpus={vnumaVcpus}\", \"vdistances=10\"]]\n";
 
     [Fact]
     public void Bind_UnknownKeys_AreKeptInOrderWithoutDiagnostics()

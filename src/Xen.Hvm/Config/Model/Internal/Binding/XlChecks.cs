@@ -128,6 +128,13 @@ internal sealed partial class XlChecks
         if (_config.MaxMemoryMiB is { } maxmem && (ulong)maxmem != memory)
         {
             Error(DiagnosticDescriptors.VnumaMismatch, source, $"the vNUMA nodes have {memory} MiB but 'maxmem' is {maxmem}");
+            return;
+        }
+
+        // Without maxvcpus, the vNUMA vCPU count becomes it, and xl's later "maxvcpus < vcpus" check applies to it.
+        if (_config.MaxVcpus is null && _config.Vcpus is { } given && given > 0 && (ulong)given > vcpus)
+        {
+            Error(DiagnosticDescriptors.VnumaMismatch, source, $"the vNUMA nodes have {vcpus} vCPUs, fewer than 'vcpus' = {given} (xl takes their count as maxvcpus)");
         }
     }
 
