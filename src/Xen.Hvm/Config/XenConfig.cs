@@ -21,7 +21,27 @@ public static class XenConfig
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= XenConfigParseOptions.Default;
-        return new ConfigDocument(options, ConfigParser.Parse(text, path, options.Dialect));
+        ParsedConfig parsed = ConfigParser.Parse(text, path, options.Dialect);
+        if (parsed.Diagnostics.HasErrors && XmlStart(text) is int at)
+        {
+            parsed.Diagnostics.Add(DiagnosticDescriptors.LooksLikeLibvirtXml, at, 1);
+        }
+
+        return new ConfigDocument(options, parsed);
+    }
+
+    /// <summary>Where an XML document starts (<c>&lt;?xml</c> or <c>&lt;domain</c> after a byte order mark and white
+    /// space), or null: folders of configs often hold libvirt's domain files too.</summary>
+    private static int? XmlStart(string text)
+    {
+        int i = 0;
+        while (i < text.Length && (text[i] == '\uFEFF' || char.IsWhiteSpace(text[i])))
+        {
+            i++;
+        }
+
+        ReadOnlySpan<char> rest = text.AsSpan(i);
+        return rest.StartsWith("<?xml", StringComparison.Ordinal) || rest.StartsWith("<domain", StringComparison.Ordinal) ? i : null;
     }
 
     /// <summary>Parses the bytes of a config file. Bytes that are not valid UTF-8 are kept, so <see cref="ConfigDocument.ToBytes"/> gives them back.</summary>

@@ -123,6 +123,11 @@ internal static partial class DiagnosticDescriptors
         "This file looks like an xm config (Python code), which xl no longer reads; parse it with the xm dialect, or migrate it to xl",
         DiagnosticSeverity.Info, Syntax);
 
+    public static readonly DiagnosticDescriptor LooksLikeLibvirtXml = new(
+        DiagnosticIds.LooksLikeLibvirtXml, "File looks like XML",
+        "This file is XML (a libvirt domain definition?), not an xl or xm config; read it with LibvirtXml.ToConfigDocument ('xencfg import')",
+        DiagnosticSeverity.Info, Syntax);
+
     public static readonly DiagnosticDescriptor EditInsideOpenStatement = new(
         DiagnosticIds.EditInsideOpenStatement, "Edit not made: the file ends inside an open statement",
         "'{0}' was not added: the file ends inside this statement (an unclosed bracket or string), so a new line would become part of it. Close the statement, then edit again",

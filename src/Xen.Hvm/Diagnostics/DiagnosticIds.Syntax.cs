@@ -86,6 +86,9 @@ public static partial class DiagnosticIds
     /// <summary>XH2014: writing in place failed; the backup copy of the old content was kept.</summary>
     public const string BackupKept = "XH2014";
 
+    /// <summary>XH2015: the file that failed to parse is XML, most likely a libvirt domain definition; import it instead.</summary>
+    public const string LooksLikeLibvirtXml = "XH2015";
+
     /// <summary>XH2020: a document was not saved because an edit that made it was refused (XH2008, XH4203, XH4204).</summary>
     public const string EditRefusedNotSaved = "XH2020";
 
