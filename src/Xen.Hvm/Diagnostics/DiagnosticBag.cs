@@ -44,17 +44,7 @@ internal sealed class DiagnosticBag
         for (int i = 0; i < result.Length; i++)
         {
             Entry e = _entries[i];
-            object?[] args = e.Args;
-            for (int a = 0; a < args.Length; a++)
-            {
-                if (args[a] is OffsetArgument o && offsetLines is not null)
-                {
-                    args[a] = offsetLines.GetPosition(o.Offset).ToString();
-                }
-            }
-
-            SourceLocation location = locate(e.Start, e.Length);
-            result[i] = Diagnostic.Create(e.Descriptor, e.Severity, location, args);
+            result[i] = Create(e, locate(e.Start, e.Length), offsetLines);
         }
 
         Array.Sort(result, static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -95,16 +85,23 @@ internal sealed class DiagnosticBag
         }
 
         Entry f = _entries[first];
-        object?[] args = (object?[])f.Args.Clone();
+        return Create(f, SourceLocation.Create(path, new TextSpan(f.Start, f.Length), lines), lines);
+    }
+
+    /// <summary>The diagnostic of a row at its location; <see cref="OffsetArgument"/> arguments become positions
+    /// (in place: resolving a row again gives the same text).</summary>
+    private static Diagnostic Create(Entry e, SourceLocation location, LineMap? offsetLines)
+    {
+        object?[] args = e.Args;
         for (int a = 0; a < args.Length; a++)
         {
-            if (args[a] is OffsetArgument o)
+            if (args[a] is OffsetArgument o && offsetLines is not null)
             {
-                args[a] = lines.GetPosition(o.Offset).ToString();
+                args[a] = offsetLines.GetPosition(o.Offset).ToString();
             }
         }
 
-        return Diagnostic.Create(f.Descriptor, f.Severity, SourceLocation.Create(path, new TextSpan(f.Start, f.Length), lines), args);
+        return Diagnostic.Create(e.Descriptor, e.Severity, location, args);
     }
 
     private readonly record struct Entry(DiagnosticDescriptor Descriptor, DiagnosticSeverity Severity, int Start, int Length, object?[] Args);

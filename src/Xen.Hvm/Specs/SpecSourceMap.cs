@@ -138,7 +138,12 @@ public abstract class SpecSourceMap
         {
             ArgumentOutOfRangeException.ThrowIfNegative(start);
             ArgumentOutOfRangeException.ThrowIfNegative(length);
-            _map ??= new OffsetMap(literal.SyntaxTree.Path, literal.SyntaxTree.Lines, literal.Token.GetValueOffsets() is int[] table ? table : [.. literal.Token.GetValueOffsets()]);
+            if (_map is null)
+            {
+                IReadOnlyList<int> offsets = literal.Token.GetValueOffsets();
+                _map = new OffsetMap(literal.SyntaxTree.Path, literal.SyntaxTree.Lines, offsets as int[] ?? [.. offsets]);
+            }
+
             return _map.Map(start, length);
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Xen.Hvm.Config;
 
@@ -24,21 +23,9 @@ internal static class LoadAllCommand
         double minSeconds = double.Parse(args[3], CultureInfo.InvariantCulture);
 
         Pass(paths, degree); // warm-up: the JIT and the page cache
-        var times = new List<double>();
-        double total = 0;
-        while (times.Count < 3 || total < minSeconds)
-        {
-            long start = Stopwatch.GetTimestamp();
-            Pass(paths, degree);
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            times.Add(seconds);
-            total += seconds;
-        }
-
-        times.Sort();
-        double median = times[times.Count / 2];
+        (int passes, double median) = PassTimer.Measure(() => Pass(paths, degree), minPasses: 3, minSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"files={paths.Length} degree={degree} passes={times.Count} median_seconds={median:F6} files_per_second={paths.Length / median:F0}"));
+            $"files={paths.Length} degree={degree} passes={passes} median_seconds={median:F6} files_per_second={paths.Length / median:F0}"));
         return 0;
     }
 

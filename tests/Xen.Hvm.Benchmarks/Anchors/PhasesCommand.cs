@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Xen.Hvm.Config;
 using Xen.Hvm.Config.Parsing;
@@ -34,22 +33,10 @@ internal static class PhasesCommand
     private static void Time(string name, string[] texts, long bytes, double minSeconds, Func<string, int> parse)
     {
         Pass(texts, parse);
-        var times = new List<double>();
-        double total = 0;
-        while (times.Count < 5 || total < minSeconds)
-        {
-            long start = Stopwatch.GetTimestamp();
-            Pass(texts, parse);
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            times.Add(seconds);
-            total += seconds;
-        }
-
-        times.Sort();
+        double median = PassTimer.MedianSeconds(() => Pass(texts, parse), minPasses: 5, minSeconds);
         long before = GC.GetAllocatedBytesForCurrentThread();
         Pass(texts, parse);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        double median = times[times.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-26} {median * 1e3,9:F3} ms {bytes / median / 1e6,7:F0} MB/s {(double)allocated / bytes,6:F2} B/byte"));
     }

@@ -16,8 +16,6 @@ internal static class ThroughputCommand
     private static readonly XmEvaluationContext EvaluationContext =
         new XmEvaluationContext { Host = XmHostProfile.Parse("Linux host 2.6.18 #1 SMP x86_64") }.WithCommandLine(["vmid=3"]);
 
-    private static bool _evaluate;
-
     /// <summary>The least time the inputs are parsed before the timing starts.</summary>
     private const double WarmUpSeconds = 3;
 
@@ -30,7 +28,7 @@ internal static class ThroughputCommand
             return 2;
         }
 
-        _evaluate = args.Length == 4;
+        bool evaluate = args.Length == 4;
 
         string[] paths = File.ReadAllLines(args[1]).Where(static l => l.Length > 0).ToArray();
         double minSeconds = double.Parse(args[2], CultureInfo.InvariantCulture);
@@ -44,34 +42,23 @@ internal static class ThroughputCommand
         long warmUp = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(warmUp).TotalSeconds < Math.Max(WarmUpSeconds, minSeconds))
         {
-            Pass(texts);
+            Pass(texts, evaluate);
         }
 
-        var times = new List<double>();
-        double total = 0;
-        while (times.Count < 3 || total < minSeconds)
-        {
-            long start = Stopwatch.GetTimestamp();
-            Pass(texts);
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            times.Add(seconds);
-            total += seconds;
-        }
-
-        times.Sort();
+        (int passes, double median) = PassTimer.Measure(() => Pass(texts, evaluate), minPasses: 3, minSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"files={texts.Length} bytes={bytes} passes={times.Count} median_seconds={times[times.Count / 2]:F6} allocated_per_pass={Allocated(texts)}"));
+            $"files={texts.Length} bytes={bytes} passes={passes} median_seconds={median:F6} allocated_per_pass={Allocated(texts, evaluate)}"));
         return 0;
     }
 
-    private static int Pass(string[] texts)
+    private static int Pass(string[] texts, bool evaluate)
     {
         int errors = 0;
         foreach (string text in texts)
         {
             ConfigDocument doc = XenConfig.Parse(text);
             errors += doc.HasErrors ? 1 : 0;
-            if (_evaluate && doc.Dialect == ConfigDialect.Xm)
+            if (evaluate && doc.Dialect == ConfigDialect.Xm)
             {
                 errors += doc.Evaluate(EvaluationContext).Outcome == XmEvaluationOutcome.Completed ? 0 : 1;
             }
@@ -80,10 +67,10 @@ internal static class ThroughputCommand
         return errors;
     }
 
-    private static long Allocated(string[] texts)
+    private static long Allocated(string[] texts, bool evaluate)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Pass(texts);
+        Pass(texts, evaluate);
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }

@@ -100,29 +100,26 @@ internal static class ImageCopier
     /// <summary>Writes a window: runs of data units at once, zero units skipped (or recorded as zero runs).</summary>
     private static async ValueTask WriteWindowAsync(ImageWriter writer, ReadOnlyMemory<byte> data, long offset, int unit, bool async, CancellationToken cancellationToken)
     {
+        // Each unit is checked once: the unit that ends a run carries its flag into the next run.
         int u = 0;
+        bool zero = data.Length > 0 && SparseIo.IsZero(Unit(data.Span, 0, unit));
         while (u < data.Length)
         {
             int start = u;
-            while (u < data.Length && SparseIo.IsZero(Unit(data.Span, u, unit)))
+            bool runIsZero = zero;
+            do
             {
                 u += Math.Min(unit, data.Length - u);
             }
+            while (u < data.Length && (zero = SparseIo.IsZero(Unit(data.Span, u, unit))) == runIsZero);
 
-            if (u > start && writer.WantsZeroRuns)
-            {
-                await writer.WriteZerosAsync(offset + start, u - start, async, cancellationToken).ConfigureAwait(false);
-            }
-
-            start = u;
-            while (u < data.Length && !SparseIo.IsZero(Unit(data.Span, u, unit)))
-            {
-                u += Math.Min(unit, data.Length - u);
-            }
-
-            if (u > start)
+            if (!runIsZero)
             {
                 await writer.WriteUnitsAsync(offset + start, data[start..u], async, cancellationToken).ConfigureAwait(false);
+            }
+            else if (writer.WantsZeroRuns)
+            {
+                await writer.WriteZerosAsync(offset + start, u - start, async, cancellationToken).ConfigureAwait(false);
             }
         }
     }
