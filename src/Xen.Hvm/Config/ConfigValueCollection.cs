@@ -15,11 +15,13 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
 {
     private readonly List<KeyValuePair<string, ConfigValue>> _items;
     private readonly Dictionary<string, int> _index;
+    private readonly int[]? _lastSettingRows;
 
-    internal ConfigValueCollection(List<KeyValuePair<string, ConfigValue>> items, Dictionary<string, int> index)
+    internal ConfigValueCollection(List<KeyValuePair<string, ConfigValue>> items, Dictionary<string, int> index, int[]? lastSettingRows = null)
     {
         _items = items;
         _index = index;
+        _lastSettingRows = lastSettingRows;
     }
 
     /// <summary>Gets the number of keys.</summary>
@@ -32,6 +34,10 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
     /// <param name="index">The zero-based position.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the collection.</exception>
     public KeyValuePair<string, ConfigValue> this[int index] => _items[index];
+
+    /// <summary>The syntax row of the last setting of the key at <paramref name="index"/> (the literal values of an xl
+    /// document); -1 when not known (an evaluation's values).</summary>
+    internal int LastSettingRow(int index) => _lastSettingRows is { } rows ? rows[index] : -1;
 
     /// <summary>Gets the value of a key.</summary>
     /// <param name="key">The key.</param>

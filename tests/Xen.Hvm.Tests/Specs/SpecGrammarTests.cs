@@ -8,8 +8,9 @@ using Xen.Hvm.Tests.Specs.Oracles;
 
 namespace Xen.Hvm.Tests.Specs;
 
-/// <summary>The shipped Pidgin grammar (<see cref="SpecGrammar"/>) and its Sprache oracle
-/// (<see cref="SpracheSpecGrammar"/>) read random text the same way, piece for piece and position for position.</summary>
+/// <summary>The shipped scanner and Pidgin grammars (<see cref="SpecGrammar"/>) and their oracles (the Sprache grammars
+/// of <see cref="SpracheSpecGrammar"/>, and for the cutting the Pidgin grammar of <see cref="PidginSplitGrammar"/> the
+/// scanner replaced) read random text the same way, piece for piece and position for position.</summary>
 public sealed class SpecGrammarTests
 {
     /// <summary>Text made mostly of the characters the grammars cut at, so that separators, empty fields, keys
@@ -30,6 +31,31 @@ public sealed class SpecGrammarTests
                 Assert.Equal(SpracheSpecGrammar.Tokenize(text, separator), SpecGrammar.Tokenize(text, separator).Select(t => (t.Start, t.Text)));
             }
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Cutting_RandomText_AgreesWithPidginOracle()
+    {
+        Prop.ForAll(Arb.From(CuttableText()), Arb.From(Gen.Choose(0, 20)), (text, start) =>
+        {
+            foreach (char separator in ",/")
+            {
+                Assert.Equal(PidginSplitGrammar.Split(text, separator), SpecGrammar.Split(text, separator).Select(t => (t.Start, t.End)));
+            }
+
+            Assert.Equal(PidginSplitGrammar.Items(text), SpecGrammar.Items(text).Select(Raw));
+            Assert.Equal(PidginSplitGrammar.Strtok(text), SpecGrammar.StrtokItemsOf(text).Select(Raw));
+            var whole = PidginSplitGrammar.KeyValue(text);
+            Assert.Equal(whole with { Start = whole.Start + start, KeyEnd = whole.KeyEnd + start, End = whole.End + start }, Raw(SpecGrammar.KeyValue(new SpecToken(start, text))));
+        }).QuickCheckThrowOnFailure();
+
+        static PidginSplitGrammar.RawItem Raw(SpecItem item)
+        {
+            Assert.Equal(item.Whole.Start, item.Key.Start);
+            Assert.Equal(item.HasEquals ? item.Key.End + 1 : item.Key.End, item.Value.Start);
+            Assert.Equal(item.Whole.End, item.Value.End);
+            return new(item.Whole.Start, item.Key.End, item.HasEquals, item.Whole.End);
+        }
     }
 
     [Fact]

@@ -13,22 +13,18 @@ namespace Xen.Hvm.Config.Model;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class BindResult
 {
-    private readonly IReadOnlyDictionary<string, SourceLocation> _locations;
-    private readonly IReadOnlyDictionary<string, ValueOrigin> _origins;
-    private readonly IReadOnlyDictionary<string, ConfigValue> _raw;
+    private readonly IReadOnlyDictionary<string, SettingSource> _sources;
 
     internal BindResult(
         ConfigDocument document, BindOptions options, DomainConfig config, GuestType guestType, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyDictionary<string, ValueOrigin> origins, IReadOnlyDictionary<string, ConfigValue> raw)
+        IReadOnlyDictionary<string, SettingSource> sources)
     {
         Document = document;
         Options = options;
         Config = config;
         GuestType = guestType;
         Diagnostics = diagnostics;
-        _origins = origins;
-        _locations = origins.ToDictionary(static p => p.Key, static p => p.Value.Location, StringComparer.Ordinal);
-        _raw = raw;
+        _sources = sources;
         HasErrors = diagnostics.Any(static d => d.IsError);
     }
 
@@ -51,7 +47,7 @@ public sealed class BindResult
     public bool HasErrors { get; }
 
     /// <summary>Gets the keys whose location is known (every key the file sets, options and other settings), in no particular order.</summary>
-    public IEnumerable<string> LocatedKeys => _locations.Keys;
+    public IEnumerable<string> LocatedKeys => _sources.Keys;
 
     /// <summary>Gets where the value of an option is in the file (for xl, the last setting's value; for xm, where the variable was assigned).</summary>
     /// <param name="option">The option.</param>
@@ -72,7 +68,14 @@ public sealed class BindResult
     public bool TryGetLocation(string key, out SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _locations.TryGetValue(key, out location);
+        if (_sources.TryGetValue(key, out SettingSource? source))
+        {
+            location = source.Origin.Location;
+            return true;
+        }
+
+        location = default;
+        return false;
     }
 
     /// <summary>Gets where item <paramref name="index"/> of a list value is in the file (a <c>disk</c>, <c>vif</c> or <c>pci</c> spec string...).</summary>
@@ -84,13 +87,13 @@ public sealed class BindResult
     public bool TryGetItemLocation(string key, int index, out SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (index < 0 || !_origins.TryGetValue(key, out ValueOrigin? origin))
+        if (index < 0 || !_sources.TryGetValue(key, out SettingSource? source))
         {
             location = default;
             return false;
         }
 
-        location = origin.Item(index).Location;
+        location = source.Origin.Item(index).Location;
         return true;
     }
 
@@ -102,6 +105,7 @@ public sealed class BindResult
     public bool TryGetRawValue(OptionDefinition option, [NotNullWhen(true)] out ConfigValue? value)
     {
         ArgumentNullException.ThrowIfNull(option);
-        return _raw.TryGetValue(option.Name, out value);
+        value = _sources.TryGetValue(option.Name, out SettingSource? source) ? source.Value : null;
+        return value is not null;
     }
 }

@@ -28,6 +28,7 @@ internal static class LiteralValues
     private static ConfigValueCollection ReadXl(ConfigSyntaxTree tree)
     {
         var pending = new List<(string Name, ValueAccumulator Value)>();
+        var lastRows = new List<int>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         SyntaxData data = tree.Data;
         foreach (int statement in data.Children(SyntaxData.Root))
@@ -50,11 +51,14 @@ internal static class LiteralValues
                 {
                     pending[at].Value.Reset(value);
                 }
+
+                lastRows[at] = statement;
             }
             else
             {
                 index[name] = pending.Count;
                 pending.Add((name, new ValueAccumulator(value)));
+                lastRows.Add(statement);
             }
         }
 
@@ -64,7 +68,7 @@ internal static class LiteralValues
             items.Add(new(name, value.ToValue()));
         }
 
-        return new ConfigValueCollection(items, index);
+        return new ConfigValueCollection(items, index, [.. lastRows]);
     }
 
     private static ConfigValueCollection ReadXm(ConfigSyntaxTree tree)

@@ -1,3 +1,5 @@
+using CommunityToolkit.HighPerformance.Buffers;
+
 namespace Xen.Hvm.Config.Syntax;
 
 /// <summary>A setting: <c>key = value</c>, or <c>key += value</c> to append to an earlier value.</summary>
@@ -11,8 +13,8 @@ public sealed class SettingSyntax : StatementSyntax
     /// <summary>Gets the key token.</summary>
     public SyntaxToken NameToken => FirstToken;
 
-    /// <summary>Gets the key.</summary>
-    public string Name => NameToken.Text;
+    /// <summary>Gets the key (a pooled string: asking again allocates nothing).</summary>
+    public string Name => StringPool.Shared.GetOrAdd(Data.TokenText(Data.NameToken(Row)));
 
     /// <summary>Gets the <c>=</c> or <c>+=</c> token.</summary>
     public SyntaxToken OperatorToken => TokenAt(Data.SettingOperatorToken(Row));

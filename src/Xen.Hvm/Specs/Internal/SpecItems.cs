@@ -8,7 +8,7 @@ internal static class SpecItems
     /// <summary>
     /// <c>strtok(",")</c> then leading spaces skipped (vfb, vtpm, usbctrl, usbdev, vif): empty items vanish.
     /// </summary>
-    public static IEnumerable<SpecItem> Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
+    public static ItemScan Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
 
     /// <summary>
     /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,

@@ -49,16 +49,8 @@ internal sealed class Binder
 
         var config = new DomainConfig();
         var other = new List<ConfigSetting>();
-        var origins = new Dictionary<string, ValueOrigin>(sources.Count, StringComparer.Ordinal);
-        var raw = new Dictionary<string, ConfigValue>(sources.Count, StringComparer.Ordinal);
         foreach (SettingSource source in sources)
         {
-            origins[source.Name] = source.Origin;
-            if (source.Value is not null)
-            {
-                raw[source.Name] = source.Value;
-            }
-
             if (!OptionCatalog.TryGet(source.Name, out OptionDefinition? option))
             {
                 if (source.Value is not null)
@@ -84,13 +76,26 @@ internal sealed class Binder
             new XlChecks(reader, config, byName, guest).Run();
         }
 
-        Diagnostic[] ordered = diagnostics
-            .Select(static (d, i) => (d, i))
-            .OrderBy(static p => p.d.Location.Span.Start)
-            .ThenBy(static p => p.i)
-            .Select(static p => p.d)
-            .ToArray();
-        return new BindResult(_document, _options, config, guest, ordered, origins, raw);
+        return new BindResult(_document, _options, config, guest, InFileOrder(diagnostics), byName);
+    }
+
+    /// <summary>The diagnostics by where they start in the file; those at one place keep the order they were made in.</summary>
+    private static Diagnostic[] InFileOrder(List<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new (int Start, int Made)[diagnostics.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (diagnostics[i].Location.Span.Start, i);
+        }
+
+        Diagnostic[] ordered = [.. diagnostics];
+        Array.Sort(keys, ordered);
+        return ordered;
     }
 
     /// <summary>The guest type xl (or xm) reads, with no diagnostics: <c>type</c> by prefix, else <c>builder</c>, else PV.</summary>

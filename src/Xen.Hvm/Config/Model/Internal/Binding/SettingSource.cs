@@ -14,27 +14,25 @@ internal sealed record SettingSource(string Name, ConfigValue? Value, ValueOrigi
 /// <summary>Reads a document's settings for binding: xl from its literal values and syntax, xm from its evaluation.</summary>
 internal static class SettingSources
 {
-    /// <summary>xl: last setting wins, <c>+=</c> applied (<see cref="ConfigDocument.Values"/>); the spans are the last setting's value, a list's items those of the settings that built it.</summary>
+    /// <summary>xl: last setting wins, <c>+=</c> applied (<see cref="ConfigDocument.Values"/>, which knows each key's last setting); the spans are the last setting's value, a list's items those of the settings that built it.</summary>
     public static List<SettingSource> ReadXl(ConfigDocument document)
     {
-        IReadOnlyList<SettingSyntax> settings = document.Settings;
-        var lastByName = new Dictionary<string, int>(settings.Count, StringComparer.Ordinal);
-        for (int i = 0; i < settings.Count; i++)
+        ConfigValueCollection values = document.Values;
+        ConfigSyntaxTree tree = document.SyntaxTree;
+        ConfigFileSyntax root = tree.Root;
+        var sources = new List<SettingSource>(values.Count);
+        for (int k = 0; k < values.Count; k++)
         {
-            lastByName[settings[i].Name] = i;
-        }
-
-        var sources = new List<SettingSource>(document.Values.Count);
-        foreach (var (name, value) in document.Values)
-        {
-            if (!lastByName.TryGetValue(name, out int last))
+            int row = values.LastSettingRow(k);
+            if (row < 0)
             {
                 continue;
             }
 
-            SettingSyntax setting = settings[last];
+            var (name, value) = values[k];
+            var setting = (SettingSyntax)tree.GetNode(row, root);
             bool isAppend = setting.IsAppend;
-            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(settings, last, name) : ValueOrigin.For(setting.Value), isAppend));
+            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, setting, name) : ValueOrigin.For(setting.Value), isAppend));
         }
 
         return sources;
@@ -64,11 +62,12 @@ internal static class SettingSources
     }
 
     /// <summary>
-    /// The origin of a key whose last setting (at <paramref name="last"/>) is a <c>+=</c>: a list's items come from
+    /// The origin of a key whose last setting (<paramref name="lastSetting"/>) is a <c>+=</c>: a list's items come from
     /// every setting of the key since the last plain one (or the first); a string was joined.
     /// </summary>
-    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, int last, string name)
+    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, SettingSyntax lastSetting, string name)
     {
+        int last = IndexOf(settings, lastSetting);
         int from = last;
         for (int i = last - 1; i >= 0 && settings[from].IsAppend; i--)
         {
@@ -97,6 +96,27 @@ internal static class SettingSources
         }
 
         return ValueOrigin.For(lastValue, items);
+    }
+
+    /// <summary>The position of a setting in the document's settings, which are in row order.</summary>
+    private static int IndexOf(IReadOnlyList<SettingSyntax> settings, SettingSyntax setting)
+    {
+        int lo = 0;
+        int hi = settings.Count - 1;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            if (settings[mid].Row < setting.Row)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static ValueOrigin XmOrigin(ConfigDocument document, XmEvaluationResult evaluation, Dictionary<TextSpan, ValueSyntax> literals, string name)

@@ -11,20 +11,22 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// </summary>
 internal sealed class ValueOrigin
 {
+    private readonly SourceLocation _location;
     private readonly ValueSyntax? _syntax;
     private readonly IReadOnlyList<ValueSyntax>? _items;
 
     private ValueOrigin(SourceLocation location, ValueSyntax? syntax, IReadOnlyList<ValueSyntax>? items)
     {
-        Location = location;
+        _location = location;
         _syntax = syntax;
         _items = items;
     }
 
-    public SourceLocation Location { get; }
+    /// <summary>Gets the location: a syntax node's is worked out when asked for (most values are never reported).</summary>
+    public SourceLocation Location => _syntax?.GetLocation() ?? _location;
 
     /// <summary>An origin whose value is spelt by <paramref name="syntax"/> (or, with <paramref name="items"/>, a list whose items are those nodes).</summary>
-    public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) => new(syntax.GetLocation(), syntax, items);
+    public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) => new(default, syntax, items);
 
     /// <summary>An origin known only by its location.</summary>
     public static ValueOrigin At(SourceLocation location) => new(location, null, null);
