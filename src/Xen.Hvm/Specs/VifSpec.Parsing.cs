@@ -104,14 +104,14 @@ public sealed partial record VifSpec : ISpecValue
 
     private static VifSpec? ReadXl(SpecContext ctx)
     {
-        var vif = new VifSpec();
-        var other = new List<SpecSetting>();
+        var vif = new Builder();
+        List<SpecSetting>? other = null;
         foreach (var item in SpecGrammar.StrtokItemsOf(ctx.Text))
         {
             var token = item.Whole;
             if (!item.HasEquals && token.Span is "trusted" or "untrusted")
             {
-                vif = vif with { Trusted = token.Span is "trusted" };
+                vif.Trusted = token.Span is "trusted";
                 continue;
             }
 
@@ -121,32 +121,29 @@ public sealed partial record VifSpec : ISpecValue
                 continue;
             }
 
-            string key = item.Key.Text;
-            if (XlStringKeys.Contains(key))
-            {
-                other.Add(new SpecSetting(key, item.Value.Text));
-                continue;
-            }
-
-            switch (key)
+            switch (item.Key.Span)
             {
                 case "netdev":
-                    ctx.Report(DiagnosticDescriptors.VifDeprecatedKey, item.Key.Start, item.Key.Length, key, "deprecated; use gatewaydev");
-                    vif = vif with { GatewayDev = item.Value.Text };
+                    ctx.Report(DiagnosticDescriptors.VifDeprecatedKey, item.Key.Start, item.Key.Length, "netdev", "deprecated; use gatewaydev");
+                    vif.GatewayDev = item.Value.Text;
                     break;
                 case "gatewaydev":
-                    vif = vif with { GatewayDev = item.Value.Text };
+                    vif.GatewayDev = item.Value.Text;
                     break;
                 case "devid":
                 case "mtu":
                 {
                     if (!CNumbers.TryParseWhole(item.Value.Text, 10, out ulong n) || n == ulong.MaxValue)
                     {
-                        ctx.Report(DiagnosticDescriptors.VifInvalidNumber, item.Value.Start, item.Value.Length, key, item.Value.Text);
+                        ctx.Report(DiagnosticDescriptors.VifInvalidNumber, item.Value.Start, item.Value.Length, item.Key.Text, item.Value.Text);
+                    }
+                    else if (item.Key.Span is "devid")
+                    {
+                        vif.DevId = n;
                     }
                     else
                     {
-                        vif = key == "devid" ? vif with { DevId = n } : vif with { Mtu = n };
+                        vif.Mtu = n;
                     }
 
                     break;
@@ -155,7 +152,7 @@ public sealed partial record VifSpec : ISpecValue
                 case "vlan":
                     if (VifVlan.TryRead(item.Value.Text, out var vlan, out string? vlanError))
                     {
-                        vif = vif with { Vlan = vlan };
+                        vif.Vlan = vlan;
                     }
                     else
                     {
@@ -165,19 +162,28 @@ public sealed partial record VifSpec : ISpecValue
                     break;
                 case "policy":
                 case "label":
-                    ctx.Report(DiagnosticDescriptors.VifKeyNotInXl, item.Key.Start, item.Key.Length, key);
+                    ctx.Report(DiagnosticDescriptors.VifKeyNotInXl, item.Key.Start, item.Key.Length, item.Key.Text);
                     break;
                 case "accel":
-                    ctx.Report(DiagnosticDescriptors.VifDeprecatedKey, item.Key.Start, item.Key.Length, key, "accepted but not supported by xl");
-                    vif = vif with { Accel = item.Value.Text };
+                    ctx.Report(DiagnosticDescriptors.VifDeprecatedKey, item.Key.Start, item.Key.Length, "accel", "accepted but not supported by xl");
+                    vif.Accel = item.Value.Text;
                     break;
                 default:
-                    vif = Common(ctx, vif, item) ?? vif;
+                    string key = item.Key.Text;
+                    if (XlStringKeys.Contains(key))
+                    {
+                        (other ??= []).Add(new SpecSetting(key, item.Value.Text));
+                    }
+                    else
+                    {
+                        Common(ctx, vif, item);
+                    }
+
                     break;
             }
         }
 
-        return vif with { Other = SpecList<SpecSetting>.Wrap(LastOfEachKey(other)) };
+        return vif.ToSpec(other is null ? default : SpecList<SpecSetting>.Wrap(LastOfEachKey(other)));
     }
 
     /// <summary>A key given again replaces the earlier value and moves to the end (libxl sets the field again); one
@@ -198,25 +204,26 @@ public sealed partial record VifSpec : ISpecValue
         return [.. kept];
     }
 
-    /// <summary>The keys xl and xend share; null when the key is unknown (already reported).</summary>
-    private static VifSpec? Common(SpecContext ctx, VifSpec vif, SpecItem item)
+    /// <summary>The keys xl and xend share; an unknown key is reported.</summary>
+    private static void Common(SpecContext ctx, Builder vif, SpecItem item)
     {
         string value = item.Value.Text;
-        switch (item.Key.Text)
+        switch (item.Key.Span)
         {
             case "type":
                 if (value is "ioemu" or "vif")
                 {
-                    return vif with { Type = value == "ioemu" ? VifType.Ioemu : VifType.Vif };
+                    vif.Type = value == "ioemu" ? VifType.Ioemu : VifType.Vif;
+                    return;
                 }
 
                 ctx.ReportFor(DiagnosticDescriptors.VifInvalidType, DiagnosticSeverity.Warning, DiagnosticSeverity.Error, item.Value.Start, item.Value.Length, value);
-                return vif;
+                return;
             case "mac":
                 if (!MacAddress.TryParseXl(value, out var mac, out int end))
                 {
                     ctx.ReportFor(DiagnosticDescriptors.VifInvalidMac, DiagnosticSeverity.Warning, DiagnosticSeverity.Error, item.Value.Start, item.Value.Length, value);
-                    return vif;
+                    return;
                 }
 
                 if (end != value.Length)
@@ -224,27 +231,35 @@ public sealed partial record VifSpec : ISpecValue
                     ctx.Report(DiagnosticDescriptors.SpecTrailingText, item.Value.Start + end, value.Length - end, value[end..], "mac");
                 }
 
-                return vif with { Mac = mac };
+                vif.Mac = mac;
+                return;
             case "bridge":
-                return vif with { Bridge = value };
+                vif.Bridge = value;
+                return;
             case "ip":
-                return vif with { Ip = value };
+                vif.Ip = value;
+                return;
             case "script":
-                return vif with { Script = value };
+                vif.Script = value;
+                return;
             case "backend":
-                return vif with { Backend = value };
+                vif.Backend = value;
+                return;
             case "vifname":
-                return vif with { VifName = value };
+                vif.VifName = value;
+                return;
             case "model":
-                return vif with { Model = value };
+                vif.Model = value;
+                return;
             case "rate":
                 if (VifRate.TryRead(value, out var rate, out string? error))
                 {
-                    return vif with { Rate = rate };
+                    vif.Rate = rate;
+                    return;
                 }
 
                 ctx.Report(DiagnosticDescriptors.VifInvalidRate, item.Value.Start, item.Value.Length, value, error);
-                return vif;
+                return;
             default:
                 if (ctx.IsXm && (XlStringKeys.Contains(item.Key.Text) || item.Key.Text is "gatewaydev" or "netdev" or "devid" or "mtu" or "vlan"))
                 {
@@ -255,13 +270,13 @@ public sealed partial record VifSpec : ISpecValue
                     ctx.ReportFor(DiagnosticDescriptors.VifUnknownKey, DiagnosticSeverity.Warning, DiagnosticSeverity.Error, item.Key.Start, item.Key.Length, item.Key.Text);
                 }
 
-                return null;
+                return;
         }
     }
 
     private static VifSpec? ReadXm(SpecContext ctx)
     {
-        var vif = new VifSpec();
+        var vif = new Builder();
         foreach (var raw in SpecGrammar.Items(ctx.Text))
         {
             var field = SpecGrammar.Trim(raw.Whole, CNumbers.IsCSpace);
@@ -278,24 +293,84 @@ public sealed partial record VifSpec : ISpecValue
             }
 
             item = item with { Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace), Value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace) };
-            switch (item.Key.Text)
+            switch (item.Key.Span)
             {
                 case "accel":
-                    vif = vif with { Accel = item.Value.Text };
+                    vif.Accel = item.Value.Text;
                     break;
                 case "policy":
-                    vif = vif with { Policy = item.Value.Text };
+                    vif.Policy = item.Value.Text;
                     break;
                 case "label":
-                    vif = vif with { Label = item.Value.Text };
+                    vif.Label = item.Value.Text;
                     break;
                 default:
-                    vif = Common(ctx, vif, item) ?? vif;
+                    Common(ctx, vif, item);
                     break;
             }
         }
 
         _ = XmKeys;
-        return vif;
+        return vif.ToSpec(default);
+    }
+
+    /// <summary>The fields of a vif while its items are read: one record is made at the end, not one per item.</summary>
+    private sealed class Builder
+    {
+        public MacAddress? Mac { get; set; }
+
+        public string? Bridge { get; set; }
+
+        public VifType? Type { get; set; }
+
+        public string? Model { get; set; }
+
+        public string? VifName { get; set; }
+
+        public string? Script { get; set; }
+
+        public string? Ip { get; set; }
+
+        public string? Backend { get; set; }
+
+        public VifRate? Rate { get; set; }
+
+        public string? GatewayDev { get; set; }
+
+        public ulong? DevId { get; set; }
+
+        public ulong? Mtu { get; set; }
+
+        public VifVlan? Vlan { get; set; }
+
+        public bool? Trusted { get; set; }
+
+        public string? Accel { get; set; }
+
+        public string? Policy { get; set; }
+
+        public string? Label { get; set; }
+
+        public VifSpec ToSpec(SpecList<SpecSetting> other) => new()
+        {
+            Mac = Mac,
+            Bridge = Bridge,
+            Type = Type,
+            Model = Model,
+            VifName = VifName,
+            Script = Script,
+            Ip = Ip,
+            Backend = Backend,
+            Rate = Rate,
+            GatewayDev = GatewayDev,
+            DevId = DevId,
+            Mtu = Mtu,
+            Vlan = Vlan,
+            Trusted = Trusted,
+            Accel = Accel,
+            Policy = Policy,
+            Label = Label,
+            Other = other,
+        };
     }
 }

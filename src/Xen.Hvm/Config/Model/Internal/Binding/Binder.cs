@@ -42,7 +42,7 @@ internal sealed class Binder
 
         var reader = new ValueReader(_document.Dialect, _options, diagnostics)
         {
-            FileStart = ValueOrigin.At(SourceLocation.Create(_document.Path, new TextSpan(0, 0), _document.Lines)),
+            FileStart = ValueOrigin.FileStart(_document.SyntaxTree),
         };
         GuestType guest = GuestTypeOf(byName, reader);
         reader.Guest = guest;

@@ -19,7 +19,7 @@ internal static class SettingSources
     {
         ConfigValueCollection values = document.Values;
         ConfigSyntaxTree tree = document.SyntaxTree;
-        ConfigFileSyntax root = tree.Root;
+        SyntaxData data = tree.Data;
         var sources = new List<SettingSource>(values.Count);
         for (int k = 0; k < values.Count; k++)
         {
@@ -30,9 +30,8 @@ internal static class SettingSources
             }
 
             var (name, value) = values[k];
-            var setting = (SettingSyntax)tree.GetNode(row, root);
-            bool isAppend = setting.IsAppend;
-            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, setting, name) : ValueOrigin.For(setting.Value), isAppend));
+            bool isAppend = data.SettingIsAppend(row);
+            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, row, name) : ValueOrigin.For(tree, data.SettingValue(row)), isAppend));
         }
 
         return sources;
@@ -41,33 +40,39 @@ internal static class SettingSources
     /// <summary>xm: the evaluated variables; a variable whose value is unknown is a source without a value.</summary>
     public static List<SettingSource> ReadXm(ConfigDocument document, XmEvaluationResult evaluation)
     {
-        var literals = new Dictionary<TextSpan, ValueSyntax>();
-        foreach (SettingSyntax setting in document.Settings)
+        ConfigSyntaxTree tree = document.SyntaxTree;
+        SyntaxData data = tree.Data;
+        var literals = new Dictionary<TextSpan, int>();
+        foreach (int statement in data.Children(SyntaxData.Root))
         {
-            literals[setting.Value.Span] = setting.Value;
+            if (data.Kind(statement) == SyntaxKind.Setting)
+            {
+                int value = data.SettingValue(statement);
+                literals[TextSpan.FromBounds(data.TokenStart(data.FirstToken(value)), data.TokenEnd(data.LastToken(value)))] = value;
+            }
         }
 
         var sources = new List<SettingSource>(evaluation.Variables.Count + evaluation.UnknownVariables.Count);
         foreach (var (name, value) in evaluation.Variables)
         {
-            sources.Add(new SettingSource(name, value, XmOrigin(document, evaluation, literals, name), IsAppend: false));
+            sources.Add(new SettingSource(name, value, XmOrigin(tree, evaluation, literals, name), IsAppend: false));
         }
 
         foreach (string name in evaluation.UnknownVariables)
         {
-            sources.Add(new SettingSource(name, null, XmOrigin(document, evaluation, literals, name), IsAppend: false));
+            sources.Add(new SettingSource(name, null, XmOrigin(tree, evaluation, literals, name), IsAppend: false));
         }
 
         return sources;
     }
 
     /// <summary>
-    /// The origin of a key whose last setting (<paramref name="lastSetting"/>) is a <c>+=</c>: a list's items come from
+    /// The origin of a key whose last setting (row <paramref name="lastRow"/>) is a <c>+=</c>: a list's items come from
     /// every setting of the key since the last plain one (or the first); a string was joined.
     /// </summary>
-    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, SettingSyntax lastSetting, string name)
+    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, int lastRow, string name)
     {
-        int last = IndexOf(settings, lastSetting);
+        int last = IndexOf(settings, lastRow);
         int from = last;
         for (int i = last - 1; i >= 0 && settings[from].IsAppend; i--)
         {
@@ -99,14 +104,14 @@ internal static class SettingSources
     }
 
     /// <summary>The position of a setting in the document's settings, which are in row order.</summary>
-    private static int IndexOf(IReadOnlyList<SettingSyntax> settings, SettingSyntax setting)
+    private static int IndexOf(IReadOnlyList<SettingSyntax> settings, int row)
     {
         int lo = 0;
         int hi = settings.Count - 1;
         while (lo < hi)
         {
             int mid = lo + ((hi - lo) / 2);
-            if (settings[mid].Row < setting.Row)
+            if (settings[mid].Row < row)
             {
                 lo = mid + 1;
             }
@@ -119,15 +124,15 @@ internal static class SettingSources
         return lo;
     }
 
-    private static ValueOrigin XmOrigin(ConfigDocument document, XmEvaluationResult evaluation, Dictionary<TextSpan, ValueSyntax> literals, string name)
+    private static ValueOrigin XmOrigin(ConfigSyntaxTree tree, XmEvaluationResult evaluation, Dictionary<TextSpan, int> literals, string name)
     {
         if (!evaluation.TryGetAssignmentLocation(name, out SourceLocation location))
         {
-            return ValueOrigin.At(SourceLocation.Create(document.Path, new TextSpan(0, 0), document.Lines));
+            return ValueOrigin.FileStart(tree);
         }
 
         // A value written as a constant keeps its literal spans (the map checks the literal still spells the value).
-        return literals.TryGetValue(location.Span, out ValueSyntax? syntax) ? ValueOrigin.For(syntax) : ValueOrigin.At(location);
+        return literals.TryGetValue(location.Span, out int row) ? ValueOrigin.For(tree, row) : ValueOrigin.At(location);
     }
 
     /// <summary>A diagnostic at a location.</summary>

@@ -9,53 +9,98 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// file for spec parsers. The syntax is used only when it still spells the value (a literal string, a number, a list
 /// of them); otherwise everything maps to the whole location.
 /// </summary>
+/// <remarks>
+/// A value in the file is held as its row of the syntax tree, not as a node view: binding makes no views, and the
+/// location (line and column) is worked out only when a diagnostic or a caller asks for it.
+/// </remarks>
 internal sealed class ValueOrigin
 {
     private readonly SourceLocation _location;
-    private readonly ValueSyntax? _syntax;
-    private readonly IReadOnlyList<ValueSyntax>? _items;
+    private readonly ConfigSyntaxTree? _tree;
+    private readonly int _row;
+    private int[]? _itemRows;
 
-    private ValueOrigin(SourceLocation location, ValueSyntax? syntax, IReadOnlyList<ValueSyntax>? items)
+    private ValueOrigin(SourceLocation location, ConfigSyntaxTree? tree, int row, int[]? itemRows)
     {
         _location = location;
-        _syntax = syntax;
-        _items = items;
+        _tree = tree;
+        _row = row;
+        _itemRows = itemRows;
     }
 
-    /// <summary>Gets the location: a syntax node's is worked out when asked for (most values are never reported).</summary>
-    public SourceLocation Location => _syntax?.GetLocation() ?? _location;
+    /// <summary>Gets the location: the value's span (the start of the file for <see cref="FileStart"/>), with its line positions.</summary>
+    public SourceLocation Location => _tree is null ? _location : _tree.GetLocation(_row < 0 ? new TextSpan(0, 0) : RowSpan(_tree.Data, _row));
 
     /// <summary>An origin whose value is spelt by <paramref name="syntax"/> (or, with <paramref name="items"/>, a list whose items are those nodes).</summary>
-    public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) => new(default, syntax, items);
+    public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) =>
+        new(default, syntax.SyntaxTree, syntax.Row, items?.Select(static i => i.Row).ToArray());
+
+    /// <summary>An origin whose value is spelt by row <paramref name="row"/> of <paramref name="tree"/>.</summary>
+    public static ValueOrigin For(ConfigSyntaxTree tree, int row) => new(default, tree, row, null);
+
+    /// <summary>The start of a file: where diagnostics about the whole config go.</summary>
+    public static ValueOrigin FileStart(ConfigSyntaxTree tree) => new(default, tree, -1, null);
 
     /// <summary>An origin known only by its location.</summary>
-    public static ValueOrigin At(SourceLocation location) => new(location, null, null);
+    public static ValueOrigin At(SourceLocation location) => new(location, null, -1, null);
 
     /// <summary>The map for a spec string read from this value; <paramref name="text"/> is the text the parser reads.</summary>
-    public SpecSourceMap MapFor(string text) => _syntax switch
+    public SpecSourceMap MapFor(string text)
     {
-        StringLiteralSyntax s when string.Equals(s.Value, text, StringComparison.Ordinal) => SpecSourceMap.ForString(s),
-        NumberLiteralSyntax n when string.Equals(n.Text, text, StringComparison.Ordinal) => Offsets(n),
-        _ => new FixedSourceMap(Location),
-    };
+        if (_tree is { } tree && _row >= 0)
+        {
+            SyntaxData data = tree.Data;
+            int token = data.LeafToken(_row);
+            switch (data.Kind(_row))
+            {
+                case SyntaxKind.StringLiteral when string.Equals(tree.DecodeString(token), text, StringComparison.Ordinal):
+                    return SpecSourceMap.ForString((StringLiteralSyntax)tree.GetNode(_row, null));
+                case SyntaxKind.NumberLiteral when data.TokenText(token).SequenceEqual(text):
+                    return Offsets(tree, data.TokenStart(token), text.Length);
+            }
+        }
+
+        return new FixedSourceMap(Location);
+    }
 
     /// <summary>The origin of item <paramref name="index"/> of a list value.</summary>
     public ValueOrigin Item(int index)
     {
-        IReadOnlyList<ValueSyntax>? items = _items ?? (_syntax as ListSyntax)?.Items;
-        return items is not null && index < items.Count ? For(items[index]) : At(Location);
-    }
-
-    private static SpecSourceMap Offsets(NumberLiteralSyntax n)
-    {
-        TextSpan span = n.Token.Span;
-        var offsets = new int[span.Length + 1];
-        for (int i = 0; i < offsets.Length; i++)
+        if (_tree is { } tree && _row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length)
         {
-            offsets[i] = span.Start + i;
+            return For(tree, rows[index]);
         }
 
-        return SpecSourceMap.FromOffsets(n.SyntaxTree.Path, n.SyntaxTree.Lines, offsets);
+        return At(Location);
+    }
+
+    private int[]? ItemRows(SyntaxData data)
+    {
+        if (_itemRows is null && data.Kind(_row) == SyntaxKind.List)
+        {
+            var rows = new List<int>();
+            foreach (int child in data.Children(_row))
+            {
+                rows.Add(child);
+            }
+
+            _itemRows = [.. rows]; // a benign race makes the same table twice
+        }
+
+        return _itemRows;
+    }
+
+    private static TextSpan RowSpan(SyntaxData data, int row) => TextSpan.FromBounds(data.TokenStart(data.FirstToken(row)), data.TokenEnd(data.LastToken(row)));
+
+    private static SpecSourceMap Offsets(ConfigSyntaxTree tree, int start, int length)
+    {
+        var offsets = new int[length + 1];
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            offsets[i] = start + i;
+        }
+
+        return SpecSourceMap.FromOffsets(tree.Path, tree.Lines, offsets);
     }
 
     /// <summary>Maps every part of a value to one location (a value computed or joined from several settings).</summary>
