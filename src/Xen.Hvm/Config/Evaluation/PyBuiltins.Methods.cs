@@ -12,7 +12,7 @@ internal static partial class PyBuiltins
             case PyUnknown or PyOpaque:
                 return PyUnknown.Instance;
             case PyModule m:
-                if (m.Attributes.TryGetValue(name, out PyObj? attr))
+                if (m.TryGetAttribute(name, out PyObj? attr))
                 {
                     return attr is PyRefusedAttribute refused ? throw interp.Refuse(row, refused.What, refused.Would) : attr;
                 }

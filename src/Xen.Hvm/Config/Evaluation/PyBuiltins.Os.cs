@@ -14,8 +14,8 @@ internal static partial class PyBuiltins
         XmEvaluationContext ctx = interp.Context;
         PyModule os = FromTemplate("os", OsTemplate);
         cache["os"] = os;
-        os.Attributes["environ"] = ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget);
-        os.Attributes["path"] = OsPath(interp);
+        os.SetAttribute("environ", ctx.Environment is null ? new UnknownEnvironment() : EnvironmentDict(ctx.Environment, interp.Budget));
+        os.SetAttribute("path", OsPath(interp));
         return os;
     }
 

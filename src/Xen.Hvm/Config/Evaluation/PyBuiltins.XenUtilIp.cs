@@ -13,11 +13,11 @@ internal static partial class PyBuiltins
 
         PyModule m = FromTemplate("xen.util.ip", XenUtilIpTemplate);
         cache["xen.util.ip"] = m;
-        m.Attributes["os"] = Os(interp);
-        m.Attributes["re"] = Module("re", interp);
-        m.Attributes["socket"] = new PyModule("socket", true, "use the network");
-        m.Attributes["struct"] = new PyModule("struct", true);
-        m.Attributes["errno"] = new PyModule("errno", true);
+        m.SetAttribute("os", Os(interp));
+        m.SetAttribute("re", Module("re", interp));
+        m.SetAttribute("socket", new PyModule("socket", true, "use the network"));
+        m.SetAttribute("struct", new PyModule("struct", true));
+        m.SetAttribute("errno", new PyModule("errno", true));
         return m;
     }
 

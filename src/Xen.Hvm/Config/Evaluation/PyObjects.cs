@@ -218,19 +218,68 @@ internal sealed class PyBuiltin(string name, BuiltinImpl impl) : PyObj
 }
 
 /// <summary>A module. An opaque module is one the evaluator does not model: using it gives unknown values.</summary>
+/// <remarks>Scripts cannot assign a module's attributes; the evaluator sets a module's own ones (<c>os.environ</c>) as
+/// it makes the module, over attributes shared with every evaluation (a template that is never written).</remarks>
 internal sealed class PyModule(string name, bool opaque, string? refusal = null) : PyObj
 {
-    /// <summary>Creates a module whose attributes start as a copy of <paramref name="template"/>'s (shared values, which
-    /// are immutable: builtins, strings, numbers).</summary>
+    private readonly Dictionary<string, PyObj>? _template;
+    private Dictionary<string, PyObj>? _own;
+
+    /// <summary>Creates a module whose attributes start as <paramref name="template"/>'s (shared values, which are
+    /// immutable: builtins, strings, numbers); the template is read, never copied or written.</summary>
     public PyModule(string name, Dictionary<string, PyObj> template)
         : this(name, false)
     {
-        Attributes = new Dictionary<string, PyObj>(template, StringComparer.Ordinal);
+        _template = template;
     }
 
     public string Name { get; } = name;
 
-    public Dictionary<string, PyObj> Attributes { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every attribute: the template's in its order (with this module's value where it sets one), then the
+    /// module's other own attributes in the order they were set.</summary>
+    public IEnumerable<KeyValuePair<string, PyObj>> Attributes
+    {
+        get
+        {
+            if (_template is not null)
+            {
+                foreach (var (key, value) in _template)
+                {
+                    yield return new(key, _own is not null && _own.TryGetValue(key, out PyObj? own) ? own : value);
+                }
+            }
+
+            if (_own is not null)
+            {
+                foreach (var pair in _own)
+                {
+                    if (_template is null || !_template.ContainsKey(pair.Key))
+                    {
+                        yield return pair;
+                    }
+                }
+            }
+        }
+    }
+
+    public bool TryGetAttribute(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PyObj? value)
+    {
+        if (_own is not null && _own.TryGetValue(key, out value))
+        {
+            return true;
+        }
+
+        if (_template is not null && _template.TryGetValue(key, out value))
+        {
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Sets one of the module's own attributes (as the evaluator makes the module).</summary>
+    public void SetAttribute(string key, PyObj value) => (_own ??= new(StringComparer.Ordinal))[key] = value;
 
     public bool Opaque { get; } = opaque;
 

@@ -170,6 +170,10 @@ internal static class DiskLexer
         new(DiskRule.LexError, DiskPatternKind.Error),
     ];
 
+    /// <summary>For each ASCII character, the rules that can match at a position holding it, in priority order: the
+    /// rules without literals, and those with a literal that starts with the character.</summary>
+    private static readonly DiskPattern[][] s_byFirstChar = ByFirstChar();
+
     private static bool IsLower(char c) => c is >= 'a' and <= 'z';
 
     private static bool IsLowerOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
@@ -204,10 +208,9 @@ internal static class DiskLexer
         int bestConsumed = 0;
         DiskRule bestRule = DiskRule.LexError;
         char c = s[p];
-        foreach (var pattern in Patterns)
+        foreach (var pattern in c < s_byFirstChar.Length ? s_byFirstChar[c] : Patterns)
         {
-            // Only letters can start the named rules; skip them cheaply otherwise.
-            if (pattern.Literals.Length > 0 && pattern.Literals[0][0] != c && (pattern.Literals.Length == 1 || !StartsAny(pattern.Literals, c)))
+            if (pattern.Literals.Length > 0 && !StartsAny(pattern.Literals, c))
             {
                 continue;
             }
@@ -222,6 +225,17 @@ internal static class DiskLexer
         }
 
         return new DiskToken(bestRule, p, bestConsumed);
+    }
+
+    private static DiskPattern[][] ByFirstChar()
+    {
+        var table = new DiskPattern[128][];
+        for (int c = 0; c < table.Length; c++)
+        {
+            table[c] = Array.FindAll(Patterns, p => p.Literals.Length == 0 || StartsAny(p.Literals, (char)c));
+        }
+
+        return table;
     }
 
     private static bool StartsAny(string[] literals, char c)
