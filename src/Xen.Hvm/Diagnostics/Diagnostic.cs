@@ -15,6 +15,7 @@ namespace Xen.Hvm.Diagnostics;
 public sealed class Diagnostic : IEquatable<Diagnostic>
 {
     private readonly object?[] _arguments;
+    private string? _message;
 
     private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, SourceLocation location, object?[] arguments)
     {
@@ -22,7 +23,6 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
         Severity = severity;
         Location = location;
         _arguments = arguments;
-        Message = descriptor.FormatMessage(arguments);
     }
 
     /// <summary>Gets the descriptor of this kind of diagnostic.</summary>
@@ -34,8 +34,9 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>Gets the severity.</summary>
     public DiagnosticSeverity Severity { get; }
 
-    /// <summary>Gets the message, formatted in the invariant culture.</summary>
-    public string Message { get; }
+    /// <summary>Gets the message, formatted in the invariant culture (when first asked for: most diagnostics of a bulk
+    /// check are counted or filtered by ID, never printed).</summary>
+    public string Message => _message ??= Descriptor.FormatMessage(_arguments);
 
     /// <summary>Gets where the diagnostic applies.</summary>
     public SourceLocation Location { get; }

@@ -25,15 +25,15 @@ internal static partial class PyBuiltins
         void F(string name, BuiltinImpl impl) => os[name] = new PyBuiltin("os." + name, impl);
         F("uname", call => call.Interpreter.Context.Host is { } h
             ? new PyTuple([new PyStr(h.SystemName), new PyStr(h.NodeName), new PyStr(h.Release), new PyStr(h.Version), new PyStr(h.Machine)])
-            : throw call.Interpreter.NeedsContext(call.Row, "os.uname()", "a host profile (XmEvaluationContext.Host)"));
-        F("getcwd", call => call.Interpreter.Context.WorkingDirectory is { } cwd ? new PyStr(cwd) : throw call.Interpreter.NeedsContext(call.Row, "os.getcwd()", "a working directory (XmEvaluationContext.WorkingDirectory)"));
+            : call.Interpreter.UnknownNeedingContext(call.Row, "os.uname()", "a host profile (XmEvaluationContext.Host)"));
+        F("getcwd", call => call.Interpreter.Context.WorkingDirectory is { } cwd ? new PyStr(cwd) : call.Interpreter.UnknownNeedingContext(call.Row, "os.getcwd()", "a working directory (XmEvaluationContext.WorkingDirectory)"));
         F("getenv", call =>
         {
             string key = S(call, 0, "getenv()");
             IReadOnlyDictionary<string, string>? environment = call.Interpreter.Context.Environment;
             if (environment is null)
             {
-                throw call.Interpreter.NeedsContext(call.Row, $"os.getenv('{key}')", "the environment (XmEvaluationContext.Environment)");
+                return call.Interpreter.UnknownNeedingContext(call.Row, $"os.getenv('{key}')", "the environment (XmEvaluationContext.Environment)");
             }
 
             return environment.TryGetValue(key, out string? v) ? new PyStr(v) : call.Arg(1);

@@ -204,6 +204,14 @@ internal sealed partial class XmInterpreter
     }
 
     /// <summary>Reports that a value needs the host and returns the exception that makes it unknown.</summary>
+    /// <summary>A builtin's value the context does not give: reported (XH4101), and unknown. A builtin returns it
+    /// instead of throwing <see cref="NeedsContext"/> where that is its whole answer (no .NET exception on a common path).</summary>
+    internal PyObj UnknownNeedingContext(int row, string what, string needs)
+    {
+        Report(row, DiagnosticDescriptors.XmNeedsContext, what, needs);
+        return PyUnknown.Instance;
+    }
+
     internal UnknownValueException NeedsContext(int row, string what, string needs)
     {
         Report(row, DiagnosticDescriptors.XmNeedsContext, what, needs);
