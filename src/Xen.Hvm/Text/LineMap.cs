@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Xen.Hvm.Text;
 
@@ -25,21 +27,34 @@ public sealed class LineMap
     /// <returns>The line map.</returns>
     public static LineMap Create(ReadOnlySpan<char> text)
     {
-        var starts = new List<int>(Math.Max(4, text.Length / 32)) { 0 };
-        int offset = 0;
-        while (true)
+        var starts = new int[text.Count('\n') + 1];
+        int line = 1;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            int nl = text[offset..].IndexOf('\n');
-            if (nl < 0)
+            // Sixteen characters at a time: the bits of the line breaks among them give the next lines' starts.
+            ReadOnlySpan<ushort> units = MemoryMarshal.Cast<char, ushort>(text);
+            var newLine = Vector256.Create((ushort)'\n');
+            for (; i + Vector256<ushort>.Count <= units.Length; i += Vector256<ushort>.Count)
             {
-                break;
+                uint breaks = Vector256.Equals(Vector256.Create(units.Slice(i, Vector256<ushort>.Count)), newLine).ExtractMostSignificantBits();
+                while (breaks != 0)
+                {
+                    starts[line++] = i + BitOperations.TrailingZeroCount(breaks) + 1;
+                    breaks &= breaks - 1;
+                }
             }
-
-            offset += nl + 1;
-            starts.Add(offset);
         }
 
-        return new LineMap(CollectionsMarshal.AsSpan(starts).ToArray(), text.Length);
+        for (; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts[line++] = i + 1;
+            }
+        }
+
+        return new LineMap(starts, text.Length);
     }
 
     /// <summary>Gets the position of a character offset.</summary>

@@ -25,11 +25,25 @@ internal sealed partial class XmInterpreter
         {
             return PyUnknown.Instance;
         }
-        catch (PyRaise raise) when (raise.Row < 0)
+        catch (PyRaise raise) when (PlaceRaise(raise, row))
+        {
+            throw; // never reached: PlaceRaise declines every exception
+        }
+    }
+
+    /// <summary>
+    /// An exception filter that gives a Python exception raised without a place (by a builtin, an operator) the row
+    /// of the innermost expression it passes through, and declines it: the filter runs while .NET looks for a
+    /// handler, so the exception goes on to its handler in one dispatch instead of being caught and thrown again.
+    /// </summary>
+    private static bool PlaceRaise(PyRaise raise, int row)
+    {
+        if (raise.Row < 0)
         {
             raise.Row = row;
-            throw;
         }
+
+        return false;
     }
 
     private PyObj EvalCore(int row, Frame f)
@@ -230,10 +244,9 @@ internal sealed partial class XmInterpreter
             {
                 acc = PyOps.Binary(op, acc, Eval(right, f), this);
             }
-            catch (PyRaise raise) when (raise.Row < 0)
+            catch (PyRaise raise) when (PlaceRaise(raise, binary))
             {
-                raise.Row = binary;
-                throw;
+                throw; // never reached: PlaceRaise declines every exception
             }
             catch (UnknownValueException)
             {
