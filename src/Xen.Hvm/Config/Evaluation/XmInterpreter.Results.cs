@@ -105,8 +105,7 @@ internal sealed partial class XmInterpreter
     private static ConfigValue? ToConfigValue(PyObj value, ref long quota, out string? bad)
     {
         bad = null;
-        var stack = new Stack<(IReadOnlyList<PyObj> Items, List<ConfigValue> Built, int Next)>();
-        ConfigValue? Scalar(PyObj o, out string? why)
+        static ConfigValue? Scalar(PyObj o, out string? why)
         {
             why = null;
             switch (o)
@@ -131,6 +130,7 @@ internal sealed partial class XmInterpreter
             return Scalar(value, out bad);
         }
 
+        var stack = new Stack<(IReadOnlyList<PyObj> Items, List<ConfigValue> Built, int Next)>();
         stack.Push((Items(value), [], 0));
         while (true)
         {
