@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Pidgin;
 using Xen.Hvm.Config;
 using Xen.Hvm.Diagnostics;
 using Xen.Hvm.Specs.Internal;
