@@ -23,6 +23,11 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
         Severity = severity;
         Location = location;
         _arguments = arguments;
+#if DEBUG
+        // Debug builds (the tests') format at once: a message whose arguments do not fit its format then fails any
+        // test that makes the diagnostic, where it is made, whether or not the test reads the message.
+        _message = descriptor.FormatMessage(arguments);
+#endif
     }
 
     /// <summary>Gets the descriptor of this kind of diagnostic.</summary>
