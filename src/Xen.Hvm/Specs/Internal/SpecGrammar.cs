@@ -71,8 +71,9 @@ internal readonly record struct SpecItem(SpecToken Whole, SpecToken Key, SpecTok
 /// </summary>
 /// <remarks>
 /// <para>Cutting is a hand-written scanner (vectorised <c>IndexOf</c> over the spec, offsets only, no strings): it runs
-/// for every item of every <c>vif</c>, <c>disk</c> and <c>vfb</c> string a binding reads, and the Pidgin grammar it
-/// replaced dominated the binding profile. That grammar lives on in the tests as its oracle
+/// for every item of every <c>vif</c>, <c>vfb</c>, <c>vtpm</c>, <c>usbctrl</c>, <c>usbdev</c>, <c>channel</c>... string
+/// a binding reads (the disk language has its own lexer), and the Pidgin grammar it replaced dominated the binding
+/// profile. That grammar lives on in the tests as its oracle
 /// (<c>PidginSplitGrammar</c>), beside the Sprache grammars the library used before (<c>SpracheSpecGrammar</c>):
 /// FsCheck checks all three give the same pieces for random text. The value-language parsers are
 /// <see langword="static"/> <see langword="readonly"/> Pidgin fields, built once. The languages' own code turns the
