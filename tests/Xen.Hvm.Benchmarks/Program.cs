@@ -23,6 +23,11 @@ public static class Program
             return Anchors.LoadAllCommand.Run(args); // scale-loadall.sh: XenConfig.LoadAll on 1 and 2 cores
         }
 
+        if (args.Length > 1 && args[0] == "bind")
+        {
+            return Config.BindCommand.Run(args); // binding against parsing, warm and cold, in a plain timing loop
+        }
+
         if (args.Length == 2 && args[0] == "xm-files")
         {
             // compare-libxlu.sh: the files of a list that the default parse reads as xm (CPython's inputs)

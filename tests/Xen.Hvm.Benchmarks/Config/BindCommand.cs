@@ -1,0 +1,77 @@
+using System.Globalization;
+using Xen.Hvm.Benchmarks.Anchors;
+using Xen.Hvm.Config;
+using Xen.Hvm.Config.Model;
+
+namespace Xen.Hvm.Benchmarks.Config;
+
+/// <summary>
+/// The plain timing loop behind the binding figures of <c>docs/benchmarks.md</c> (besides <see cref="BindBenchmarks"/>):
+/// <c>bind LISTFILE [MIN_SECONDS] [ROUNDS]</c> times, over the files of a list held in memory and after a three-second
+/// warm-up of each, the parse (<c>XenConfig.Parse(text).Values</c>), the bind of documents parsed beforehand (warm:
+/// their lazy caches made by an earlier bind) and parse-then-bind (cold), in alternating rounds; it prints each
+/// round's medians and the bind's share of each against the parse; then, once, the split by dialect (the files read as
+/// xl, those read as xm, and the xm files' evaluation alone), warm.
+/// </summary>
+internal static class BindCommand
+{
+    /// <summary>Runs <c>bind LISTFILE [MIN_SECONDS] [ROUNDS]</c>.</summary>
+    public static int Run(string[] args)
+    {
+        string[] texts = File.ReadAllLines(args[1]).Where(static l => l.Length > 0).Select(File.ReadAllText).ToArray();
+        double minSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        int rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
+        ConfigDocument[] documents = texts.Select(static t => XenConfig.Parse(t)).ToArray();
+        int xm = documents.Count(static d => d.Dialect == ConfigDialect.Xm);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files={texts.Length} xm={xm} xl={texts.Length - xm}"));
+
+        Action parse = () => Sum(texts, static t => XenConfig.Parse(t).Values.Count);
+        Action warm = () => Sum(documents, static d => DomainConfig.Bind(d).Diagnostics.Count);
+        Action cold = () => Sum(texts, static t => DomainConfig.Bind(XenConfig.Parse(t)).Diagnostics.Count);
+        foreach (Action pass in new[] { parse, warm, cold })
+        {
+            PassTimer.MedianSeconds(pass, minPasses: 1, minSeconds: 3); // the JIT re-compiles hot methods for seconds
+        }
+
+        for (int round = 1; round <= rounds; round++)
+        {
+            double p = PassTimer.MedianSeconds(parse, minPasses: 5, minSeconds);
+            double w = PassTimer.MedianSeconds(warm, minPasses: 5, minSeconds);
+            double c = PassTimer.MedianSeconds(cold, minPasses: 5, minSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: parse {p * 1e3:F3} ms, bind (warm) {w * 1e3:F3} ms = {w / p:F2}x, parse+bind {c * 1e3:F3} ms: bind (cold) {(c - p) / p:F2}x"));
+        }
+
+        foreach (ConfigDialect dialect in new[] { ConfigDialect.Xl, ConfigDialect.Xm })
+        {
+            int[] picked = Enumerable.Range(0, texts.Length).Where(i => (documents[i].Dialect == ConfigDialect.Xm) == (dialect == ConfigDialect.Xm)).ToArray();
+            string[] someTexts = picked.Select(i => texts[i]).ToArray();
+            ConfigDocument[] someDocuments = picked.Select(i => documents[i]).ToArray();
+            double p = PassTimer.MedianSeconds(() => Sum(someTexts, static t => XenConfig.Parse(t).Values.Count), minPasses: 5, minSeconds);
+            double w = PassTimer.MedianSeconds(() => Sum(someDocuments, static d => DomainConfig.Bind(d).Diagnostics.Count), minPasses: 5, minSeconds);
+            string evaluation = string.Empty;
+            if (dialect == ConfigDialect.Xm)
+            {
+                XmEvaluationContext context = BindOptions.Default.XmContext;
+                double e = PassTimer.MedianSeconds(() => Sum(someDocuments, d => d.Evaluate(context).Diagnostics.Count), minPasses: 5, minSeconds);
+                evaluation = string.Create(CultureInfo.InvariantCulture, $", of it Evaluate {e * 1e3:F3} ms");
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{dialect} files ({picked.Length}): parse {p * 1e3:F3} ms, bind (warm) {w * 1e3:F3} ms = {w / p:F2}x{evaluation}"));
+        }
+
+        return 0;
+    }
+
+    private static int Sum<T>(T[] items, Func<T, int> work)
+    {
+        int sum = 0;
+        foreach (T item in items)
+        {
+            sum += work(item);
+        }
+
+        return sum;
+    }
+}
