@@ -203,7 +203,6 @@ internal sealed partial class XmInterpreter
         }
     }
 
-    /// <summary>Reports that a value needs the host and returns the exception that makes it unknown.</summary>
     /// <summary>A builtin's value the context does not give: reported (XH4101), and unknown. A builtin returns it
     /// instead of throwing <see cref="NeedsContext"/> where that is its whole answer (no .NET exception on a common path).</summary>
     internal PyObj UnknownNeedingContext(int row, string what, string needs)
@@ -212,9 +211,10 @@ internal sealed partial class XmInterpreter
         return PyUnknown.Instance;
     }
 
+    /// <summary>Reports that a value needs the host and returns the exception that makes it unknown.</summary>
     internal UnknownValueException NeedsContext(int row, string what, string needs)
     {
-        Report(row, DiagnosticDescriptors.XmNeedsContext, what, needs);
+        _ = UnknownNeedingContext(row, what, needs);
         return new UnknownValueException();
     }
 

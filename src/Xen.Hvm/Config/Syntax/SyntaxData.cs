@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Syntax;
 
@@ -120,6 +121,9 @@ internal sealed partial class SyntaxData
     // ---------------------------------------------------------------- nodes: what every row has
 
     public SyntaxKind Kind(int node) => _rows[node].Kind;
+
+    /// <summary>The span of a node's tokens, from its first token's start to its last token's end.</summary>
+    public TextSpan Span(int node) => TextSpan.FromBounds(TokenStart(FirstToken(node)), TokenEnd(LastToken(node)));
 
     /// <summary>The first token of a node (for the root: token 0, which may be trivia).</summary>
     public int FirstToken(int node) => _rows[node].FirstToken;

@@ -30,7 +30,7 @@ public abstract class SyntaxNode
     public SyntaxKind Kind => Data.Kind(Row);
 
     /// <summary>Gets the span of the node's tokens, without the leading trivia of its first token or the trailing trivia of its last.</summary>
-    public TextSpan Span => TextSpan.FromBounds(Data.TokenStart(Data.FirstToken(Row)), Data.TokenEnd(Data.LastToken(Row)));
+    public TextSpan Span => Data.Span(Row);
 
     /// <summary>Gets the span of the node with all its trivia.</summary>
     public TextSpan FullSpan => Row == SyntaxData.Root

@@ -208,9 +208,12 @@ internal static class DiskLexer
         int bestConsumed = 0;
         DiskRule bestRule = DiskRule.LexError;
         char c = s[p];
-        foreach (var pattern in c < s_byFirstChar.Length ? s_byFirstChar[c] : Patterns)
+        // The table holds, for an ASCII character, only the rules that can start with it; past ASCII, only the rules
+        // without literals can (every literal is ASCII), and the check below skips the others.
+        bool ascii = c < s_byFirstChar.Length;
+        foreach (var pattern in ascii ? s_byFirstChar[c] : Patterns)
         {
-            if (pattern.Literals.Length > 0 && !StartsAny(pattern.Literals, c))
+            if (!ascii && pattern.Literals.Length > 0 && !StartsAny(pattern.Literals, c))
             {
                 continue;
             }

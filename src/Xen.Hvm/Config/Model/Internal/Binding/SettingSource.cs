@@ -21,15 +21,10 @@ internal static class SettingSources
         ConfigSyntaxTree tree = document.SyntaxTree;
         SyntaxData data = tree.Data;
         var sources = new List<SettingSource>(values.Count);
-        Dictionary<string, int>? lastRowByName = null;
         for (int k = 0; k < values.Count; k++)
         {
             var (name, value) = values[k];
-            int row = values.LastSettingRow(k);
-            if (row < 0 && !(lastRowByName ??= LastRowByName(document)).TryGetValue(name, out row))
-            {
-                continue;
-            }
+            int row = values.LastSettingRow(k); // an xl document's values always know it (LiteralValues)
 
             bool isAppend = data.SettingIsAppend(row);
             sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, row, name) : ValueOrigin.For(tree, data.SettingValue(row)), isAppend));
@@ -49,7 +44,7 @@ internal static class SettingSources
             if (data.Kind(statement) == SyntaxKind.Setting)
             {
                 int value = data.SettingValue(statement);
-                literals[TextSpan.FromBounds(data.TokenStart(data.FirstToken(value)), data.TokenEnd(data.LastToken(value)))] = value;
+                literals[data.Span(value)] = value;
             }
         }
 
@@ -65,18 +60,6 @@ internal static class SettingSources
         }
 
         return sources;
-    }
-
-    /// <summary>Each key's last setting row, by name: for values that do not know their rows (none the parser makes today).</summary>
-    private static Dictionary<string, int> LastRowByName(ConfigDocument document)
-    {
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (SettingSyntax setting in document.Settings)
-        {
-            rows[setting.Name] = setting.Row;
-        }
-
-        return rows;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class ValueOrigin
     }
 
     /// <summary>Gets the location: the value's span (the start of the file for <see cref="FileStart"/>), with its line positions.</summary>
-    public SourceLocation Location => _tree is null ? _location : _tree.GetLocation(_row < 0 ? new TextSpan(0, 0) : RowSpan(_tree.Data, _row));
+    public SourceLocation Location => _tree is null ? _location : _tree.GetLocation(_row < 0 ? new TextSpan(0, 0) : _tree.Data.Span(_row));
 
     /// <summary>An origin whose value is spelt by <paramref name="syntax"/> (or, with <paramref name="items"/>, a list whose items are those nodes).</summary>
     public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) =>
@@ -89,8 +89,6 @@ internal sealed class ValueOrigin
 
         return _itemRows;
     }
-
-    private static TextSpan RowSpan(SyntaxData data, int row) => TextSpan.FromBounds(data.TokenStart(data.FirstToken(row)), data.TokenEnd(data.LastToken(row)));
 
     private static SpecSourceMap Offsets(ConfigSyntaxTree tree, int start, int length)
     {
