@@ -36,14 +36,14 @@ public sealed partial record VnumaOption : ISpecValue
     {
         string s = ctx.Text;
         var item = SpecGrammar.KeyValue(new SpecToken(0, s));
-        if (!item.HasEquals || item.Value.Length == 0)
+        var key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace);
+        var value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace);
+        if (!item.HasEquals || value.Length == 0)
         {
+            // An empty value, blanks only included: the printed form KEY= could not be read back.
             ctx.Report(DiagnosticDescriptors.VnumaInvalid, 0, s.Length, s, "expected KEY=VALUE");
             return null;
         }
-
-        var key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace);
-        var value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace);
         switch (key.Text)
         {
             case "pnode":

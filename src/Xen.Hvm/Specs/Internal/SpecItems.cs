@@ -24,17 +24,15 @@ internal static class SpecItems
                 continue;
             }
 
-            if (!item.HasEquals || item.Value.Length == 0)
+            var value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace);
+            if (!item.HasEquals || value.Length == 0)
             {
+                // An empty value, blanks only included: the printed form KEY= could not be read back.
                 ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, raw.Start, raw.Length, ctx.KindName, raw.Text);
                 continue;
             }
 
-            yield return item with
-            {
-                Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace),
-                Value = SpecGrammar.Trim(item.Value, CNumbers.IsCSpace),
-            };
+            yield return item with { Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace), Value = value };
         }
     }
 
