@@ -159,14 +159,8 @@ public static partial class DiskImage
         IProgress<DiskImageProgress>? progress = null,
         DiskImageFormat? sourceFormat = null,
         BackingFilePolicy? backingFiles = null,
-        CancellationToken cancellationToken = default)
-    {
-        var source = OpenForConversion(sourcePath, targetPath, options, sourceFormat, backingFiles, PhysicalFileSystem.Instance);
-        await using (source.ConfigureAwait(false))
-        {
-            return await WriteAsync(targetPath, source.Length, options, source, progress, PhysicalFileSystem.Instance, async: true, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        await ConvertAsync(sourcePath, targetPath, options, progress, sourceFormat, backingFiles, PhysicalFileSystem.Instance, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Creates an empty image through a file system of the tests' choosing.</summary>
     internal static DiskImageInfo Create(string path, long capacity, DiskImageOptions options, IImageFileSystem fileSystem) =>
@@ -195,6 +189,24 @@ public static partial class DiskImage
     {
         using var source = OpenForConversion(sourcePath, targetPath, options, sourceFormat, backingFiles, fileSystem);
         return Synchronous.Result(WriteAsync(targetPath, source.Length, options, source, progress, fileSystem, async: false, CancellationToken.None));
+    }
+
+    /// <summary>Converts asynchronously through a file system of the tests' choosing.</summary>
+    internal static async Task<DiskImageInfo> ConvertAsync(
+        string sourcePath,
+        string targetPath,
+        DiskImageOptions options,
+        IProgress<DiskImageProgress>? progress,
+        DiskImageFormat? sourceFormat,
+        BackingFilePolicy? backingFiles,
+        IImageFileSystem fileSystem,
+        CancellationToken cancellationToken)
+    {
+        var source = OpenForConversion(sourcePath, targetPath, options, sourceFormat, backingFiles, fileSystem);
+        await using (source.ConfigureAwait(false))
+        {
+            return await WriteAsync(targetPath, source.Length, options, source, progress, fileSystem, async: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static DiskImageStream OpenForConversion(

@@ -180,6 +180,10 @@ public abstract class DiskImageStream : Stream
     /// <summary>Gets the run starting at an offset inside the disk (its length is clipped by the caller).</summary>
     private protected abstract DiskImageExtent GetExtentCore(long offset);
 
+    /// <summary>Gets whether <see cref="ReadAt"/> may run on several threads at once for disjoint ranges (the
+    /// conversions split a window's read in two then); false unless a format knows its reads share no state.</summary>
+    internal virtual bool ReadsConcurrently => false;
+
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {

@@ -9,6 +9,9 @@ internal abstract class ContentSource
     /// <summary>Fills the buffer with the bytes at <paramref name="offset"/>; bytes past the source's end read as zeros.</summary>
     public abstract ValueTask ReadAsync(Memory<byte> buffer, long offset, bool async, CancellationToken cancellationToken);
 
+    /// <summary>Gets whether <see cref="ReadAsync"/> may run on two threads at once for disjoint ranges.</summary>
+    public virtual bool ReadsConcurrently => false;
+
     /// <summary>Checks that the source has nothing past the capacity.</summary>
     public virtual ValueTask EnsureEndAsync(bool async, CancellationToken cancellationToken) => default;
 
@@ -65,6 +68,8 @@ internal abstract class ContentSource
 
     private sealed class ImageSource(DiskImageStream image) : ContentSource
     {
+        public override bool ReadsConcurrently => image.ReadsConcurrently;
+
         public override long KnownZeroRun(long offset, long limit)
         {
             if (offset >= image.Length)

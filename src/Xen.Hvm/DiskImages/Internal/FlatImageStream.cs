@@ -21,6 +21,9 @@ internal sealed class FlatImageStream : DiskImageStream
         buffer[inData..].Clear();
     }
 
+    /// <summary>Gets whether the file's reads may overlap: a flat image keeps no state of its own between reads.</summary>
+    internal override bool ReadsConcurrently => _file.ReadsConcurrently;
+
     private protected override DiskImageExtent GetExtentCore(long offset)
     {
         if (offset >= _dataLength)

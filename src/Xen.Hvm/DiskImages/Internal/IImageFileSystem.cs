@@ -58,6 +58,10 @@ internal interface IImageReadFile : IDisposable
 
     /// <summary>Returns whether the run at <paramref name="offset"/> is a hole, and how long it is (up to <paramref name="limit"/>).</summary>
     (bool IsHole, long Length) Probe(long offset, long limit);
+
+    /// <summary>Gets whether <see cref="Read"/> may run on several threads at once (for disjoint ranges): true for
+    /// positional reads of a file handle, false for anything with a position or counters of its own.</summary>
+    bool ReadsConcurrently => false;
 }
 
 /// <summary>What a path is.</summary>

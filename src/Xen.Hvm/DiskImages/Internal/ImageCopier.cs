@@ -6,8 +6,8 @@ namespace Xen.Hvm.DiskImages.Internal;
 /// <summary>
 /// Streams a source into an <see cref="ImageWriter"/> a window at a time (2 MiB, as <c>qemu-img convert</c> moves
 /// data, or one unit if larger): known zero runs are skipped without reading, all-zero units are not written, runs of
-/// data units go to the writer at once, and the next window is read (on another thread) while the current one is
-/// written. Memory: two pooled windows, whatever the size.
+/// data units go to the writer at once, and the next window is read (on other threads: two halves at once when the
+/// source allows) while the current one is written. Memory: two pooled windows, whatever the size.
 /// </summary>
 internal static class ImageCopier
 {
@@ -147,53 +147,59 @@ internal static class ImageCopier
     }
 
     /// <summary>
-    /// Reads one window at a time on another thread while the caller writes the previous one. The synchronous twins
-    /// hand reads to a thread of their own and block on events that never spin (on two cores a spinning waiter, or
-    /// an idle pool thread looking for work, takes the reader's core); the asynchronous ones run reads as tasks.
+    /// Reads one window at a time on other threads while the caller writes the previous one: one reader, or two
+    /// (each filling half of the window) when the source's reads may overlap, as <c>qemu-img convert</c> keeps several
+    /// reads in flight; the copy of a page-cached file is the kernel's memory copy, so two of them halve its wall time.
+    /// The synchronous twins hand reads to threads of their own and block on events that never spin (on two cores a
+    /// spinning waiter, or an idle pool thread looking for work, takes a reader's core); the asynchronous ones run
+    /// reads as tasks.
     /// </summary>
     private sealed class ReadAhead(ContentSource source, bool async, CancellationToken cancellationToken) : IDisposable
     {
-        private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
-        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
-        private Thread? _thread;
+        /// <summary>The smallest half worth a second reader: below it the hand-over costs more than the copy.</summary>
+        private const int MinimumHalf = 256 * 1024;
+
+        private readonly Lane?[] _lanes = new Lane?[2];
+        private readonly bool _split = source.ReadsConcurrently;
         private Task? _reading;
-        private Memory<byte> _buffer;
-        private long _offset;
-        private ExceptionDispatchInfo? _failure;
-        private bool _pending;
-        private bool _stopping;
+        private int _started;
 
         public void Start(Memory<byte> buffer, long offset)
         {
-            _pending = true;
+            int half = _split && buffer.Length >= 2 * MinimumHalf ? buffer.Length / 2 / SparseIo.Granularity * SparseIo.Granularity : 0;
             if (async)
             {
-                _reading = Task.Run(() => source.ReadAsync(buffer, offset, async: true, cancellationToken).AsTask(), cancellationToken);
+                _reading = half == 0
+                    ? Task.Run(() => ReadTask(buffer, offset), cancellationToken)
+                    : Task.WhenAll(
+                        Task.Run(() => ReadTask(buffer[..half], offset), cancellationToken),
+                        Task.Run(() => ReadTask(buffer[half..], offset + half), cancellationToken));
+                _started = 1;
                 return;
             }
 
-            _buffer = buffer;
-            _offset = offset;
-            _failure = null;
-            _done.Reset();
-            if (_thread is null)
+            if (half == 0)
             {
-                _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
-                _thread.Start();
+                Lane(0).Start(buffer, offset);
+                _started = 1;
+                return;
             }
 
-            _work.Set();
+            Lane(0).Start(buffer[..half], offset);
+            Lane(1).Start(buffer[half..], offset + half);
+            _started = 2;
         }
 
-        /// <summary>Waits for the read started last (if any) and throws what it threw.</summary>
+        /// <summary>Waits for the read started last (if any) and throws what it threw (the first half's failure first).</summary>
         public ValueTask WaitAsync()
         {
-            if (!_pending)
+            int started = _started;
+            if (started == 0)
             {
                 return default;
             }
 
-            _pending = false;
+            _started = 0;
             if (async)
             {
                 var reading = _reading!;
@@ -201,8 +207,10 @@ internal static class ImageCopier
                 return new ValueTask(reading);
             }
 
-            _done.Wait(CancellationToken.None);
-            _failure?.Throw();
+            // Both halves are waited for before either failure is thrown: no reader may still fill the window.
+            var first = _lanes[0]!.Wait();
+            var second = started == 2 ? _lanes[1]!.Wait() : null;
+            (first ?? second)?.Throw();
             return default;
         }
 
@@ -217,6 +225,50 @@ internal static class ImageCopier
             {
                 // The failure that ends the copy is the one already thrown.
             }
+        }
+
+        public void Dispose()
+        {
+            _lanes[0]?.Dispose();
+            _lanes[1]?.Dispose();
+        }
+
+        private Task ReadTask(Memory<byte> buffer, long offset) => source.ReadAsync(buffer, offset, async: true, cancellationToken).AsTask();
+
+        private Lane Lane(int index) => _lanes[index] ??= new Lane(source, cancellationToken);
+    }
+
+    /// <summary>A thread that runs one synchronous read at a time, started on first use.</summary>
+    private sealed class Lane(ContentSource source, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
+        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
+        private Thread? _thread;
+        private Memory<byte> _buffer;
+        private long _offset;
+        private ExceptionDispatchInfo? _failure;
+        private bool _stopping;
+
+        public void Start(Memory<byte> buffer, long offset)
+        {
+            _buffer = buffer;
+            _offset = offset;
+            _failure = null;
+            _done.Reset();
+            if (_thread is null)
+            {
+                _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
+                _thread.Start();
+            }
+
+            _work.Set();
+        }
+
+        /// <summary>Waits for the read and returns its failure, if any.</summary>
+        public ExceptionDispatchInfo? Wait()
+        {
+            _done.Wait(CancellationToken.None);
+            return _failure;
         }
 
         public void Dispose()

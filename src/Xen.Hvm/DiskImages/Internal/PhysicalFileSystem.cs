@@ -62,6 +62,9 @@ internal sealed class PhysicalFileSystem : IImageFileSystem
 
         public int Read(Span<byte> buffer, long offset) => offset < 0 ? 0 : RandomAccess.Read(_handle, buffer, offset);
 
+        /// <summary>Gets true: <see cref="RandomAccess.Read(SafeFileHandle, Span{byte}, long)"/> is <c>pread</c>, which keeps no position.</summary>
+        public bool ReadsConcurrently => true;
+
         public (bool IsHole, long Length) Probe(long offset, long limit) =>
             Status.Kind == ImageFileKind.Regular ? FileExtents.Probe(_handle, offset, limit) : (false, Math.Max(0, limit - offset));
 
