@@ -7,8 +7,9 @@ using Xen.Hvm.Tests.Infrastructure;
 
 namespace Xen.Hvm.Tests.DiskImages;
 
-/// <summary>The copy loop with a source whose reads may overlap: each 2 MiB window is read as two halves on two
-/// threads, and a failure in either half ends the copy with nothing left behind.</summary>
+/// <summary>The copy loop with a source whose reads may overlap (each 2 MiB window read as two halves on two threads,
+/// windows ahead of the one written; a failure in either half ends the copy with nothing left behind), and with one
+/// whose reads may not (never read, or asked for zero runs, on two threads at once).</summary>
 public sealed class ImageCopierTests
 {
     private const int Window = 2 << 20;
@@ -71,6 +72,34 @@ public sealed class ImageCopierTests
         Assert.Equal(["source.raw"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Convert_SourceWhoseReadsMayNotOverlap_IsNeverReadOrProbedTwiceAtOnce(bool async)
+    {
+        using var dir = new TempDirectory();
+        string source = dir.File("source.raw");
+        byte[] expected = TestData.WriteSource(source, 24L << 20)!;
+        var fs = new ConcurrentReadFileSystem { Concurrent = false };
+        string output = dir.File("out.raw");
+        var options = new RawOptions { FlushToDisk = false };
+
+        if (async)
+        {
+            await DiskImage.ConvertAsync(source, output, options, null, DiskImageFormat.Raw, null, fs, CancellationToken.None);
+        }
+        else
+        {
+            DiskImage.Convert(source, output, options, null, DiskImageFormat.Raw, null, fs);
+        }
+
+        // Holes between the blocks make the copy ask for zero runs between reads.
+        Assert.True(fs.Probes > 2);
+        Assert.Equal(0, fs.Overlaps);
+        Assert.All(fs.Reads, read => Assert.True(read.Length == Window || read.Offset + read.Length == 24L << 20, $"{read} is not a whole window"));
+        Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(output)));
+    }
+
     /// <summary>The real files, read through a file that says its reads may overlap, records every read and fails
     /// the one that covers <see cref="FailAt"/>.</summary>
     private sealed class ConcurrentReadFileSystem : DelegatingFileSystem
@@ -79,7 +108,32 @@ public sealed class ImageCopierTests
 
         public long FailAt { get; init; } = -1;
 
+        private int _active;
+        private int _overlaps;
+        private int _probes;
+
+        /// <summary>Gets or sets what the file says of its reads (<see cref="IImageReadFile.ReadsConcurrently"/>).</summary>
+        public bool Concurrent { get; init; } = true;
+
         public ConcurrentBag<(long Offset, int Length)> Reads { get; } = [];
+
+        /// <summary>Gets how many times a read or probe began while another was running.</summary>
+        public int Overlaps => Volatile.Read(ref _overlaps);
+
+        public int Probes => Volatile.Read(ref _probes);
+
+        private void Enter()
+        {
+            if (Interlocked.Increment(ref _active) > 1)
+            {
+                Interlocked.Increment(ref _overlaps);
+            }
+
+            // Long enough for a second thread to arrive if the copy ever lets it.
+            Thread.SpinWait(2000);
+        }
+
+        private void Leave() => Interlocked.Decrement(ref _active);
 
         public override IImageReadFile OpenRead(string path) => new ReadFile(this, base.OpenRead(path));
 
@@ -89,24 +143,44 @@ public sealed class ImageCopierTests
 
             public ImageFileStatus Status => inner.Status;
 
-            public bool ReadsConcurrently => true;
+            public bool ReadsConcurrently => owner.Concurrent;
 
             public int Read(Span<byte> buffer, long offset)
             {
-                if (buffer.Length >= 64 * 1024)
+                owner.Enter();
+                try
                 {
-                    // Only the copy's window reads: the format probe reads a few KiB at the start.
-                    owner.Reads.Add((offset, buffer.Length));
-                    if (owner.FailAt >= offset && owner.FailAt < offset + buffer.Length)
+                    if (buffer.Length >= 64 * 1024)
                     {
-                        throw new IOException("read failed (injected)", InjectedErrno);
+                        // Only the copy's window reads: the format probe reads a few KiB at the start.
+                        owner.Reads.Add((offset, buffer.Length));
+                        if (owner.FailAt >= offset && owner.FailAt < offset + buffer.Length)
+                        {
+                            throw new IOException("read failed (injected)", InjectedErrno);
+                        }
                     }
-                }
 
-                return inner.Read(buffer, offset);
+                    return inner.Read(buffer, offset);
+                }
+                finally
+                {
+                    owner.Leave();
+                }
             }
 
-            public (bool IsHole, long Length) Probe(long offset, long limit) => inner.Probe(offset, limit);
+            public (bool IsHole, long Length) Probe(long offset, long limit)
+            {
+                owner.Enter();
+                Interlocked.Increment(ref owner._probes);
+                try
+                {
+                    return inner.Probe(offset, limit);
+                }
+                finally
+                {
+                    owner.Leave();
+                }
+            }
 
             public void Dispose() => inner.Dispose();
         }

@@ -1,17 +1,24 @@
 using System.Runtime.ExceptionServices;
-using CommunityToolkit.HighPerformance.Buffers;
+using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace Xen.Hvm.DiskImages.Internal;
 
 /// <summary>
 /// Streams a source into an <see cref="ImageWriter"/> a window at a time (2 MiB, as <c>qemu-img convert</c> moves
 /// data, or one unit if larger): known zero runs are skipped without reading, all-zero units are not written, runs of
-/// data units go to the writer at once, and the next window is read (on other threads: two halves at once when the
-/// source allows) while the current one is written. Memory: two pooled windows, whatever the size.
+/// data units go to the writer at once, and later windows are read on other threads while the current one is written.
+/// A source whose reads may overlap (a raw file) is read up to two windows ahead, each window as two halves on two
+/// threads, as qemu-img keeps several requests in flight: the kernel's copies out of the page cache then run while
+/// the writes of earlier data do. Any other source is read one window ahead, on one thread, and never while the copy
+/// asks it for zero runs. Memory: three windows at most (two for a source read one window ahead), whatever the size.
 /// </summary>
 internal static class ImageCopier
 {
     public const int WindowSize = 2 * 1024 * 1024;
+
+    /// <summary>How many windows a source whose reads may overlap has in the copy at once (one written, the rest read).</summary>
+    private const int ConcurrentDepth = 3;
 
     public static async ValueTask CopyAsync(
         ContentSource source,
@@ -25,33 +32,57 @@ internal static class ImageCopier
         int window = Math.Max(unit, WindowSize / unit * unit);
         long reportEvery = Math.Max(window, capacity / 1000);
         long lastReport = 0;
-        using var buffers = new Windows(window);
-        using var reader = new ReadAhead(source, async, cancellationToken);
-        var next = Plan(source, 0, capacity, unit, window);
-        int turn = 0;
-        if (next.IsData)
+        int depth = source.ReadsConcurrently ? ConcurrentDepth : 2;
+        using var buffers = new Windows(window, depth);
+        using var reader = new ReadAhead(source, depth, async, cancellationToken);
+
+        // Steps planned and not yet written, in order; a data step holds the window its read fills.
+        var steps = new Queue<(Step Step, int Window)>(2 * depth);
+        var free = new Stack<int>(Enumerable.Range(0, depth).Reverse());
+        long planned = 0;
+        int reading = 0;
+
+        // Plans ahead while a window is free, starting the read of each data step, and a few steps at most (a
+        // source may report its zero runs in small pieces). A source whose reads may not overlap is asked for zero
+        // runs only while no read is in flight, so it has one read ahead at most.
+        void Fill()
         {
-            reader.Start(buffers.Get(turn, next.Length), next.Offset);
+            while (planned < capacity && steps.Count < 2 * depth && (reading == 0 || source.ReadsConcurrently))
+            {
+                var step = Plan(source, planned, capacity, unit, window);
+                int slot = -1;
+                if (step.IsData)
+                {
+                    if (free.Count == 0)
+                    {
+                        return;
+                    }
+
+                    slot = free.Pop();
+                    reader.Start(slot, buffers.Get(slot, step.Length), step.Offset);
+                    reading++;
+                }
+
+                steps.Enqueue((step, slot));
+                planned = step.End;
+            }
         }
 
         try
         {
-            while (next.Length > 0)
+            Fill();
+            while (steps.TryDequeue(out var item))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = next;
-                var data = current.IsData ? buffers.Get(turn, current.Length) : default;
-                await reader.WaitAsync().ConfigureAwait(false);
-
-                // The source is idle now: plan the next step and start its read into the other window, then write
-                // this one while that read runs.
-                next = Plan(source, current.End, capacity, unit, window);
-                if (next.IsData)
+                var (current, slot) = item;
+                if (current.IsData)
                 {
-                    turn ^= 1;
-                    reader.Start(buffers.Get(turn, next.Length), next.Offset);
+                    await reader.WaitAsync(slot).ConfigureAwait(false);
+                    reading--;
                 }
 
+                // Read ahead before writing this step: a source read one window ahead is idle here.
+                Fill();
                 if (!current.IsData)
                 {
                     if (writer.WantsZeroRuns)
@@ -61,7 +92,9 @@ internal static class ImageCopier
                 }
                 else
                 {
-                    await WriteWindowAsync(writer, data, current.Offset, unit, async, cancellationToken).ConfigureAwait(false);
+                    await WriteWindowAsync(writer, buffers.Get(slot, current.Length), current.Offset, unit, async, cancellationToken).ConfigureAwait(false);
+                    free.Push(slot);
+                    Fill();
                 }
 
                 long pos = current.End;
@@ -132,98 +165,138 @@ internal static class ImageCopier
         public long End => Offset + Length;
     }
 
-    /// <summary>The two pooled windows, each rented on first use (an empty image needs none).</summary>
-    private sealed class Windows(int size) : IDisposable
+    /// <summary>The windows, each allocated on first use (an empty image needs none) outside the managed heap and
+    /// page-aligned: the memory a window takes is the pages its reads touch, and it is given back when the copy ends.</summary>
+    private sealed class Windows(int size, int count) : IDisposable
     {
-        private readonly MemoryOwner<byte>?[] _owners = new MemoryOwner<byte>?[2];
+        private readonly NativeWindow?[] _windows = new NativeWindow?[count];
 
-        public Memory<byte> Get(int index, long length) => (_owners[index] ??= MemoryOwner<byte>.Allocate(size)).Memory[..(int)length];
+        public Memory<byte> Get(int index, long length) => (_windows[index] ??= new NativeWindow(size)).Memory[..(int)length];
 
         public void Dispose()
         {
-            _owners[0]?.Dispose();
-            _owners[1]?.Dispose();
+            foreach (var window in _windows)
+            {
+                ((IDisposable?)window)?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A page-aligned block of native memory as <see cref="Memory{T}"/>; freed on dispose.</summary>
+    private sealed unsafe class NativeWindow : MemoryManager<byte>
+    {
+        private readonly int _length;
+        private void* _pointer;
+
+        public NativeWindow(int length)
+        {
+            _length = length;
+            _pointer = NativeMemory.AlignedAlloc((nuint)length, 4096);
+        }
+
+        public override Span<byte> GetSpan()
+        {
+            ObjectDisposedException.ThrowIf(_pointer is null, this);
+            return new Span<byte>(_pointer, _length);
+        }
+
+        public override MemoryHandle Pin(int elementIndex = 0)
+        {
+            ObjectDisposedException.ThrowIf(_pointer is null, this);
+            return new MemoryHandle((byte*)_pointer + elementIndex);
+        }
+
+        public override void Unpin()
+        {
+            // Native memory never moves.
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            NativeMemory.AlignedFree(_pointer);
+            _pointer = null;
         }
     }
 
     /// <summary>
-    /// Reads one window at a time on other threads while the caller writes the previous one: one reader, or two
-    /// (each filling half of the window) when the source's reads may overlap, as <c>qemu-img convert</c> keeps several
-    /// reads in flight; the copy of a page-cached file is the kernel's memory copy, so two of them halve its wall time.
-    /// The synchronous twins hand reads to threads of their own and block on events that never spin (on two cores a
-    /// spinning waiter, or an idle pool thread looking for work, takes a reader's core); the asynchronous ones run
-    /// reads as tasks.
+    /// Reads windows on other threads while the caller writes earlier ones, each window's read started with
+    /// <see cref="Start"/> and waited for with <see cref="WaitAsync"/>, in any order. When the source's reads may
+    /// overlap, a window is read as two halves on two threads; otherwise one thread reads every window, in the order
+    /// started. The synchronous twins hand reads to threads of their own and block on events that never spin (on two
+    /// cores a spinning waiter, or an idle pool thread looking for work, takes a reader's core); the asynchronous ones
+    /// run reads as tasks.
     /// </summary>
-    private sealed class ReadAhead(ContentSource source, bool async, CancellationToken cancellationToken) : IDisposable
+    private sealed class ReadAhead(ContentSource source, int depth, bool async, CancellationToken cancellationToken) : IDisposable
     {
         /// <summary>The smallest half worth a second reader: below it the hand-over costs more than the copy.</summary>
         private const int MinimumHalf = 256 * 1024;
 
-        private readonly Lane?[] _lanes = new Lane?[2];
         private readonly bool _split = source.ReadsConcurrently;
-        private Task? _reading;
-        private int _started;
+        private readonly Lane?[] _lanes = new Lane?[2];
+        private readonly Task?[] _tasks = new Task?[depth];
+        private readonly Read?[] _reads = new Read?[depth];
+        private readonly bool[] _started = new bool[depth];
 
-        public void Start(Memory<byte> buffer, long offset)
+        public void Start(int slot, Memory<byte> buffer, long offset)
         {
             int half = _split && buffer.Length >= 2 * MinimumHalf ? buffer.Length / 2 / SparseIo.Granularity * SparseIo.Granularity : 0;
+            _started[slot] = true;
             if (async)
             {
-                _reading = half == 0
+                _tasks[slot] = half == 0
                     ? Task.Run(() => ReadTask(buffer, offset), cancellationToken)
                     : Task.WhenAll(
                         Task.Run(() => ReadTask(buffer[..half], offset), cancellationToken),
                         Task.Run(() => ReadTask(buffer[half..], offset + half), cancellationToken));
-                _started = 1;
                 return;
             }
 
+            var read = _reads[slot] ??= new Read();
+            read.Reset(half == 0 ? 1 : 2);
             if (half == 0)
             {
-                Lane(0).Start(buffer, offset);
-                _started = 1;
+                Lane(0).Enqueue(new Job(read, 0, buffer, offset));
                 return;
             }
 
-            Lane(0).Start(buffer[..half], offset);
-            Lane(1).Start(buffer[half..], offset + half);
-            _started = 2;
+            Lane(0).Enqueue(new Job(read, 0, buffer[..half], offset));
+            Lane(1).Enqueue(new Job(read, 1, buffer[half..], offset + half));
         }
 
-        /// <summary>Waits for the read started last (if any) and throws what it threw (the first half's failure first).</summary>
-        public ValueTask WaitAsync()
+        /// <summary>Waits for the read of a window and throws what it threw (the first half's failure first).</summary>
+        public ValueTask WaitAsync(int slot)
         {
-            int started = _started;
-            if (started == 0)
+            if (!_started[slot])
             {
                 return default;
             }
 
-            _started = 0;
+            _started[slot] = false;
             if (async)
             {
-                var reading = _reading!;
-                _reading = null;
-                return new ValueTask(reading);
+                var task = _tasks[slot]!;
+                _tasks[slot] = null;
+                return new ValueTask(task);
             }
 
             // Both halves are waited for before either failure is thrown: no reader may still fill the window.
-            var first = _lanes[0]!.Wait();
-            var second = started == 2 ? _lanes[1]!.Wait() : null;
-            (first ?? second)?.Throw();
+            _reads[slot]!.Wait()?.Throw();
             return default;
         }
 
-        /// <summary>Waits for a read still running, ignoring its failure: the copy already ends with another one.</summary>
+        /// <summary>Waits for every read still running, ignoring failures: the copy already ends with another one.</summary>
         public async ValueTask DrainAsync()
         {
-            try
+            for (int slot = 0; slot < _started.Length; slot++)
             {
-                await WaitAsync().ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // The failure that ends the copy is the one already thrown.
+                try
+                {
+                    await WaitAsync(slot).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The failure that ends the copy is the one already thrown.
+                }
             }
         }
 
@@ -231,6 +304,10 @@ internal static class ImageCopier
         {
             _lanes[0]?.Dispose();
             _lanes[1]?.Dispose();
+            foreach (var read in _reads)
+            {
+                read?.Dispose();
+            }
         }
 
         private Task ReadTask(Memory<byte> buffer, long offset) => source.ReadAsync(buffer, offset, async: true, cancellationToken).AsTask();
@@ -238,76 +315,110 @@ internal static class ImageCopier
         private Lane Lane(int index) => _lanes[index] ??= new Lane(source, cancellationToken);
     }
 
-    /// <summary>A thread that runs one synchronous read at a time, started on first use.</summary>
+    /// <summary>One window's synchronous read: one or two pieces, done when the last one ends.</summary>
+    private sealed class Read : IDisposable
+    {
+        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
+        private readonly ExceptionDispatchInfo?[] _failures = new ExceptionDispatchInfo?[2];
+        private int _remaining;
+
+        public void Reset(int pieces)
+        {
+            _failures[0] = _failures[1] = null;
+            _remaining = pieces;
+            _done.Reset();
+        }
+
+        public void Complete(int piece, ExceptionDispatchInfo? failure)
+        {
+            _failures[piece] = failure;
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                _done.Set();
+            }
+        }
+
+        /// <summary>Waits for every piece and returns the first one's failure, if any.</summary>
+        public ExceptionDispatchInfo? Wait()
+        {
+            _done.Wait(CancellationToken.None);
+            return _failures[0] ?? _failures[1];
+        }
+
+        public void Dispose() => _done.Dispose();
+    }
+
+    /// <summary>One piece of a window's read, for a lane.</summary>
+    private readonly record struct Job(Read Read, int Piece, Memory<byte> Buffer, long Offset);
+
+    /// <summary>A thread that runs the synchronous reads handed to it one at a time, in order, started on first use.</summary>
     private sealed class Lane(ContentSource source, CancellationToken cancellationToken) : IDisposable
     {
-        private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 0);
-        private readonly ManualResetEventSlim _done = new(initialState: true, spinCount: 0);
+        private readonly Queue<Job> _jobs = new();
         private Thread? _thread;
-        private Memory<byte> _buffer;
-        private long _offset;
-        private ExceptionDispatchInfo? _failure;
         private bool _stopping;
 
-        public void Start(Memory<byte> buffer, long offset)
+        public void Enqueue(Job job)
         {
-            _buffer = buffer;
-            _offset = offset;
-            _failure = null;
-            _done.Reset();
+            lock (_jobs)
+            {
+                _jobs.Enqueue(job);
+                Monitor.Pulse(_jobs);
+            }
+
             if (_thread is null)
             {
                 _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
                 _thread.Start();
             }
-
-            _work.Set();
-        }
-
-        /// <summary>Waits for the read and returns its failure, if any.</summary>
-        public ExceptionDispatchInfo? Wait()
-        {
-            _done.Wait(CancellationToken.None);
-            return _failure;
         }
 
         public void Dispose()
         {
-            if (_thread is not null)
+            if (_thread is null)
             {
-                _stopping = true;
-                _work.Set();
-                _thread.Join();
+                return;
             }
 
-            _work.Dispose();
-            _done.Dispose();
+            lock (_jobs)
+            {
+                _stopping = true;
+                Monitor.Pulse(_jobs);
+            }
+
+            _thread.Join();
         }
 
         private void Run()
         {
             while (true)
             {
-                _work.Wait(CancellationToken.None);
-                _work.Reset();
-                if (_stopping)
+                Job job;
+                lock (_jobs)
                 {
-                    return;
+                    while (_jobs.Count == 0 && !_stopping)
+                    {
+                        Monitor.Wait(_jobs);
+                    }
+
+                    if (!_jobs.TryDequeue(out job))
+                    {
+                        return;
+                    }
                 }
 
+                ExceptionDispatchInfo? failure = null;
                 try
                 {
                     // A synchronous source read completes at once (see Synchronous).
-                    source.ReadAsync(_buffer, _offset, async: false, cancellationToken).GetAwaiter().GetResult();
+                    source.ReadAsync(job.Buffer, job.Offset, async: false, cancellationToken).GetAwaiter().GetResult();
                 }
                 catch (Exception ex)
                 {
-                    _failure = ExceptionDispatchInfo.Capture(ex);
+                    failure = ExceptionDispatchInfo.Capture(ex);
                 }
-                finally
-                {
-                    _done.Set();
-                }
+
+                job.Read.Complete(job.Piece, failure);
             }
         }
     }
