@@ -31,9 +31,10 @@ namespace Xen.Hvm.DiskImages;
 /// probed from content only when it cannot redirect the read (a qcow2 header naming a backing file and a footer-only
 /// VHD are read as raw unless the format is given, with <c>XH7013</c>); memory and the work of an extent walk stay
 /// bounded whatever sizes a header declares (see <c>docs/limits.md</c>).</para>
-/// <para><b>Streaming.</b> Fills and conversions read the source once, in order, through one pooled 4 MiB window;
-/// all-zero clusters are left unallocated, known-zero runs of image sources are skipped without reading, and memory
-/// stays well under 64 MiB whatever the image size.</para>
+/// <para><b>Streaming.</b> Fills and conversions read the source once, front to back, in 2 MiB windows on threads of
+/// their own while earlier windows are written (a raw file up to two windows ahead, each window's halves on two
+/// threads; any other source one window ahead); all-zero clusters are left unallocated, known-zero runs of image
+/// sources are skipped without reading, and memory stays well under 64 MiB whatever the image size.</para>
 /// </remarks>
 public static partial class DiskImage
 {
