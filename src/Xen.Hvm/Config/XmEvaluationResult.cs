@@ -9,14 +9,18 @@ namespace Xen.Hvm.Config;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class XmEvaluationResult
 {
-    private readonly IReadOnlyDictionary<string, Text.SourceLocation> _assignments;
+    private readonly Syntax.ConfigSyntaxTree? _tree;
+    private readonly IReadOnlyDictionary<string, int>? _assignedRows;
 
+    /// <summary>Creates a result; <paramref name="assignedRows"/> gives the row of <paramref name="tree"/> that last
+    /// assigned each top-level variable, whose location is worked out when asked for.</summary>
     internal XmEvaluationResult(
         ConfigValueCollection variables, IReadOnlyList<string> unknown, IReadOnlyList<Diagnostic> diagnostics,
         XmEvaluationOutcome outcome, string? exceptionType, string output,
-        IReadOnlyDictionary<string, Text.SourceLocation>? assignments = null)
+        Syntax.ConfigSyntaxTree? tree = null, IReadOnlyDictionary<string, int>? assignedRows = null)
     {
-        _assignments = assignments ?? new Dictionary<string, Text.SourceLocation>();
+        _tree = tree;
+        _assignedRows = assignedRows;
         Variables = variables;
         UnknownVariables = unknown;
         Diagnostics = diagnostics;
@@ -57,6 +61,29 @@ public sealed class XmEvaluationResult
     public bool TryGetAssignmentLocation(string name, out Text.SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _assignments.TryGetValue(name, out location);
+        if (!TryGetAssignmentSpan(name, out Text.TextSpan span))
+        {
+            location = default;
+            return false;
+        }
+
+        location = Text.SourceLocation.Create(_tree!.Path, span, _tree.Lines);
+        return true;
+    }
+
+    /// <summary>The span of <see cref="TryGetAssignmentLocation"/>'s location, without working out its line and column.</summary>
+    internal bool TryGetAssignmentSpan(string name, out Text.TextSpan span)
+    {
+        if (_tree is not { } tree || _assignedRows is null || !_assignedRows.TryGetValue(name, out int row))
+        {
+            span = default;
+            return false;
+        }
+
+        Syntax.SyntaxData data = tree.Data;
+        int node = data.Kind(row) == Syntax.SyntaxKind.Setting ? data.SettingValue(row) : row;
+        (int start, int length) = data.CoreSpan(node);
+        span = new Text.TextSpan(start, length);
+        return true;
     }
 }

@@ -75,21 +75,7 @@ internal sealed partial class XmInterpreter
         }
 
         Diagnostic[] diagnostics = _bag.Resolve(_tree.Path, _tree.Lines);
-        return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString(), AssignmentLocations());
-    }
-
-    /// <summary>Where each top-level name was last assigned: the value of a setting, else the statement.</summary>
-    private Dictionary<string, Text.SourceLocation> AssignmentLocations()
-    {
-        var locations = new Dictionary<string, Text.SourceLocation>(_assignedAt.Count, StringComparer.Ordinal);
-        foreach (var (name, row) in _assignedAt)
-        {
-            int node = _data.Kind(row) == Syntax.SyntaxKind.Setting ? _data.SettingValue(row) : row;
-            (int start, int length) = RowSpan(node);
-            locations[name] = Text.SourceLocation.Create(_tree.Path, new Text.TextSpan(start, length), _tree.Lines);
-        }
-
-        return locations;
+        return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString(), _tree, _assignedAt);
     }
 
     private static string DescribeType(PyObj value) => value switch

@@ -23,6 +23,10 @@ internal sealed partial class XmInterpreter
     /// <summary>The longest text from the config (a name, a path, a value) a diagnostic message quotes.</summary>
     private const int MaxArgumentLength = 300;
 
+    /// <summary>About how many names <see cref="Seed"/> puts in the file's namespace (sys, os, xen.util.ip's names,
+    /// the xm_ names): the namespaces are sized for them, and the file's own, from the start.</summary>
+    private const int SeededNames = 20;
+
     private readonly ConfigSyntaxTree _tree;
     private readonly Diagnostic? _syntaxError;
     private readonly SyntaxData _data;
@@ -32,7 +36,7 @@ internal sealed partial class XmInterpreter
     private readonly Frame _top;
     private readonly Dictionary<string, PyObj> _globals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _assignedAt = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PyObj> _seeded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PyObj> _seeded = new(SeededNames, StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigValue> _options = new(StringComparer.Ordinal);
     private readonly StringBuilder _output = new();
     private readonly XmBudget _budget;
@@ -54,7 +58,7 @@ internal sealed partial class XmInterpreter
         _data = tree.Data;
         _context = context;
         _budget = new XmBudget(context);
-        _top = new Frame(new Dictionary<string, PyObj>(StringComparer.Ordinal), null, []);
+        _top = new Frame(new Dictionary<string, PyObj>(2 * SeededNames, StringComparer.Ordinal), null, []);
     }
 
     public XmEvaluationContext Context => _context;

@@ -122,13 +122,15 @@ internal static class SettingSources
 
     private static ValueOrigin XmOrigin(ConfigSyntaxTree tree, XmEvaluationResult evaluation, Dictionary<TextSpan, int> literals, string name)
     {
-        if (!evaluation.TryGetAssignmentLocation(name, out SourceLocation location))
+        if (!evaluation.TryGetAssignmentSpan(name, out TextSpan span))
         {
             return ValueOrigin.FileStart(tree);
         }
 
-        // A value written as a constant keeps its literal spans (the map checks the literal still spells the value).
-        return literals.TryGetValue(location.Span, out int row) ? ValueOrigin.For(tree, row) : ValueOrigin.At(location);
+        // A value written as a constant keeps its literal spans (the map checks the literal still spells the value);
+        // its location is worked out when asked for.
+        return literals.TryGetValue(span, out int row) ? ValueOrigin.For(tree, row)
+            : evaluation.TryGetAssignmentLocation(name, out SourceLocation location) ? ValueOrigin.At(location) : ValueOrigin.FileStart(tree);
     }
 
     /// <summary>A diagnostic at a location.</summary>
