@@ -107,7 +107,7 @@ internal static class ImageCopier
         }
         finally
         {
-            // Never hand a window back to the pool while a read still fills it.
+            // Never free a window while a read still fills it.
             await reader.DrainAsync().ConfigureAwait(false);
         }
 
@@ -240,7 +240,6 @@ internal static class ImageCopier
         public void Start(int slot, Memory<byte> buffer, long offset)
         {
             int half = _split && buffer.Length >= 2 * MinimumHalf ? buffer.Length / 2 / SparseIo.Granularity * SparseIo.Granularity : 0;
-            _started[slot] = true;
             if (async)
             {
                 _tasks[slot] = half == 0
@@ -248,19 +247,25 @@ internal static class ImageCopier
                     : Task.WhenAll(
                         Task.Run(() => ReadTask(buffer[..half], offset), cancellationToken),
                         Task.Run(() => ReadTask(buffer[half..], offset + half), cancellationToken));
+                _started[slot] = true;
                 return;
             }
 
+            // The threads exist before any piece is handed over: a window is started whole or not at all, so a
+            // wait never waits for a piece nobody reads.
+            Lane first = Lane(0);
+            Lane? second = half == 0 ? null : Lane(1);
             var read = _reads[slot] ??= new Read();
             read.Reset(half == 0 ? 1 : 2);
-            if (half == 0)
+            _started[slot] = true;
+            if (second is null)
             {
-                Lane(0).Enqueue(new Job(read, 0, buffer, offset));
+                first.Enqueue(new Job(read, 0, buffer, offset));
                 return;
             }
 
-            Lane(0).Enqueue(new Job(read, 0, buffer[..half], offset));
-            Lane(1).Enqueue(new Job(read, 1, buffer[half..], offset + half));
+            first.Enqueue(new Job(read, 0, buffer[..half], offset));
+            second.Enqueue(new Job(read, 1, buffer[half..], offset + half));
         }
 
         /// <summary>Waits for the read of a window and throws what it threw (the first half's failure first).</summary>
@@ -351,12 +356,22 @@ internal static class ImageCopier
     /// <summary>One piece of a window's read, for a lane.</summary>
     private readonly record struct Job(Read Read, int Piece, Memory<byte> Buffer, long Offset);
 
-    /// <summary>A thread that runs the synchronous reads handed to it one at a time, in order, started on first use.</summary>
-    private sealed class Lane(ContentSource source, CancellationToken cancellationToken) : IDisposable
+    /// <summary>A thread that runs the synchronous reads handed to it one at a time, in order.</summary>
+    private sealed class Lane : IDisposable
     {
-        private readonly Queue<Job> _jobs = new();
-        private Thread? _thread;
+        private readonly ContentSource _source;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Queue<Job> _jobs = new(ConcurrentDepth);
+        private readonly Thread _thread;
         private bool _stopping;
+
+        public Lane(ContentSource source, CancellationToken cancellationToken)
+        {
+            _source = source;
+            _cancellationToken = cancellationToken;
+            _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
+            _thread.Start();
+        }
 
         public void Enqueue(Job job)
         {
@@ -365,21 +380,10 @@ internal static class ImageCopier
                 _jobs.Enqueue(job);
                 Monitor.Pulse(_jobs);
             }
-
-            if (_thread is null)
-            {
-                _thread = new Thread(Run) { IsBackground = true, Name = "Xen.Hvm image read-ahead" };
-                _thread.Start();
-            }
         }
 
         public void Dispose()
         {
-            if (_thread is null)
-            {
-                return;
-            }
-
             lock (_jobs)
             {
                 _stopping = true;
@@ -411,7 +415,7 @@ internal static class ImageCopier
                 try
                 {
                     // A synchronous source read completes at once (see Synchronous).
-                    source.ReadAsync(job.Buffer, job.Offset, async: false, cancellationToken).GetAwaiter().GetResult();
+                    _source.ReadAsync(job.Buffer, job.Offset, async: false, _cancellationToken).GetAwaiter().GetResult();
                 }
                 catch (Exception ex)
                 {
