@@ -4,7 +4,7 @@ using Xen.Hvm.DiskImages.Internal;
 
 namespace Xen.Hvm.Tests.DiskImages;
 
-/// <summary><see cref="SparseIo.IsZero"/> (four vectors per step, the last step overlapping the one before) against
+/// <summary><see cref="SparseIo.IsZero"/> (four 16-byte vectors per step, the last step overlapping the one before) against
 /// a byte-by-byte reading of the same buffer.</summary>
 public sealed class SparseIoTests
 {
