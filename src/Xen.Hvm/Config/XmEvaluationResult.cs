@@ -9,18 +9,16 @@ namespace Xen.Hvm.Config;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class XmEvaluationResult
 {
-    private readonly Syntax.ConfigSyntaxTree? _tree;
-    private readonly IReadOnlyDictionary<string, int>? _assignedRows;
+    private readonly Assignments? _assignments;
 
-    /// <summary>Creates a result; <paramref name="assignedRows"/> gives the row of <paramref name="tree"/> that last
-    /// assigned each top-level variable, whose location is worked out when asked for.</summary>
+    /// <summary>Creates a result; <paramref name="assignments"/> tells where the file last assigned each top-level
+    /// variable, a location worked out when asked for.</summary>
     internal XmEvaluationResult(
         ConfigValueCollection variables, IReadOnlyList<string> unknown, IReadOnlyList<Diagnostic> diagnostics,
         XmEvaluationOutcome outcome, string? exceptionType, string output,
-        Syntax.ConfigSyntaxTree? tree = null, IReadOnlyDictionary<string, int>? assignedRows = null)
+        Assignments? assignments = null)
     {
-        _tree = tree;
-        _assignedRows = assignedRows;
+        _assignments = assignments;
         Variables = variables;
         UnknownVariables = unknown;
         Diagnostics = diagnostics;
@@ -67,23 +65,25 @@ public sealed class XmEvaluationResult
             return false;
         }
 
-        location = Text.SourceLocation.Create(_tree!.Path, span, _tree.Lines);
+        location = _assignments!.Locate(span);
         return true;
     }
 
     /// <summary>The span of <see cref="TryGetAssignmentLocation"/>'s location, without working out its line and column.</summary>
     internal bool TryGetAssignmentSpan(string name, out Text.TextSpan span)
     {
-        if (_tree is not { } tree || _assignedRows is null || !_assignedRows.TryGetValue(name, out int row))
+        if (_assignments is not { } assignments || !assignments.Rows.TryGetValue(name, out int row))
         {
             span = default;
             return false;
         }
 
-        Syntax.SyntaxData data = tree.Data;
-        int node = data.Kind(row) == Syntax.SyntaxKind.Setting ? data.SettingValue(row) : row;
-        (int start, int length) = data.CoreSpan(node);
-        span = new Text.TextSpan(start, length);
+        span = assignments.SpanOf(row);
         return true;
     }
+
+    /// <summary>Where an evaluation's top-level variables were last assigned: the row of each, how the file's tree
+    /// spans a row (the value of a <c>name = value</c> setting, else the whole statement), and how a span of the file
+    /// becomes a location (its line map is made when first asked for).</summary>
+    internal sealed record Assignments(IReadOnlyDictionary<string, int> Rows, Func<int, Text.TextSpan> SpanOf, Func<Text.TextSpan, Text.SourceLocation> Locate);
 }

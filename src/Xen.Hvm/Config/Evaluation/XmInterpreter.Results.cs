@@ -75,8 +75,16 @@ internal sealed partial class XmInterpreter
         }
 
         Diagnostic[] diagnostics = _bag.Resolve(_tree.Path, _tree.Lines);
-        return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString(), _tree, _assignedAt);
+        return new XmEvaluationResult(new ConfigValueCollection(items, index), unknown, diagnostics, outcome, exceptionType, _output.ToString(), new XmEvaluationResult.Assignments(_assignedAt, AssignmentSpan(_data), _tree.GetLocation));
     }
+
+    /// <summary>How a row that assigned a variable is spanned: a setting by its value, any other statement whole.</summary>
+    private static Func<int, Text.TextSpan> AssignmentSpan(Syntax.SyntaxData data) => row =>
+    {
+        int node = data.Kind(row) == Syntax.SyntaxKind.Setting ? data.SettingValue(row) : row;
+        (int start, int length) = data.CoreSpan(node);
+        return new Text.TextSpan(start, length);
+    };
 
     private static string DescribeType(PyObj value) => value switch
     {
