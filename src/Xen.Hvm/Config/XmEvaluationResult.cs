@@ -72,7 +72,7 @@ public sealed class XmEvaluationResult
     /// <summary>The span of <see cref="TryGetAssignmentLocation"/>'s location, without working out its line and column.</summary>
     internal bool TryGetAssignmentSpan(string name, out Text.TextSpan span)
     {
-        if (_assignments is not { } assignments || !assignments.Rows.TryGetValue(name, out int row))
+        if (_assignments is not { } assignments || !assignments.RowOf.TryGetValue(name, out int row))
         {
             span = default;
             return false;
@@ -85,5 +85,5 @@ public sealed class XmEvaluationResult
     /// <summary>Where an evaluation's top-level variables were last assigned: the row of each, how the file's tree
     /// spans a row (the value of a <c>name = value</c> setting, else the whole statement), and how a span of the file
     /// becomes a location (its line map is made when first asked for).</summary>
-    internal sealed record Assignments(IReadOnlyDictionary<string, int> Rows, Func<int, Text.TextSpan> SpanOf, Func<Text.TextSpan, Text.SourceLocation> Locate);
+    internal sealed record Assignments(IReadOnlyDictionary<string, int> RowOf, Func<int, Text.TextSpan> SpanOf, Func<Text.TextSpan, Text.SourceLocation> Locate);
 }
