@@ -100,6 +100,37 @@ public sealed class ImageCopierTests
         Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(output)));
     }
 
+    [Fact]
+    public async Task ConvertAsync_CancelledWithReadsInFlight_ThrowsAndLeavesNothing()
+    {
+        using var dir = new TempDirectory();
+        string source = dir.File("source.raw");
+        File.WriteAllBytes(source, TestData.InMemory(8 * Window));
+        var fs = new ConcurrentReadFileSystem();
+        using var cts = new CancellationTokenSource();
+        var progress = new CancelOnFirstReport(cts);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            DiskImage.ConvertAsync(source, dir.File("out.qcow2"), new Qcow2Options { FlushToDisk = false }, progress, DiskImageFormat.Raw, null, fs, cts.Token));
+
+        // Cancelled after the first window was written, with the reads of the next two started (they may or may not
+        // have run by then: a task cancelled before it starts never reads).
+        Assert.Equal(1, progress.Reports);
+        Assert.Equal(["source.raw"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    /// <summary>Cancels the copy at its first progress report.</summary>
+    private sealed class CancelOnFirstReport(CancellationTokenSource cts) : IProgress<DiskImageProgress>
+    {
+        public int Reports { get; private set; }
+
+        public void Report(DiskImageProgress value)
+        {
+            Reports++;
+            cts.Cancel();
+        }
+    }
+
     /// <summary>The real files, read through a file that says its reads may overlap, records every read and fails
     /// the one that covers <see cref="FailAt"/>.</summary>
     private sealed class ConcurrentReadFileSystem : DelegatingFileSystem
