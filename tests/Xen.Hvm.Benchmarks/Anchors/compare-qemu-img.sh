@@ -3,11 +3,11 @@
 # 1 GiB image: 256 MiB of random bytes, then 768 MiB of zeros (written zeros by default, so every byte is read and
 # zero-checked; ZEROS=hole makes them a hole of the source file instead). Four conversions: raw -> qcow2,
 # qcow2 -> raw, raw -> vhd, vhd -> raw (the qcow2 and VHD sources are made once by qemu-img). Each pair runs RUNS
-# times after one untimed round, alternating which tool goes first; every run writes a new file (the target is removed, `sync` run and
-# SETTLE seconds waited before each one, outside the timing). Wall time and peak RSS come from /usr/bin/time -v;
-# the table shows the medians, and the best run of each tool of the durable pair (on the virtual machines this was
-# written on, a run now and then takes 0.5 s more, all of it kernel time, for either tool, so that medians of a few
-# runs swing; the best run is the closest to each tool's own work).
+# times after one untimed round, alternating which tool goes first; every run writes a new file (the target is
+# removed, `sync` run and SETTLE seconds waited before each one, outside the timing). Wall time and peak RSS come
+# from /usr/bin/time -v; the table shows the medians, and the best run of each tool of the durable pair (on the
+# virtual machines this was written on, a run now and then takes 0.5 s more, all of it kernel time, for either tool,
+# so that medians of a few runs swing; the best run is the closest to each tool's own work).
 #
 # Durability: xencfg flushes the new file to disk before renaming it into place (its default, DiskImageOptions
 # .FlushToDisk). qemu-img convert's default cache mode (unsafe) never flushes; `-t writeback` flushes once at the
