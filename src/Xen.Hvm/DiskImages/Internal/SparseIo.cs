@@ -9,24 +9,36 @@ internal static class SparseIo
     /// <summary>The granularity of zero detection inside written data, as <c>qemu-img convert -S 4k</c>.</summary>
     public const int Granularity = 4096;
 
-    /// <summary>Returns whether every byte is zero. Data usually shows a non-zero byte in its first vector; a zero
-    /// run is read in full, four 16-byte vectors OR-ed together per step (a native build lacks the wide vectors that
-    /// <see cref="MemoryExtensions.IndexOfAnyExcept{T}(ReadOnlySpan{T}, T)"/> uses under the JIT, and that tests one
-    /// vector per step; 64 bytes a step already outrun the page-cache copy that filled the buffer).</summary>
+    /// <summary>Returns whether every byte is zero: four 16-byte vectors OR-ed together per step, the last step the
+    /// final 64 bytes (overlapping the one before), so data usually shows a non-zero byte in the first step. A native
+    /// build lacks the wide vectors that <see cref="MemoryExtensions.IndexOfAnyExcept{T}(ReadOnlySpan{T}, T)"/> uses
+    /// under the JIT, and that tests one vector per step; 64 bytes a step already outrun the page-cache copy that
+    /// filled the buffer.</summary>
     public static bool IsZero(ReadOnlySpan<byte> data)
     {
-        if (!Vector128.IsHardwareAccelerated || data.Length < 4 * Vector128<byte>.Count)
+        const int Step = 4 * 16;
+        if (!Vector128.IsHardwareAccelerated || data.Length < Step)
         {
             return data.IndexOfAnyExcept((byte)0) < 0;
         }
 
         ref byte start = ref MemoryMarshal.GetReference(data);
-        if (Vector128.LoadUnsafe(ref start) != Vector128<byte>.Zero)
+        nuint last = (nuint)(data.Length - Step);
+        for (nuint i = 0; ; i += Step)
         {
-            return false;
-        }
+            nuint at = i < last ? i : last;
+            var any = Vector128.LoadUnsafe(ref start, at) | Vector128.LoadUnsafe(ref start, at + 16)
+                | Vector128.LoadUnsafe(ref start, at + 32) | Vector128.LoadUnsafe(ref start, at + 48);
+            if (any != Vector128<byte>.Zero)
+            {
+                return false;
+            }
 
-        return IsZero128(ref start, (nuint)data.Length);
+            if (at == last)
+            {
+                return true;
+            }
+        }
     }
 
     /// <summary>Writes <paramref name="data"/> at <paramref name="offset"/>, skipping all-zero 4 KiB pieces; the
@@ -69,28 +81,6 @@ internal static class SparseIo
         }
 
         return pos;
-    }
-
-    private static bool IsZero128(ref byte start, nuint length)
-    {
-        const int Step = 4 * 16;
-        nuint last = length - Step;
-        for (nuint i = 0; ; i += Step)
-        {
-            // The last step is the final Step bytes, overlapping the one before it.
-            nuint at = i < last ? i : last;
-            var any = Vector128.LoadUnsafe(ref start, at) | Vector128.LoadUnsafe(ref start, at + 16)
-                | Vector128.LoadUnsafe(ref start, at + 32) | Vector128.LoadUnsafe(ref start, at + 48);
-            if (any != Vector128<byte>.Zero)
-            {
-                return false;
-            }
-
-            if (at == last)
-            {
-                return true;
-            }
-        }
     }
 
     private static ReadOnlySpan<byte> Piece(ReadOnlySpan<byte> data, int pos) => data.Slice(pos, Math.Min(Granularity, data.Length - pos));

@@ -127,10 +127,9 @@ internal static class SettingSources
             return ValueOrigin.FileStart(tree);
         }
 
-        // A value written as a constant keeps its literal spans (the map checks the literal still spells the value);
-        // its location is worked out when asked for.
-        return literals.TryGetValue(span, out int row) ? ValueOrigin.For(tree, row)
-            : evaluation.TryGetAssignmentLocation(name, out SourceLocation location) ? ValueOrigin.At(location) : ValueOrigin.FileStart(tree);
+        // A value written as a constant keeps its literal spans (the map checks the literal still spells the value).
+        // The evaluation ran on this document's own tree, so the span is one of its spans.
+        return literals.TryGetValue(span, out int row) ? ValueOrigin.For(tree, row) : ValueOrigin.At(tree.GetLocation(span));
     }
 
     /// <summary>A diagnostic at a location.</summary>
