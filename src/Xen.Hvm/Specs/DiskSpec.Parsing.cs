@@ -79,7 +79,8 @@ public sealed partial record DiskSpec : ISpecValue
 
     /// <summary>Prints a disk in the canonical form of a dialect.</summary>
     /// <param name="dialect">xl (the default, also for <see cref="ConfigDialect.Auto"/>): keyword form,
-    /// <c>format=raw, vdev=xvda, access=rw, target=/path</c>, target last. xm: <c>uname,dev,mode[,backend[,protocol]]</c>.</param>
+    /// <c>format=raw, vdev=xvda, access=rw, target=/path</c>, target last (first and positional when it holds a line break,
+    /// which <c>target=</c> cannot carry). xm: <c>uname,dev,mode[,backend[,protocol]]</c>.</param>
     /// <returns>The spec text.</returns>
     /// <remarks>Some values have no form in the other dialect: xl drops xm's <c>w!</c> (printed as <c>rw</c>) and the
     /// protocol; xm drops every xl keyword it lacks (discard, colo, trusted, specification ...).
@@ -125,6 +126,12 @@ public sealed partial record DiskSpec : ISpecValue
     private static string PrintXl(DiskSpec d)
     {
         var sb = new StringBuilder(64);
+        string? positional = d.Target is { } target ? PositionalTarget(target) : null;
+        if (positional is not null)
+        {
+            sb.Append(positional); // first: after ", " the item would begin with a blank, which a positional keeps
+        }
+
         void Item(string item)
         {
             if (sb.Length > 0)
@@ -217,7 +224,7 @@ public sealed partial record DiskSpec : ISpecValue
             Item(grants ? "grant_usage=1" : "grant_usage=0");
         }
 
-        if (d.Target is not null)
+        if (d.Target is not null && positional is null)
         {
             Item(TargetWithPrefix(d) ?? "target=" + d.Target);
         }
@@ -244,6 +251,24 @@ public sealed partial record DiskSpec : ISpecValue
         string item = prefix + ":" + d.Target;
         var again = DiskInterpreter.Run(new SpecContext(SpecKind.Disk, "vdev=xvda, " + item, ConfigDialect.Xl, SpecSourceMap.None), DiskLexer.Scan("vdev=xvda, " + item));
         return again is not null && again.Target == d.Target && again.XmUnameType == prefix ? item : null;
+    }
+
+    /// <summary>
+    /// The target as a positional item, printed first, when <c>target=</c> cannot carry it: <c>target=.*</c> stops at
+    /// a line break (flex's <c>.</c>), a positional item does not. <see langword="null"/> for any other target, or
+    /// when the item would not read back as the same target (a comma or an '=' in it, blanks at its start, text read
+    /// as a prefix: no form of the disk language carries those).
+    /// </summary>
+    private static string? PositionalTarget(string target)
+    {
+        if (!target.Contains('\n', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string text = target + ", vdev=xvda";
+        var again = DiskInterpreter.Run(new SpecContext(SpecKind.Disk, text, ConfigDialect.Xl, SpecSourceMap.None), DiskLexer.Scan(text));
+        return again is not null && again.Target == target ? target : null;
     }
 
     private static string PrintXm(DiskSpec d)

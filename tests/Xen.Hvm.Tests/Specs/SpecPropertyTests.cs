@@ -307,6 +307,7 @@ public sealed class SpecPropertyTests
     [InlineData("((((((((((((((((((((((((((((((((((((((((")]
     [InlineData(",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,")]
     [InlineData("===================")]
+    [InlineData("a\n,,a")] // a disk target with a line break: printed positionally, as target= stops at the break
     public void Parse_OddText_ReturnsDiagnosticsForEveryLanguage(string text)
     {
         foreach (var kind in Enum.GetValues<SpecKind>())
