@@ -16,12 +16,16 @@ internal class DelegatingFileSystem : IImageFileSystem
 
     public virtual IImageReadFile OpenRead(string path) => Real.OpenRead(path);
 
-    public virtual IImageFile OpenDevice(string path) => Real.OpenDevice(path);
+    /// <summary>Gets whether each file written was to be flushed to disk (write-behind asked for), in the order of <see cref="Created"/>.</summary>
+    public List<bool> Flushes { get; } = [];
 
-    public virtual IImageFile OpenWrite(Stream stream, string path)
+    public virtual IImageFile OpenDevice(string path, bool flushes) => Real.OpenDevice(path, flushes);
+
+    public virtual IImageFile OpenWrite(Stream stream, string path, bool flushes)
     {
         Created.Add(path);
-        return Real.OpenWrite(stream, path);
+        Flushes.Add(flushes);
+        return Real.OpenWrite(stream, path, flushes);
     }
 }
 

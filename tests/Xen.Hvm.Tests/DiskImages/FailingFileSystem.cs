@@ -17,7 +17,7 @@ internal sealed class FailingFileSystem : DelegatingFileSystem
 
     public int CreatedFiles => Created.Count;
 
-    public override IImageFile OpenWrite(Stream stream, string path) => new File(this, base.OpenWrite(stream, path));
+    public override IImageFile OpenWrite(Stream stream, string path, bool flushes) => new File(this, base.OpenWrite(stream, path, flushes));
 
     /// <summary>ENOSPC as .NET reports it on Unix (the errno is the HResult) and on Windows.</summary>
     private static IOException DiskFull() => new("disk full (injected)", OperatingSystem.IsWindows() ? unchecked((int)0x8007_0070) : 28);

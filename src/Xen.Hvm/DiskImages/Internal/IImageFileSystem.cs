@@ -17,12 +17,14 @@ internal interface IImageFileSystem
     /// <summary>Opens a file for reading.</summary>
     IImageReadFile OpenRead(string path);
 
-    /// <summary>Opens an existing block device (or what stands for one) to write it in place.</summary>
-    IImageFile OpenDevice(string path);
+    /// <summary>Opens an existing block device (or what stands for one) to write it in place; <paramref name="flushes"/>
+    /// says it is flushed to disk once written (so its writes may be handed to write-back as they go).</summary>
+    IImageFile OpenDevice(string path, bool flushes);
 
     /// <summary>Returns what the writers write through for a file being written: <paramref name="stream"/> is the
-    /// atomic-file helper's new temporary file (or the file rewritten in place), named <paramref name="path"/>.</summary>
-    IImageFile OpenWrite(Stream stream, string path);
+    /// atomic-file helper's new temporary file (or the file rewritten in place), named <paramref name="path"/>;
+    /// <paramref name="flushes"/> says it is flushed to disk once written.</summary>
+    IImageFile OpenWrite(Stream stream, string path, bool flushes);
 }
 
 /// <summary>A file being written at explicit offsets.</summary>

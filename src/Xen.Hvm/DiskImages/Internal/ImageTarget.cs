@@ -98,7 +98,7 @@ internal static class ImageTarget
             {
                 try
                 {
-                    using var file = new Guarded(fileSystem.OpenWrite(stream, (stream as FileStream)?.Name ?? fullPath));
+                    using var file = new Guarded(fileSystem.OpenWrite(stream, (stream as FileStream)?.Name ?? fullPath, options.FlushToDisk));
                     await body(file).ConfigureAwait(false);
                 }
                 catch (Exception ex)
@@ -138,7 +138,7 @@ internal static class ImageTarget
             IImageFile opened;
             try
             {
-                opened = fileSystem.OpenDevice(fullPath);
+                opened = fileSystem.OpenDevice(fullPath, options.FlushToDisk);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

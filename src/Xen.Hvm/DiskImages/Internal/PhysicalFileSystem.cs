@@ -7,11 +7,11 @@ internal sealed class PhysicalFileSystem : IImageFileSystem
 {
     public static readonly PhysicalFileSystem Instance = new();
 
-    public IImageFile OpenDevice(string path) =>
-        new HandleImageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0), ownsStream: true);
+    public IImageFile OpenDevice(string path, bool flushes) =>
+        new HandleImageFile(new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0), ownsStream: true, writeBehind: flushes);
 
-    public IImageFile OpenWrite(Stream stream, string path) =>
-        stream is FileStream file ? new HandleImageFile(file, ownsStream: false) : new StreamImageFile(stream, ownsStream: false);
+    public IImageFile OpenWrite(Stream stream, string path, bool flushes) =>
+        stream is FileStream file ? new HandleImageFile(file, ownsStream: false, writeBehind: flushes) : new StreamImageFile(stream, ownsStream: false);
 
     public ImageFileStatus GetStatus(string path, bool followLinks) => FileExtents.Stat(path, followLinks);
 
