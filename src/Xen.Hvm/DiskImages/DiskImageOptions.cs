@@ -32,6 +32,10 @@ public abstract record DiskImageOptions
     /// <summary>Gets a value indicating whether the new image is flushed to stable storage (default
     /// <see langword="true"/>): a file before it is renamed into place, so that a crash never leaves a half-written image
     /// under the target name; a device or a stream once written.</summary>
+    /// <remarks>On Linux a flushed file or device also hands what it has written to the kernel's write-back every
+    /// 8 MiB as the copy goes (<c>sync_file_range</c>, which starts the writes and does not wait for them), so the device
+    /// writes during the copy and the closing flush waits only for the last few MiB; without a flush that is not done,
+    /// and the written pages stay in the page cache until the system writes them.</remarks>
     public bool FlushToDisk { get; init; } = true;
 
     /// <summary>Gets a value indicating whether a target that is a block device (or a symbolic link to one, such as

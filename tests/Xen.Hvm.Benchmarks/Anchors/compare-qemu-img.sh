@@ -5,9 +5,13 @@
 # qcow2 -> raw, raw -> vhd, vhd -> raw (the qcow2 and VHD sources are made once by qemu-img). Each pair runs RUNS
 # times after one untimed round, alternating which tool goes first; every run writes a new file (the target is
 # removed, `sync` run and SETTLE seconds waited before each one, outside the timing). Wall time and peak RSS come
-# from /usr/bin/time -v; the table shows the medians, and the best run of each tool of the durable pair (on the
-# virtual machines this was written on, a run now and then takes 0.5 s more, all of it kernel time, for either tool,
-# so that medians of a few runs swing; the best run is the closest to each tool's own work).
+# from /usr/bin/time -v; the table shows the medians, and the best run of each tool of the durable pair.
+#
+# SETTLE is 0 by default. On a virtual machine whose balloon reports free pages to the host (virtio-balloon free
+# page reporting; the header says whether it is on), the pages freed by removing the last output are handed back to
+# the host about two seconds later, and a run that starts after that pays a host page fault on each page it then
+# writes: runs of 0.9-1.7 s instead of 0.1-0.4 s, all of it kernel time, for either tool (SETTLE=3 puts every run
+# there; SETTLE=1 about half of them, at random, which made the medians of earlier runs swing).
 #
 # Durability: xencfg flushes the new file to disk before renaming it into place (its default, DiskImageOptions
 # .FlushToDisk). qemu-img convert's default cache mode (unsafe) never flushes; `-t writeback` flushes once at the
@@ -28,7 +32,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 runs=${RUNS:-5}
-settle=${SETTLE:-1}
+settle=${SETTLE:-0}
 zeros=${ZEROS:-written}
 priority=${PRIORITY:-$([ "$(id -u)" = 0 ] && echo -10 || echo 0)}
 
@@ -82,7 +86,9 @@ timed() {
 }
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+# Feature bit 5 of a virtio balloon is VIRTIO_BALLOON_F_REPORTING (free page reporting).
+reporting=$(cat /sys/bus/virtio/drivers/virtio_balloon/virtio*/features 2>/dev/null | awk '{ r = substr($0, 6, 1) == "1" ? "on" : r } END { print r == "" ? "off" : r }')
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg); free page reporting: $reporting; settle: ${settle} s"
 echo "qemu-img: $(qemu-img --version | head -1); xencfg: $build; .NET SDK: $(dotnet --version 2>/dev/null || echo none)"
 echo "source: 1 GiB, 256 MiB random + 768 MiB zeros ($zeros); $runs runs per tool, alternating, medians; nice $priority; file system: $(df -T "$work" | awk 'NR == 2 { print $2 }')"
 echo
