@@ -429,7 +429,15 @@ internal sealed class PyKeyComparer(XmBudget budget) : IEqualityComparer<PyObj>
 /// <summary>A Python exception raised by the config; it ends the evaluation.</summary>
 internal sealed class PyRaise(PyExceptionInstance exception, int row) : Exception(exception.Class.Name)
 {
-    public PyExceptionInstance Exception { get; } = exception;
+    public PyExceptionInstance Exception { get; private set; } = exception;
 
     public int Row { get; set; } = row;
+
+    /// <summary>Makes this exception, in flight, the one a handler on its way raises instead (<c>raise X, msg</c> in an
+    /// <c>except</c> clause): called from an exception filter, so that it goes on in one dispatch.</summary>
+    public void Replace(PyExceptionInstance exception, int row)
+    {
+        Exception = exception;
+        Row = row;
+    }
 }

@@ -127,6 +127,21 @@ public sealed class XmEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_XmVarsCheck_RenamesOnlyStandardErrorsAndPlacesThemAtTheCheckCall()
+    {
+        // xend: raise sys.exc_type, self.name + " - " + str(ex) for a StandardError, at the check() call; anything else
+        // goes on unchanged, from where it was raised.
+        XmEvaluationResult renamed = Eval("def as_int(var, val):\n    return int(val)\nxm_vars.var('vmid', use='id', check=as_int)\nxm_vars.check()\n");
+        XmEvaluationResult unchanged = Eval("def stop(var, val):\n    raise Exception('as is')\nxm_vars.var('vmid', use='id', check=stop)\nxm_vars.check()\n");
+
+        Assert.Equal(("TypeError", 4), (renamed.ExceptionType, Assert.Single(renamed.Diagnostics).Location.Line));
+        Assert.StartsWith("vmid - int() ", (string)renamed.Diagnostics[0].Arguments[1]!, StringComparison.Ordinal);
+        Assert.Equal(("Exception", 2), (unchanged.ExceptionType, Assert.Single(unchanged.Diagnostics).Location.Line));
+        Assert.Equal("as is", (string)unchanged.Diagnostics[0].Arguments[1]!);
+        Assert.All([renamed, unchanged], r => Assert.Equal(DiagnosticIds.XmRaisedException, r.Diagnostics[0].Id));
+    }
+
+    [Fact]
     public void Evaluate_FunctionReadingTopLevelName_RaisesNameErrorLikeExecfile()
     {
         // execfile(path, globs, locs): a function's globals are not the top-level locals.

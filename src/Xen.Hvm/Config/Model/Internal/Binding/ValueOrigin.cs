@@ -44,8 +44,11 @@ internal sealed class ValueOrigin
     /// <summary>An origin known only by its location.</summary>
     public static ValueOrigin At(SourceLocation location) => new(location, null, -1, null);
 
-    /// <summary>The map for a spec string read from this value; <paramref name="text"/> is the text the parser reads.</summary>
-    public SpecSourceMap MapFor(string text)
+    /// <summary>The map for a spec string read from this value; <paramref name="text"/> is the text the parser reads.
+    /// It is worked out when first asked for a location (a diagnostic), not for every item parsed.</summary>
+    public SpecSourceMap MapFor(string text) => _tree is not null && _row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
+
+    private SpecSourceMap MapNow(string text)
     {
         if (_tree is { } tree && _row >= 0)
         {
@@ -99,6 +102,14 @@ internal sealed class ValueOrigin
         }
 
         return SpecSourceMap.FromOffsets(tree.Path, tree.Lines, offsets);
+    }
+
+    /// <summary>The map of <see cref="MapFor"/>, made on its first use (a benign race may make it twice).</summary>
+    private sealed class DeferredMap(ValueOrigin origin, string text) : SpecSourceMap
+    {
+        private SpecSourceMap? _map;
+
+        public override SourceLocation Map(int start, int length) => (_map ??= origin.MapNow(text)).Map(start, length);
     }
 
     /// <summary>Maps every part of a value to one location (a value computed or joined from several settings).</summary>
