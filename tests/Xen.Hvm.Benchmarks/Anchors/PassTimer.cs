@@ -32,4 +32,42 @@ internal static class PassTimer
         double median = MedianSeconds(() => { passes++; pass(); }, minPasses, minSeconds);
         return (passes, median);
     }
+
+    /// <summary>
+    /// Runs the <paramref name="passes"/> in turn, one pass of each per turn (the order rotating each turn), for at
+    /// least <paramref name="minTurns"/> turns and <paramref name="minSeconds"/> in all; returns the median time of one
+    /// pass of each, in seconds. On a shared machine whose speed drifts over seconds, passes timed side by side see the
+    /// same drift, where passes timed in separate blocks of seconds each do not.
+    /// </summary>
+    public static double[] InterleavedMedianSeconds(Action[] passes, int minTurns, double minSeconds)
+    {
+        var times = new List<double>[passes.Length];
+        for (int i = 0; i < passes.Length; i++)
+        {
+            times[i] = [];
+        }
+
+        double total = 0;
+        for (int turn = 0; turn < minTurns || total < minSeconds; turn++)
+        {
+            for (int k = 0; k < passes.Length; k++)
+            {
+                int i = (turn + k) % passes.Length;
+                long start = Stopwatch.GetTimestamp();
+                passes[i]();
+                double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                times[i].Add(seconds);
+                total += seconds;
+            }
+        }
+
+        var medians = new double[passes.Length];
+        for (int i = 0; i < passes.Length; i++)
+        {
+            times[i].Sort();
+            medians[i] = times[i][times[i].Count / 2];
+        }
+
+        return medians;
+    }
 }

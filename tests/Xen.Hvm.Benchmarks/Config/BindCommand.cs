@@ -9,9 +9,10 @@ namespace Xen.Hvm.Benchmarks.Config;
 /// The plain timing loop behind the binding figures of <c>docs/benchmarks.md</c> (besides <see cref="BindBenchmarks"/>):
 /// <c>bind LISTFILE [MIN_SECONDS] [ROUNDS]</c> times, over the files of a list held in memory and after a three-second
 /// warm-up of each, the parse (<c>XenConfig.Parse(text).Values</c>), the bind of documents parsed beforehand (warm:
-/// their lazy caches made by an earlier bind) and parse-then-bind (cold), in alternating rounds; it prints each
-/// round's medians and the bind's share of each against the parse; then, once, the split by dialect (the files read as
-/// xl, those read as xm, and the xm files' evaluation alone), warm.
+/// their lazy caches made by an earlier bind) and parse-then-bind (cold), one pass of each in turn (so that all three
+/// see the same drift of a shared machine's speed); it prints each round's medians and the bind's share of each
+/// against the parse; then, once, the split by dialect (the files read as xl, those read as xm, parse and bind passes
+/// in turn, and the xm files' evaluation alone), warm.
 /// </summary>
 internal static class BindCommand
 {
@@ -35,9 +36,8 @@ internal static class BindCommand
 
         for (int round = 1; round <= rounds; round++)
         {
-            double p = PassTimer.MedianSeconds(parse, minPasses: 5, minSeconds);
-            double w = PassTimer.MedianSeconds(warm, minPasses: 5, minSeconds);
-            double c = PassTimer.MedianSeconds(cold, minPasses: 5, minSeconds);
+            double[] medians = PassTimer.InterleavedMedianSeconds([parse, warm, cold], minTurns: 5, 3 * minSeconds);
+            (double p, double w, double c) = (medians[0], medians[1], medians[2]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}: parse {p * 1e3:F3} ms, bind (warm) {w * 1e3:F3} ms = {w / p:F2}x, parse+bind {c * 1e3:F3} ms: bind (cold) {(c - p) / p:F2}x"));
         }
@@ -47,8 +47,11 @@ internal static class BindCommand
             int[] picked = Enumerable.Range(0, texts.Length).Where(i => (documents[i].Dialect == ConfigDialect.Xm) == (dialect == ConfigDialect.Xm)).ToArray();
             string[] someTexts = picked.Select(i => texts[i]).ToArray();
             ConfigDocument[] someDocuments = picked.Select(i => documents[i]).ToArray();
-            double p = PassTimer.MedianSeconds(() => Sum(someTexts, static t => XenConfig.Parse(t).Values.Count), minPasses: 5, minSeconds);
-            double w = PassTimer.MedianSeconds(() => Sum(someDocuments, static d => DomainConfig.Bind(d).Diagnostics.Count), minPasses: 5, minSeconds);
+            double[] pair = PassTimer.InterleavedMedianSeconds(
+                [() => Sum(someTexts, static t => XenConfig.Parse(t).Values.Count), () => Sum(someDocuments, static d => DomainConfig.Bind(d).Diagnostics.Count)],
+                minTurns: 5,
+                2 * minSeconds);
+            (double p, double w) = (pair[0], pair[1]);
             string evaluation = string.Empty;
             if (dialect == ConfigDialect.Xm)
             {
