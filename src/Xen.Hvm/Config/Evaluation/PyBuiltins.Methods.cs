@@ -113,7 +113,7 @@ internal static partial class PyBuiltins
     /// An exception filter for <see cref="XmVarsCheck"/>: xend's <c>raise sys.exc_type, self.name + " - " + str(ex)</c>
     /// for a <c>StandardError</c>, made on the exception in flight (same class, the variable's name before its message,
     /// raised at the <c>check()</c> call), then declined: the exception goes on to its handler in one dispatch instead of
-    /// being caught and a second one thrown (a third of the cost of evaluating xm files that stop there).
+    /// being caught and a second one thrown (each dispatch through the interpreter's frames costs 5-10 µs).
     /// </summary>
     private static bool RaiseAsVariableError(PyRaise raise, string name, int row)
     {
