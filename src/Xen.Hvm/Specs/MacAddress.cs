@@ -91,24 +91,40 @@ public readonly struct MacAddress : IEquatable<MacAddress>, ISpanParsable<MacAdd
     /// <returns><see langword="true"/> when the characters are exactly a MAC address.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out MacAddress result) => TryParse(s, out result);
 
-    /// <summary>xl's reading: six <c>strtoul(.., 16)</c> groups each followed by one skipped character; what follows
-    /// the sixth group is ignored (<paramref name="end"/> says where it starts).</summary>
+    /// <summary>The strict form of <see cref="TryParse(ReadOnlySpan{char}, out MacAddress)"/>: xl's reading with every
+    /// group starting with a hexadecimal digit.</summary>
     internal static bool TryParseXl(ReadOnlySpan<char> text, out MacAddress address, out int end)
     {
-        address = default;
+        bool complete = ReadXl(text, strict: true, out address, out end);
+        address = complete ? address : default;
+        return complete;
+    }
+
+    /// <summary>
+    /// xl's reading of <c>mac=</c> (xl 4.17, checked against <c>xl create -n</c>): six <c>strtoul(.., 16)</c> groups
+    /// (blanks, a sign and <c>0x</c> allowed before the digits, unless <paramref name="strict"/>), each followed by one
+    /// skipped character; what follows the sixth group is ignored (<paramref name="end"/> says where it starts). A
+    /// group with no digits or over <c>ff</c> ends the reading, and xl keeps the groups read before it with the rest
+    /// zero: <paramref name="address"/> is that address, complete or not.
+    /// </summary>
+    /// <returns>Whether all six groups were read.</returns>
+    internal static bool ReadXl(ReadOnlySpan<char> text, bool strict, out MacAddress address, out int end)
+    {
         end = 0;
         ulong value = 0;
         int p = 0;
         for (int i = 0; i < 6; i++)
         {
-            if (p > text.Length || (p < text.Length && !CNumbers.IsHexDigit(text[p])))
+            if (p > text.Length || (strict && p < text.Length && !CNumbers.IsHexDigit(text[p])))
             {
+                address = new MacAddress(value << (8 * (6 - i)));
                 return false;
             }
 
             ulong group = CNumbers.StrToUL(text, p, 16, out int e, out _);
             if (e == p || group > 255)
             {
+                address = new MacAddress(value << (8 * (6 - i)));
                 return false;
             }
 

@@ -219,9 +219,16 @@ public sealed partial record VifSpec : ISpecValue
                 ctx.ReportFor(DiagnosticDescriptors.VifInvalidType, DiagnosticSeverity.Warning, DiagnosticSeverity.Error, item.Value.Start, item.Value.Length, value);
                 return;
             case "mac":
-                if (!MacAddress.TryParseXl(value, out var mac, out int end))
+                if (!MacAddress.ReadXl(value, strict: ctx.IsXm, out var mac, out int end))
                 {
+                    // xl warns and keeps the groups it read before the bad one (the rest zero; all zero is no MAC,
+                    // which libxl then makes up); xend refuses the vif.
                     ctx.ReportFor(DiagnosticDescriptors.VifInvalidMac, DiagnosticSeverity.Warning, DiagnosticSeverity.Error, item.Value.Start, item.Value.Length, value);
+                    if (!ctx.IsXm && mac != default)
+                    {
+                        vif.Mac = mac;
+                    }
+
                     return;
                 }
 
