@@ -14,8 +14,10 @@ public sealed partial record ChannelSpec : ISpecValue
     /// <param name="map">Where the value sits in its file, or <see langword="null"/>.</param>
     /// <returns>The result. Never throws for bad text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    /// <remarks>Items are <c>KEY=VALUE</c> with key and value trimmed; unknown keys are ignored with a warning;
-    /// <c>connection</c> is required and a socket needs <c>path</c>.</remarks>
+    /// <remarks>Items are <c>KEY=VALUE</c> read as xl reads them (<c>strtok</c> on '=' twice: <c>name==x</c> is
+    /// <c>x</c>, and in <c>path=/a=b</c> xl keeps <c>/a</c> and ignores the rest, with a warning here), key and value
+    /// trimmed; unknown keys are ignored with a warning; <c>connection</c> is required and a socket needs
+    /// <c>path</c>.</remarks>
     public static ParseResult<ChannelSpec> Parse(string text, ConfigDialect dialect = ConfigDialect.Xl, SpecSourceMap? map = null) =>
         SpecContext.Run(SpecKind.Channel, text, dialect, map, Read);
 
@@ -62,7 +64,7 @@ public sealed partial record ChannelSpec : ISpecValue
     private static ChannelSpec? Read(SpecContext ctx)
     {
         var channel = new ChannelSpec(null, null);
-        foreach (var item in SpecItems.Pairs(ctx, ctx.Text))
+        foreach (var item in SpecItems.StrtokPairs(ctx, ctx.Text))
         {
             string v = item.Value.Text;
             switch (item.Key.Text)

@@ -152,7 +152,7 @@ public sealed class SpecLanguagesTests
     [InlineData(SpecKind.Vfb, "vnc=yes", "XH6062", 4, 3, ConfigDialect.Xl)]
     [InlineData(SpecKind.Vfb, "vnc=1,sdl,vncdisplay=2", "XH6061", 6, 16, ConfigDialect.Xl)]
     [InlineData(SpecKind.Channel, "name=x,pty", "XH6061", 7, 3, ConfigDialect.Xl)]
-    [InlineData(SpecKind.Channel, "name=x,path= ", "XH6061", 7, 6, ConfigDialect.Xl)]
+    [InlineData(SpecKind.Channel, "name=x,=x", "XH6061", 7, 2, ConfigDialect.Xl)]
     [InlineData(SpecKind.Channel, "name=x", "XH6063", 0, 6, ConfigDialect.Xl)]
     [InlineData(SpecKind.Channel, "name=x,connection=socket", "XH6063", 0, 24, ConfigDialect.Xl)]
     [InlineData(SpecKind.Channel, "name=x,connection=tty", "XH6062", 18, 3, ConfigDialect.Xl)]

@@ -2,7 +2,7 @@ using Xen.Hvm.Diagnostics;
 
 namespace Xen.Hvm.Specs.Internal;
 
-/// <summary>The two ways xl splits a device spec into <c>KEY=VALUE</c> items.</summary>
+/// <summary>The ways xl splits a device spec into <c>KEY=VALUE</c> items.</summary>
 internal static class SpecItems
 {
     /// <summary>
@@ -11,8 +11,9 @@ internal static class SpecItems
     public static ItemScan Strtok(string text) => SpecGrammar.StrtokItemsOf(text);
 
     /// <summary>
-    /// <c>split_string_into_string_list(",")</c> then <c>split_string_into_pair('=', isspace)</c> (channel, p9,
-    /// vnuma): key and value trimmed; a missing <c>=</c> or an empty value is an error, reported here and skipped.
+    /// Items split at their first <c>=</c> (p9: xl 4.17 keeps <c>tag==x</c> as <c>=x</c> and <c>path=/a=b</c> whole, as
+    /// <c>xl create -n</c> shows): key and value trimmed; a missing <c>=</c> or an empty value is an error, reported
+    /// here and skipped. The channel spec is read by <see cref="StrtokPairs"/>.
     /// </summary>
     public static IEnumerable<SpecItem> Pairs(SpecContext ctx, string text)
     {
@@ -34,6 +35,60 @@ internal static class SpecItems
 
             yield return item with { Key = SpecGrammar.Trim(item.Key, CNumbers.IsCSpace), Value = value };
         }
+    }
+
+    /// <summary>
+    /// The items of a spec xl reads with <c>split_string_into_pair(item, "=")</c> (the channel spec): two
+    /// <c>strtok</c> calls, so the key is the first run of characters other than '=' (leading '=' skipped) and the
+    /// value the next one; xl ignores what follows (reported: <c>XH6099</c>) and refuses an item without a key or a
+    /// value (<c>XH6061</c>). Both are trimmed of C blanks afterwards: a value of blanks is an empty value. Empty items
+    /// are skipped, as xl's split of the list skips them.
+    /// </summary>
+    public static IEnumerable<SpecItem> StrtokPairs(SpecContext ctx, string text)
+    {
+        foreach (var item in SpecGrammar.Items(text))
+        {
+            SpecToken raw = item.Whole;
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            (int keyStart, int keyEnd) = NextRun(raw.Span, 0);
+            (int valueStart, int valueEnd) = NextRun(raw.Span, keyEnd);
+            if (keyEnd == keyStart || valueEnd == valueStart)
+            {
+                ctx.Report(DiagnosticDescriptors.SpecItemWithoutEquals, raw.Start, raw.Length, ctx.KindName, raw.Text);
+                continue;
+            }
+
+            SpecToken key = SpecGrammar.Trim(raw.Slice(keyStart, keyEnd - keyStart), CNumbers.IsCSpace);
+            if (valueEnd < raw.Length)
+            {
+                ctx.Report(DiagnosticDescriptors.SpecTrailingText, raw.Start + valueEnd, raw.Length - valueEnd, raw.Text[valueEnd..], key.Text);
+            }
+
+            yield return new SpecItem(raw, key, SpecGrammar.Trim(raw.Slice(valueStart, valueEnd - valueStart), CNumbers.IsCSpace), HasEquals: true);
+        }
+    }
+
+    /// <summary>What <c>strtok(.., "=")</c> returns next from <paramref name="from"/>: the run of characters other than
+    /// '=' after any '=' (empty at the end).</summary>
+    private static (int Start, int End) NextRun(ReadOnlySpan<char> s, int from)
+    {
+        int start = from;
+        while (start < s.Length && s[start] == '=')
+        {
+            start++;
+        }
+
+        int end = start;
+        while (end < s.Length && s[end] != '=')
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     /// <summary>Prints one <c>KEY=VALUE</c> of a language read by <see cref="Pairs"/>: an empty value is written as one
