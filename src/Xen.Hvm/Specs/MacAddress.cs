@@ -81,8 +81,16 @@ public readonly struct MacAddress : IEquatable<MacAddress>, ISpanParsable<MacAdd
     /// <param name="s">The characters.</param>
     /// <param name="result">The address, when valid.</param>
     /// <returns><see langword="true"/> when the characters are exactly a MAC address.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, out MacAddress result) =>
-        TryParseXl(s, out result, out int end) && end == s.Length;
+    public static bool TryParse(ReadOnlySpan<char> s, out MacAddress result)
+    {
+        if (ReadXl(s, strict: true, out result, out int end) && end == s.Length)
+        {
+            return true;
+        }
+
+        result = default;
+        return false;
+    }
 
     /// <summary>Tries to parse an address from characters; <paramref name="provider"/> is ignored.</summary>
     /// <param name="s">The characters.</param>
@@ -90,15 +98,6 @@ public readonly struct MacAddress : IEquatable<MacAddress>, ISpanParsable<MacAdd
     /// <param name="result">The address, when valid.</param>
     /// <returns><see langword="true"/> when the characters are exactly a MAC address.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out MacAddress result) => TryParse(s, out result);
-
-    /// <summary>The strict form of <see cref="TryParse(ReadOnlySpan{char}, out MacAddress)"/>: xl's reading with every
-    /// group starting with a hexadecimal digit.</summary>
-    internal static bool TryParseXl(ReadOnlySpan<char> text, out MacAddress address, out int end)
-    {
-        bool complete = ReadXl(text, strict: true, out address, out end);
-        address = complete ? address : default;
-        return complete;
-    }
 
     /// <summary>
     /// xl's reading of <c>mac=</c> (xl 4.17, checked against <c>xl create -n</c>): six <c>strtoul(.., 16)</c> groups
@@ -115,14 +114,10 @@ public readonly struct MacAddress : IEquatable<MacAddress>, ISpanParsable<MacAdd
         int p = 0;
         for (int i = 0; i < 6; i++)
         {
-            if (p > text.Length || (strict && p < text.Length && !CNumbers.IsHexDigit(text[p])))
-            {
-                address = new MacAddress(value << (8 * (6 - i)));
-                return false;
-            }
-
-            ulong group = CNumbers.StrToUL(text, p, 16, out int e, out _);
-            if (e == p || group > 255)
+            bool refused = p > text.Length || (strict && p < text.Length && !CNumbers.IsHexDigit(text[p]));
+            int e = p;
+            ulong group = refused ? 0 : CNumbers.StrToUL(text, p, 16, out e, out _);
+            if (refused || e == p || group > 255)
             {
                 address = new MacAddress(value << (8 * (6 - i)));
                 return false;

@@ -20,8 +20,7 @@ internal static class PassTimer
             total += seconds;
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return Median(times);
     }
 
     /// <summary>Runs <paramref name="pass"/> at least <paramref name="minPasses"/> times and for at least
@@ -61,13 +60,12 @@ internal static class PassTimer
             }
         }
 
-        var medians = new double[passes.Length];
-        for (int i = 0; i < passes.Length; i++)
-        {
-            times[i].Sort();
-            medians[i] = times[i][times[i].Count / 2];
-        }
+        return Array.ConvertAll(times, Median);
+    }
 
-        return medians;
+    private static double Median(List<double> times)
+    {
+        times.Sort();
+        return times[times.Count / 2];
     }
 }
