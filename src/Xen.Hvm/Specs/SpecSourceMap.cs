@@ -99,6 +99,10 @@ public abstract class SpecSourceMap
         return new OffsetMap(path, fileLines, valueToFileOffset);
     }
 
+    /// <summary>The map of a value spelt character for character at file offset <paramref name="start"/> (a string
+    /// literal without escapes, a number): offset <c>i</c> of the value is <c>start + i</c>, with no table.</summary>
+    internal static SpecSourceMap Shifted(string? path, LineMap fileLines, int start, int length) => new ShiftedMap(path, fileLines, start, length);
+
     /// <summary>Returns the map to use for a particular value: <see cref="None"/> binds itself to it.</summary>
     internal virtual SpecSourceMap BindTo(string value) => this;
 
@@ -145,6 +149,18 @@ public abstract class SpecSourceMap
             }
 
             return _map.Map(start, length);
+        }
+    }
+
+    private sealed class ShiftedMap(string? path, LineMap lines, int origin, int length) : SpecSourceMap
+    {
+        public override SourceLocation Map(int start, int length1)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(start);
+            ArgumentOutOfRangeException.ThrowIfNegative(length1);
+            int s = Math.Min(start, length);
+            int e = Math.Min(s + length1, length);
+            return SourceLocation.Create(path, TextSpan.FromBounds(origin + s, origin + e), lines);
         }
     }
 

@@ -23,9 +23,10 @@ public static partial class OptionCatalog
     {
         Dictionary<string, OptionDefault[]> defaults = CreateDefaults();
         Dictionary<string, IgnoreRule[]> ignored = CreateIgnoreRules();
-        foreach (OptionDefinition row in rows)
+        for (int i = 0; i < rows.Length; i++)
         {
-            row.Attach(defaults.GetValueOrDefault(row.Name, []), ignored.GetValueOrDefault(row.Name, []));
+            OptionDefinition row = rows[i];
+            row.Attach(i, defaults.GetValueOrDefault(row.Name, []), ignored.GetValueOrDefault(row.Name, []));
         }
 
         return rows;

@@ -149,8 +149,12 @@ public sealed class OptionDefinition
         return _with(config, value);
     }
 
-    internal void Attach(IReadOnlyList<OptionDefault> defaults, IReadOnlyList<Internal.Effective.IgnoreRule> ignoreRules)
+    /// <summary>The option's position in <see cref="OptionCatalog.All"/>: tables of the binder are indexed by it.</summary>
+    internal int Ordinal { get; private set; }
+
+    internal void Attach(int ordinal, IReadOnlyList<OptionDefault> defaults, IReadOnlyList<Internal.Effective.IgnoreRule> ignoreRules)
     {
+        Ordinal = ordinal;
         Defaults = defaults;
         IgnoreRules = ignoreRules;
     }

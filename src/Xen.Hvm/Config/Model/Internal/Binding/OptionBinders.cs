@@ -72,7 +72,8 @@ internal static class OptionBinders
         [typeof(ConfigEnum<XendStopAction>?)] = Typed<ConfigEnum<XendStopAction>?>(static (r, o, s) => Enum<XendStopAction>(r, o, s)),
     };
 
-    private static readonly Dictionary<string, Binding> s_byOption = Build();
+    /// <summary>Each option's binding, by <see cref="OptionDefinition.Ordinal"/>.</summary>
+    private static readonly Binding?[] s_byOption = Build();
 
     private static readonly Action<DomainConfig, ValueList<ConfigSetting>> s_setOtherSettings =
         Property(nameof(DomainConfig.OtherSettings)).SetMethod!.CreateDelegate<Action<DomainConfig, ValueList<ConfigSetting>>>();
@@ -83,27 +84,24 @@ internal static class OptionBinders
     /// </summary>
     public static void BindInto(DomainConfig config, ValueReader reader, OptionDefinition option, SettingSource source)
     {
-        if (s_byOption.TryGetValue(option.Name, out Binding? binding))
-        {
-            binding(config, reader, option, source);
-        }
+        s_byOption[option.Ordinal]?.Invoke(config, reader, option, source);
     }
 
     /// <summary>Sets <see cref="DomainConfig.OtherSettings"/> on the binder's own model, in place.</summary>
     public static void SetOtherSettings(DomainConfig config, ValueList<ConfigSetting> settings) => s_setOtherSettings(config, settings);
 
     /// <summary>Whether every option of the catalogue has a binding (checked by a test).</summary>
-    public static IEnumerable<string> Unbound() => OptionCatalog.All.Select(static o => o.Name).Where(static n => !s_byOption.ContainsKey(n));
+    public static IEnumerable<string> Unbound() => OptionCatalog.All.Where(static o => s_byOption[o.Ordinal] is null).Select(static o => o.Name);
 
-    private static Dictionary<string, Binding> Build()
+    private static Binding?[] Build()
     {
-        var bindings = new Dictionary<string, Binding>(StringComparer.Ordinal);
+        var bindings = new Binding?[OptionCatalog.All.Count];
         foreach (OptionDefinition option in OptionCatalog.All)
         {
             PropertyInfo property = Property(option.PropertyName);
             if (s_byName.TryGetValue(option.Name, out Func<MethodInfo, Binding>? make) || s_byType.TryGetValue(property.PropertyType, out make))
             {
-                bindings[option.Name] = make(property.SetMethod!);
+                bindings[option.Ordinal] = make(property.SetMethod!);
             }
         }
 

@@ -11,101 +11,107 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// </summary>
 /// <remarks>
 /// A value in the file is held as its row of the syntax tree, not as a node view: binding makes no views, and the
-/// location (line and column) is worked out only when a diagnostic or a caller asks for it.
+/// location (line and column) is worked out only when a diagnostic or a caller asks for it. The two kinds are two
+/// classes, so that an origin in the tree (nearly all of them) does not also carry an unused location.
 /// </remarks>
-internal sealed class ValueOrigin
+internal abstract class ValueOrigin
 {
-    private readonly SourceLocation _location;
-    private readonly ConfigSyntaxTree? _tree;
-    private readonly int _row;
-    private int[]? _itemRows;
-
-    private ValueOrigin(SourceLocation location, ConfigSyntaxTree? tree, int row, int[]? itemRows)
-    {
-        _location = location;
-        _tree = tree;
-        _row = row;
-        _itemRows = itemRows;
-    }
-
     /// <summary>Gets the location: the value's span (the start of the file for <see cref="FileStart"/>), with its line positions.</summary>
-    public SourceLocation Location => _tree is null ? _location : _tree.GetLocation(_row < 0 ? new TextSpan(0, 0) : _tree.Data.Span(_row));
+    public abstract SourceLocation Location { get; }
 
     /// <summary>An origin whose value is spelt by <paramref name="syntax"/> (or, with <paramref name="items"/>, a list whose items are those nodes).</summary>
     public static ValueOrigin For(ValueSyntax syntax, IReadOnlyList<ValueSyntax>? items = null) =>
-        new(default, syntax.SyntaxTree, syntax.Row, items?.Select(static i => i.Row).ToArray());
+        new InTree(syntax.SyntaxTree, syntax.Row, items?.Select(static i => i.Row).ToArray());
 
     /// <summary>An origin whose value is spelt by row <paramref name="row"/> of <paramref name="tree"/>.</summary>
-    public static ValueOrigin For(ConfigSyntaxTree tree, int row) => new(default, tree, row, null);
+    public static ValueOrigin For(ConfigSyntaxTree tree, int row) => new InTree(tree, row, null);
 
     /// <summary>The start of a file: where diagnostics about the whole config go.</summary>
-    public static ValueOrigin FileStart(ConfigSyntaxTree tree) => new(default, tree, -1, null);
+    public static ValueOrigin FileStart(ConfigSyntaxTree tree) => new InTree(tree, -1, null);
 
     /// <summary>An origin known only by its location.</summary>
-    public static ValueOrigin At(SourceLocation location) => new(location, null, -1, null);
+    public static ValueOrigin At(SourceLocation location) => new Fixed(location);
 
     /// <summary>The map for a spec string read from this value; <paramref name="text"/> is the text the parser reads.
     /// It is worked out when first asked for a location (a diagnostic), not for every item parsed.</summary>
-    public SpecSourceMap MapFor(string text) => _tree is not null && _row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
-
-    private SpecSourceMap MapNow(string text)
-    {
-        if (_tree is { } tree && _row >= 0)
-        {
-            SyntaxData data = tree.Data;
-            int token = data.LeafToken(_row);
-            switch (data.Kind(_row))
-            {
-                case SyntaxKind.StringLiteral when string.Equals(tree.DecodeString(token), text, StringComparison.Ordinal):
-                    return SpecSourceMap.ForString((StringLiteralSyntax)tree.GetNode(_row, null));
-                case SyntaxKind.NumberLiteral when data.TokenText(token).SequenceEqual(text):
-                    return Offsets(tree, data.TokenStart(token), text.Length);
-            }
-        }
-
-        return new FixedSourceMap(Location);
-    }
+    public abstract SpecSourceMap MapFor(string text);
 
     /// <summary>The origin of item <paramref name="index"/> of a list value.</summary>
-    public ValueOrigin Item(int index)
-    {
-        if (_tree is { } tree && _row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length)
-        {
-            return For(tree, rows[index]);
-        }
+    public abstract ValueOrigin Item(int index);
 
-        return At(Location);
-    }
-
-    private int[]? ItemRows(SyntaxData data)
+    /// <summary>A value held as its row of the syntax tree (row -1: the start of the file).</summary>
+    private sealed class InTree(ConfigSyntaxTree tree, int row, int[]? itemRows) : ValueOrigin
     {
-        if (_itemRows is null && data.Kind(_row) == SyntaxKind.List)
+        private int[]? _itemRows = itemRows;
+
+        public override SourceLocation Location => tree.GetLocation(row < 0 ? new TextSpan(0, 0) : tree.Data.Span(row));
+
+        public override SpecSourceMap MapFor(string text) => row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
+
+        public override ValueOrigin Item(int index) =>
+            row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length ? new InTree(tree, rows[index], null) : At(Location);
+
+        public SpecSourceMap MapNow(string text)
         {
-            var rows = new List<int>();
-            foreach (int child in data.Children(_row))
+            if (row >= 0)
             {
-                rows.Add(child);
+                SyntaxData data = tree.Data;
+                int token = data.LeafToken(row);
+                switch (data.Kind(row))
+                {
+                    case SyntaxKind.StringLiteral when string.Equals(tree.DecodeString(token), text, StringComparison.Ordinal):
+                        return IsVerbatim(data, token, text)
+                            ? SpecSourceMap.Shifted(tree.Path, tree.Lines, data.TokenStart(token) + 1, text.Length)
+                            : SpecSourceMap.ForString((StringLiteralSyntax)tree.GetNode(row, null));
+                    case SyntaxKind.NumberLiteral when data.TokenText(token).SequenceEqual(text):
+                        return SpecSourceMap.Shifted(tree.Path, tree.Lines, data.TokenStart(token), text.Length);
+                }
             }
 
-            _itemRows = [.. rows]; // a benign race makes the same table twice
+            return new FixedSourceMap(Location);
         }
 
-        return _itemRows;
+        private int[]? ItemRows(SyntaxData data)
+        {
+            if (_itemRows is null && data.Kind(row) == SyntaxKind.List)
+            {
+                var rows = new int[data.ChildCount(row)];
+                int i = 0;
+                foreach (int child in data.Children(row))
+                {
+                    rows[i++] = child;
+                }
+
+                _itemRows = rows; // a benign race makes the same table twice
+            }
+
+            return _itemRows;
+        }
+
+        /// <summary>Whether string token <paramref name="token"/>, whose value is <paramref name="text"/>, spells it
+        /// verbatim between two single quote characters (no escape, prefix or triple quote): then value offset <c>i</c>
+        /// is file offset start + 1 + i, and the end (the closing quote) start + 1 + length, as the decoder's table says.</summary>
+        private static bool IsVerbatim(SyntaxData data, int token, string text)
+        {
+            ReadOnlySpan<char> raw = data.TokenText(token);
+            return raw.Length == text.Length + 2 && raw[0] is '\'' or '"' && raw[^1] == raw[0]
+                && (data.TokenFlags(token) & (TokenFlags.HasEscapes | TokenFlags.Unterminated)) == 0
+                && raw[1..^1].SequenceEqual(text) && !raw.Contains('\\');
+        }
     }
 
-    private static SpecSourceMap Offsets(ConfigSyntaxTree tree, int start, int length)
+    /// <summary>A value known only by its location (computed, or joined from several settings).</summary>
+    private sealed class Fixed(SourceLocation location) : ValueOrigin
     {
-        var offsets = new int[length + 1];
-        for (int i = 0; i < offsets.Length; i++)
-        {
-            offsets[i] = start + i;
-        }
+        public override SourceLocation Location => location;
 
-        return SpecSourceMap.FromOffsets(tree.Path, tree.Lines, offsets);
+        public override SpecSourceMap MapFor(string text) => new FixedSourceMap(location);
+
+        public override ValueOrigin Item(int index) => this;
     }
 
     /// <summary>The map of <see cref="MapFor"/>, made on its first use (a benign race may make it twice).</summary>
-    private sealed class DeferredMap(ValueOrigin origin, string text) : SpecSourceMap
+    private sealed class DeferredMap(InTree origin, string text) : SpecSourceMap
     {
         private SpecSourceMap? _map;
 
