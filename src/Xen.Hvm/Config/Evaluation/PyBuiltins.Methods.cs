@@ -96,14 +96,23 @@ internal static partial class PyBuiltins
             }
 
             PyObj current = env.TryGetValue(name, out PyObj? v) ? v : PyNone.Instance;
+            PyObj checkedValue;
             try
             {
-                env[name] = call.Interpreter.Call(check, [new PyStr(name), current], null, call.Row);
+                checkedValue = call.Interpreter.CallOrRaised(check, [new PyStr(name), current], null, call.Row);
             }
             catch (PyRaise raise) when (RaiseAsVariableError(raise, name, call.Row))
             {
                 throw; // never reached: the filter declines every exception
             }
+
+            if (checkedValue is PyRaised raised)
+            {
+                RaiseAsVariableError(raised.Raise, name, call.Row);
+                return raised; // on up as a value, as the check function handed it over
+            }
+
+            env[name] = checkedValue;
         }
 
         return PyNone.Instance;
@@ -113,7 +122,8 @@ internal static partial class PyBuiltins
     /// An exception filter for <see cref="XmVarsCheck"/>: xend's <c>raise sys.exc_type, self.name + " - " + str(ex)</c>
     /// for a <c>StandardError</c>, made on the exception in flight (same class, the variable's name before its message,
     /// raised at the <c>check()</c> call), then declined: the exception goes on to its handler in one dispatch instead of
-    /// being caught and a second one thrown (each dispatch through the interpreter's frames costs 5-10 µs).
+    /// being caught and a second one thrown (each dispatch through the interpreter's frames costs 5-10 µs). An exception
+    /// that came back as a value (<see cref="PyRaised"/>) is renamed by a direct call.
     /// </summary>
     private static bool RaiseAsVariableError(PyRaise raise, string name, int row)
     {

@@ -32,10 +32,18 @@ internal sealed partial class XmInterpreter
             }
         }
 
-        return Call(callee, [.. args], keywords, row);
+        return CallOrRaised(callee, [.. args], keywords, row);
     }
 
+    /// <summary>Calls a Python callable for a builtin (<c>map</c>, <c>sorted</c>'s key...): a Python exception it raises is thrown.</summary>
     internal PyObj Call(PyObj callee, PyObj[] args, List<KeyValuePair<string, PyObj>>? keywords, int row)
+    {
+        PyObj value = CallOrRaised(callee, args, keywords, row);
+        return value is PyRaised raised ? throw raised.Raise : value;
+    }
+
+    /// <summary>Calls a Python callable: a Python exception it raises may come back as a <see cref="PyRaised"/> instead of being thrown.</summary>
+    internal PyObj CallOrRaised(PyObj callee, PyObj[] args, List<KeyValuePair<string, PyObj>>? keywords, int row)
     {
         switch (callee)
         {
@@ -150,7 +158,12 @@ internal sealed partial class XmInterpreter
 
             var frame = new Frame(locals, fn.LocalNames, [.. fn.GlobalNames!]);
             Flow flow = ExecStatements(_data.Body(fn.Row), frame);
-            return flow == Flow.Return ? frame.ReturnValue : PyNone.Instance;
+            return flow switch
+            {
+                Flow.Return => frame.ReturnValue,
+                Flow.Raise => new PyRaised(TakeRaised()),
+                _ => PyNone.Instance,
+            };
         }
         finally
         {

@@ -47,6 +47,9 @@ internal sealed partial class XmInterpreter
         Break,
         Continue,
         Return,
+
+        /// <summary>A Python exception ends the block: it is in <c>_raised</c>.</summary>
+        Raise,
     }
 
     /// <summary>What looking a name up finds.</summary>

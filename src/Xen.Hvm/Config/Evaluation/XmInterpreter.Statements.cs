@@ -10,6 +10,21 @@ namespace Xen.Hvm.Config.Evaluation;
 // Statements: assignments, imports, print, raise, def, and the compound statements.
 internal sealed partial class XmInterpreter
 {
+    /// <summary>Ends the block with a Python exception that came back as a value (<see cref="EvalOrRaised"/>).</summary>
+    private Flow Raise(PyRaised raised)
+    {
+        _raised = raised.Raise;
+        return Flow.Raise;
+    }
+
+    /// <summary>The exception a <see cref="Flow.Raise"/> carries, taken off the interpreter.</summary>
+    private PyRaise TakeRaised()
+    {
+        PyRaise raise = _raised ?? throw new InvalidOperationException("Flow.Raise without an exception.");
+        _raised = null;
+        return raise;
+    }
+
     private Flow ExecStatements(int parentRow, Frame f)
     {
         foreach (int row in _data.Children(parentRow))
@@ -67,7 +82,12 @@ internal sealed partial class XmInterpreter
             case SyntaxKind.Setting:
             {
                 string name = TokenText(_data.NameToken(row));
-                PyObj value = Eval(_data.SettingValue(row), f);
+                PyObj value = EvalOrRaised(_data.SettingValue(row), f);
+                if (value is PyRaised raised)
+                {
+                    return Raise(raised);
+                }
+
                 if (_data.SettingIsAppend(row))
                 {
                     value = InPlace("+", Lookup(name, f), value);
@@ -78,11 +98,9 @@ internal sealed partial class XmInterpreter
             }
 
             case SyntaxKind.AssignmentStatement:
-                ExecAssignment(row, f);
-                return Flow.Normal;
+                return ExecAssignment(row, f);
             case SyntaxKind.ExpressionStatement:
-                Eval(_data.Operand(row), f);
-                return Flow.Normal;
+                return EvalOrRaised(_data.Operand(row), f) is PyRaised raisedByExpression ? Raise(raisedByExpression) : Flow.Normal;
             case SyntaxKind.ImportStatement:
                 ExecImport(row, f);
                 return Flow.Normal;
@@ -100,10 +118,11 @@ internal sealed partial class XmInterpreter
                 ExecPrint(row, f);
                 return Flow.Normal;
             case SyntaxKind.ReturnStatement:
-                f.ReturnValue = _data.ReturnValue(row) is int returned and >= 0 ? Eval(returned, f) : PyNone.Instance;
-                return Flow.Return;
+                f.ReturnValue = _data.ReturnValue(row) is int returned and >= 0 ? EvalOrRaised(returned, f) : PyNone.Instance;
+                return f.ReturnValue is PyRaised raisedByReturn ? Raise(raisedByReturn) : Flow.Return;
             case SyntaxKind.RaiseStatement:
-                throw MakeRaise(row, f);
+                _raised = MakeRaise(row, f);
+                return Flow.Raise;
             case SyntaxKind.GlobalStatement:
                 f.GlobalNames.UnionWith(_data.GlobalNames(row));
                 return Flow.Normal;
@@ -146,19 +165,24 @@ internal sealed partial class XmInterpreter
         }
     }
 
-    private void ExecAssignment(int row, Frame f)
+    private Flow ExecAssignment(int row, Frame f)
     {
         int valueRow = _data.AssignmentValue(row);
         int op = _data.AssignmentOperatorToken(row);
         if (_data.TokenKind(op) == SyntaxKind.EqualsToken)
         {
-            PyObj value = Eval(valueRow, f);
+            PyObj value = EvalOrRaised(valueRow, f);
+            if (value is PyRaised raised)
+            {
+                return Raise(raised);
+            }
+
             foreach (int each in _data.AssignmentTargets(row))
             {
                 Assign(each, value, f);
             }
 
-            return;
+            return Flow.Normal;
         }
 
         // Augmented assignment: x -= 1, a[0] += 'b', a.b *= 2
@@ -171,7 +195,7 @@ internal sealed partial class XmInterpreter
                 string name = TokenText(_data.LeafToken(target));
                 PyObj current = Lookup(name, f);
                 Store(name, InPlace(symbol, current, Eval(valueRow, f)), f, row);
-                return;
+                return Flow.Normal;
             }
 
             case SyntaxKind.SubscriptExpression:
@@ -184,18 +208,18 @@ internal sealed partial class XmInterpreter
                     SliceParts slice = ReadSlice(index, f);
                     PyObj part = GetSlice(container, slice);
                     SetSlice(container, slice, InPlace(symbol, part, Eval(valueRow, f)), target);
-                    return;
+                    return Flow.Normal;
                 }
 
                 PyObj key = Eval(index, f);
                 PyObj current = GetItem(container, key, target);
                 SetItem(container, key, InPlace(symbol, current, Eval(valueRow, f)), target);
-                return;
+                return Flow.Normal;
             }
 
             default:
                 Report(target, DiagnosticDescriptors.XmUnsupportedOperation, "assignment to an attribute");
-                return;
+                return Flow.Normal;
         }
     }
 
@@ -558,7 +582,7 @@ internal sealed partial class XmInterpreter
                 return Flow.Normal;
             }
 
-            if (flow == Flow.Return)
+            if (flow is Flow.Return or Flow.Raise)
             {
                 return flow;
             }
@@ -588,7 +612,7 @@ internal sealed partial class XmInterpreter
                 return Flow.Normal;
             }
 
-            if (flow == Flow.Return)
+            if (flow is Flow.Return or Flow.Raise)
             {
                 return flow;
             }

@@ -51,6 +51,9 @@ internal sealed partial class XmInterpreter
     private int _callDepth;
     private int _currentRow;
 
+    /// <summary>The Python exception of a <see cref="Flow.Raise"/> on its way up, until a caller takes it.</summary>
+    private PyRaise? _raised;
+
     private XmInterpreter(ConfigSyntaxTree tree, Diagnostic? syntaxError, XmEvaluationContext context)
     {
         _tree = tree;
@@ -80,6 +83,21 @@ internal sealed partial class XmInterpreter
         return interp.RunCore();
     }
 
+    /// <summary>A Python exception that reached the top of the file: xm stops there.</summary>
+    /// <returns>The exception's class name.</returns>
+    private string Uncaught(PyRaise raise, ref XmEvaluationOutcome outcome)
+    {
+        if (outcome == XmEvaluationOutcome.Completed)
+        {
+            outcome = XmEvaluationOutcome.Raised;
+        }
+
+        int row = raise.Row >= 0 ? raise.Row : _currentRow;
+        (int start, int length) = RowSpan(row);
+        Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
+        return raise.Exception.Class.Name;
+    }
+
     private XmEvaluationResult RunCore()
     {
         XmEvaluationOutcome outcome = XmEvaluationOutcome.Completed;
@@ -100,19 +118,14 @@ internal sealed partial class XmInterpreter
 
         try
         {
-            ExecStatements(SyntaxData.Root, _top);
+            if (ExecStatements(SyntaxData.Root, _top) == Flow.Raise)
+            {
+                exceptionType = Uncaught(TakeRaised(), ref outcome);
+            }
         }
         catch (PyRaise raise)
         {
-            if (outcome == XmEvaluationOutcome.Completed)
-            {
-                outcome = XmEvaluationOutcome.Raised;
-            }
-
-            exceptionType = raise.Exception.Class.Name;
-            int row = raise.Row >= 0 ? raise.Row : _currentRow;
-            (int start, int length) = RowSpan(row);
-            Add(DiagnosticDescriptors.XmRaisedException, start, length, raise.Exception.Class.Name, PyOps.StrForMessage(raise.Exception));
+            exceptionType = Uncaught(raise, ref outcome);
         }
         catch (RaisesWhenRunException raises)
         {
