@@ -21,8 +21,14 @@ internal static partial class PyBuiltins
             _ = Regex(call, translated, options); // a pattern .NET cannot read is reported here
             return new PyPattern(translated, options, S(call, 0, "compile()"));
         });
-        F("search", call => Search(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "search()"), anchored: false, call));
-        F("match", call => Search(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "match()"), anchored: true, call));
+        // An unknown subject (a host name or path xm only knows when it runs) makes an unknown result: said here, after
+        // the pattern is read as before, instead of by Known's throw, which costs a .NET exception per call.
+        F("search", call => Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")) is var regex && IsUnknown(call.Arg(1))
+            ? PyUnknown.Instance
+            : Search(regex, S(call, 1, "search()"), anchored: false, call));
+        F("match", call => Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")) is var regex && IsUnknown(call.Arg(1))
+            ? PyUnknown.Instance
+            : Search(regex, S(call, 1, "match()"), anchored: true, call));
         F("sub", call => Sub(Compile(call, 0, call.Keyword("flags")), call.Arg(1), S(call, 2, "sub()"), call.Args.Length > 3 ? call.Arg(3) : call.Keyword("count"), call));
         F("split", call => Split(Compile(call, 0, call.Keyword("flags")), S(call, 1, "split()"), call));
         F("findall", call => FindAll(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "findall()"), call));

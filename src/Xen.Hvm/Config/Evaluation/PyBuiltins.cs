@@ -220,7 +220,10 @@ internal static partial class PyBuiltins
 
     // ------------------------------------------------------------------ helpers
 
-    private static PyObj Known(PyObj o) => o is PyUnknown or PyList { Tainted: true } or PyDict { Tainted: true } ? throw new UnknownValueException() : o;
+    private static PyObj Known(PyObj o) => IsUnknown(o) ? throw new UnknownValueException() : o;
+
+    /// <summary>Whether <see cref="Known"/> would refuse a value: unknown, or a list or dictionary an unknown call may have changed.</summary>
+    private static bool IsUnknown(PyObj o) => o is PyUnknown or PyList { Tainted: true } or PyDict { Tainted: true };
 
     private static List<PyObj> Items(CallInfo call, int index) =>
         call.Interpreter.Iterate(call.Arg(index), call.Row) ?? throw new UnknownValueException();

@@ -65,4 +65,22 @@ public sealed class XmRaisedValueTests
         Assert.Equal(XmEvaluationOutcome.Completed, r.Outcome);
         Assert.Equal("b=\"xx\"", string.Join(", ", r.Variables.Where(p => p.Key == "b").Select(p => p.Key + "=" + p.Value)));
     }
+
+    [Theory]
+    [InlineData("match")]
+    [InlineData("search")]
+    public void Evaluate_ReOnAnUnknownSubject_IsUnknownAndABadPatternIsStillReported(string function)
+    {
+        // No host profile: os.uname() is unknown, so is what re makes of it; the pattern is read first, as before, so
+        // one .NET cannot compile is still reported.
+        XmEvaluationResult unknown = XmEvaluatorTests.Eval($"import os, re\nh = os.uname()[1]\nm = re.{function}('x', h)\nk = 1\n", XmEvaluationContext.Default);
+        XmEvaluationResult bad = XmEvaluatorTests.Eval($"import os, re\nh = os.uname()[1]\nm = re.{function}('(', h)\n", XmEvaluationContext.Default);
+
+        Assert.Equal(XmEvaluationOutcome.Completed, unknown.Outcome);
+        Assert.Contains("m", unknown.UnknownVariables);
+        Assert.Equal("k=1", string.Join(", ", unknown.Variables.Where(p => p.Key == "k").Select(p => p.Key + "=" + p.Value)));
+        Assert.Equal(
+            [(DiagnosticIds.XmNeedsContext, 2), (DiagnosticIds.XmRegexNotCompiled, 3)],
+            bad.Diagnostics.Select(static d => (d.Id, d.Location.Line)));
+    }
 }
