@@ -37,7 +37,11 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
 
     /// <summary>The syntax row of the last setting of the key at <paramref name="index"/> (the literal values of an xl
     /// document); -1 when not known (an evaluation's values).</summary>
-    internal int LastSettingRow(int index) => _lastSettingRows is { } rows ? rows[index] : -1;
+    internal int LastSettingRow(int index) => _lastSettingRows is { } rows ? Math.Max(rows[index], ~rows[index]) : -1;
+
+    /// <summary>Whether the last setting of the key at <paramref name="index"/> is a <c>+=</c> (the literal values of an
+    /// xl document; <see langword="false"/> when not known). The table holds such a row as its complement.</summary>
+    internal bool LastSettingIsAppend(int index) => _lastSettingRows is { } rows && rows[index] < 0;
 
     /// <summary>Gets the value of a key.</summary>
     /// <param name="key">The key.</param>

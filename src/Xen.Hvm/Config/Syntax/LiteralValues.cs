@@ -52,13 +52,13 @@ internal static class LiteralValues
                     pending[at].Value.Reset(value);
                 }
 
-                lastRows[at] = statement;
+                lastRows[at] = append ? ~statement : statement; // ConfigValueCollection.LastSettingIsAppend
             }
             else
             {
                 index[name] = pending.Count;
                 pending.Add((name, new ValueAccumulator(value)));
-                lastRows.Add(statement);
+                lastRows.Add(append ? ~statement : statement);
             }
         }
 

@@ -19,15 +19,16 @@ internal static class SettingSources
     {
         ConfigValueCollection values = document.Values;
         ConfigSyntaxTree tree = document.SyntaxTree;
-        SyntaxData data = tree.Data;
         var sources = new List<SettingSource>(values.Count);
         for (int k = 0; k < values.Count; k++)
         {
             var (name, value) = values[k];
             int row = values.LastSettingRow(k); // an xl document's values always know it (LiteralValues)
 
-            bool isAppend = data.SettingIsAppend(row);
-            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, row, name) : ValueOrigin.For(tree, data.SettingValue(row)), isAppend));
+            // The syntax rows are read only when something asks where the value is: a bind of a document parsed long
+            // before would otherwise fetch every setting's row from memory.
+            bool isAppend = values.LastSettingIsAppend(k);
+            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, row, name) : ValueOrigin.ForSettingValue(tree, row), isAppend));
         }
 
         return sources;

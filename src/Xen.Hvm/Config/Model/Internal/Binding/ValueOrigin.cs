@@ -26,6 +26,9 @@ internal abstract class ValueOrigin
     /// <summary>An origin whose value is spelt by row <paramref name="row"/> of <paramref name="tree"/>.</summary>
     public static ValueOrigin For(ConfigSyntaxTree tree, int row) => new InTree(tree, row, null);
 
+    /// <summary>An origin whose value is the value of setting row <paramref name="settingRow"/>, found when first needed.</summary>
+    public static ValueOrigin ForSettingValue(ConfigSyntaxTree tree, int settingRow) => new InTree(tree, -2 - settingRow, null);
+
     /// <summary>The start of a file: where diagnostics about the whole config go.</summary>
     public static ValueOrigin FileStart(ConfigSyntaxTree tree) => new InTree(tree, -1, null);
 
@@ -39,30 +42,49 @@ internal abstract class ValueOrigin
     /// <summary>The origin of item <paramref name="index"/> of a list value.</summary>
     public abstract ValueOrigin Item(int index);
 
-    /// <summary>A value held as its row of the syntax tree (row -1: the start of the file).</summary>
-    private sealed class InTree(ConfigSyntaxTree tree, int row, int[]? itemRows) : ValueOrigin
+    /// <summary>
+    /// A value held as its row of the syntax tree (row -1: the start of the file; -2 - s encodes setting row s, whose
+    /// value row is looked up on first use, which any thread may do: each writes the same answer).
+    /// </summary>
+    private sealed class InTree(ConfigSyntaxTree tree, int encodedRow, int[]? itemRows) : ValueOrigin
     {
+        private int _row = encodedRow;
         private int[]? _itemRows = itemRows;
 
-        public override SourceLocation Location => tree.GetLocation(row < 0 ? new TextSpan(0, 0) : tree.Data.Span(row));
+        private int Row
+        {
+            get
+            {
+                int r = Volatile.Read(ref _row);
+                if (r < -1)
+                {
+                    r = tree.Data.SettingValue(-2 - r);
+                    Volatile.Write(ref _row, r);
+                }
 
-        public override SpecSourceMap MapFor(string text) => row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
+                return r;
+            }
+        }
+
+        public override SourceLocation Location => tree.GetLocation(Row < 0 ? new TextSpan(0, 0) : tree.Data.Span(Row));
+
+        public override SpecSourceMap MapFor(string text) => Row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
 
         public override ValueOrigin Item(int index) =>
-            row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length ? new InTree(tree, rows[index], null) : At(Location);
+            Row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length ? new InTree(tree, rows[index], null) : At(Location);
 
         public SpecSourceMap MapNow(string text)
         {
-            if (row >= 0)
+            if (Row >= 0)
             {
                 SyntaxData data = tree.Data;
-                int token = data.LeafToken(row);
-                switch (data.Kind(row))
+                int token = data.LeafToken(Row);
+                switch (data.Kind(Row))
                 {
                     case SyntaxKind.StringLiteral when string.Equals(tree.DecodeString(token), text, StringComparison.Ordinal):
                         return IsVerbatim(data, token, text)
                             ? SpecSourceMap.Shifted(tree.Path, tree.Lines, data.TokenStart(token) + 1, text.Length)
-                            : SpecSourceMap.ForString((StringLiteralSyntax)tree.GetNode(row, null));
+                            : SpecSourceMap.ForString((StringLiteralSyntax)tree.GetNode(Row, null));
                     case SyntaxKind.NumberLiteral when data.TokenText(token).SequenceEqual(text):
                         return SpecSourceMap.Shifted(tree.Path, tree.Lines, data.TokenStart(token), text.Length);
                 }
@@ -73,11 +95,11 @@ internal abstract class ValueOrigin
 
         private int[]? ItemRows(SyntaxData data)
         {
-            if (_itemRows is null && data.Kind(row) == SyntaxKind.List)
+            if (_itemRows is null && data.Kind(Row) == SyntaxKind.List)
             {
-                var rows = new int[data.ChildCount(row)];
+                var rows = new int[data.ChildCount(Row)];
                 int i = 0;
-                foreach (int child in data.Children(row))
+                foreach (int child in data.Children(Row))
                 {
                     rows[i++] = child;
                 }
