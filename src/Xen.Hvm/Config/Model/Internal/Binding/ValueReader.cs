@@ -182,8 +182,10 @@ internal sealed class ValueReader
     public T? Spec<T>(ParseResult<T> result, bool refused)
         where T : class
     {
-        foreach (Diagnostic d in result.Diagnostics)
+        IReadOnlyList<Diagnostic> diagnostics = result.Diagnostics;
+        for (int i = 0; i < diagnostics.Count; i++) // by index: no boxed enumerator per spec
         {
+            Diagnostic d = diagnostics[i];
             _diagnostics.Add(d.IsError && !refused ? Diagnostic.Create(d.Descriptor, DiagnosticSeverity.Warning, d.Location, [.. d.Arguments]) : d);
         }
 
