@@ -11,6 +11,17 @@ internal sealed partial class XmInterpreter
 {
     private PyObj Eval(int row, Frame f)
     {
+        PyObj value = EvalOrRaised(row, f);
+        return value is PyRaised raised ? throw raised.Raise : value; // a caller that takes only values: on as .NET's
+    }
+
+    /// <summary>
+    /// <see cref="Eval"/> for a statement that hands a raised exception on as <see cref="Flow.Raise"/>: a call that
+    /// raised comes back as a <see cref="PyRaised"/> (the only kind of expression that makes one), placed at this
+    /// expression, instead of being thrown.
+    /// </summary>
+    private PyObj EvalOrRaised(int row, Frame f)
+    {
         Step(row);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
@@ -21,46 +32,6 @@ internal sealed partial class XmInterpreter
         try
         {
             value = EvalCore(row, f);
-        }
-        catch (UnknownValueException)
-        {
-            return PyUnknown.Instance;
-        }
-        catch (PyRaise raise) when (PlaceRaise(raise, row))
-        {
-            throw; // never reached: PlaceRaise declines every exception
-        }
-
-        if (value is PyRaised raised)
-        {
-            PlaceRaise(raised.Raise, row);
-            throw raised.Raise; // a caller that takes only values: the exception goes on as .NET's
-        }
-
-        return value;
-    }
-
-    /// <summary>
-    /// <see cref="Eval"/> for a statement that hands a raised exception on as <see cref="Flow.Raise"/>: a call that
-    /// raised comes back as a <see cref="PyRaised"/>, placed at this expression, instead of being thrown.
-    /// </summary>
-    private PyObj EvalOrRaised(int row, Frame f)
-    {
-        if (_data.Kind(row) != SyntaxKind.CallExpression)
-        {
-            return Eval(row, f);
-        }
-
-        Step(row);
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-        {
-            throw new EvaluationLimitException(XmLimit.Nesting, "the expressions or calls nest too deeply");
-        }
-
-        PyObj value;
-        try
-        {
-            value = EvalCall(row, f);
         }
         catch (UnknownValueException)
         {
