@@ -21,14 +21,8 @@ internal static partial class PyBuiltins
             _ = Regex(call, translated, options); // a pattern .NET cannot read is reported here
             return new PyPattern(translated, options, S(call, 0, "compile()"));
         });
-        // An unknown subject (a host name or path xm only knows when it runs) makes an unknown result: said here, after
-        // the pattern is read as before, instead of by Known's throw, which costs a .NET exception per call.
-        F("search", call => Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")) is var regex && IsUnknown(call.Arg(1))
-            ? PyUnknown.Instance
-            : Search(regex, S(call, 1, "search()"), anchored: false, call));
-        F("match", call => Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")) is var regex && IsUnknown(call.Arg(1))
-            ? PyUnknown.Instance
-            : Search(regex, S(call, 1, "match()"), anchored: true, call));
+        F("search", call => SearchCall(call, anchored: false, "search()"));
+        F("match", call => SearchCall(call, anchored: true, "match()"));
         F("sub", call => Sub(Compile(call, 0, call.Keyword("flags")), call.Arg(1), S(call, 2, "sub()"), call.Args.Length > 3 ? call.Arg(3) : call.Keyword("count"), call));
         F("split", call => Split(Compile(call, 0, call.Keyword("flags")), S(call, 1, "split()"), call));
         F("findall", call => FindAll(Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags")), S(call, 1, "findall()"), call));
@@ -108,6 +102,17 @@ internal static partial class PyBuiltins
             // Each match may use what is left of the evaluation's time, so a timeout means the time budget is spent.
             throw new EvaluationLimitException(XmLimit.Duration, $"the evaluation ran longer than {call.Interpreter.Context.MaxDuration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (in a regular expression)");
         }
+    }
+
+    /// <summary>
+    /// <c>re.search(pattern, string, flags)</c> or <c>re.match</c>: the pattern is read first; an unknown subject (a host
+    /// name or path xm only knows when it runs) then makes an unknown result, said here instead of by
+    /// <see cref="Known"/>'s throw, which costs a .NET exception per call.
+    /// </summary>
+    private static PyObj SearchCall(CallInfo call, bool anchored, string what)
+    {
+        Regex regex = Compile(call, 0, call.Args.Length > 2 ? call.Arg(2) : call.Keyword("flags"));
+        return IsUnknown(call.Arg(1)) ? PyUnknown.Instance : Search(regex, S(call, 1, what), anchored, call);
     }
 
     private static PyObj Search(Regex regex, string input, bool anchored, CallInfo call) => Timed<PyObj>(call, () =>

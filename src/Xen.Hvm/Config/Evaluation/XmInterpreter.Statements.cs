@@ -118,8 +118,17 @@ internal sealed partial class XmInterpreter
                 ExecPrint(row, f);
                 return Flow.Normal;
             case SyntaxKind.ReturnStatement:
-                f.ReturnValue = _data.ReturnValue(row) is int returned and >= 0 ? EvalOrRaised(returned, f) : PyNone.Instance;
-                return f.ReturnValue is PyRaised raisedByReturn ? Raise(raisedByReturn) : Flow.Return;
+            {
+                PyObj returnValue = _data.ReturnValue(row) is int returned and >= 0 ? EvalOrRaised(returned, f) : PyNone.Instance;
+                if (returnValue is PyRaised raisedByReturn)
+                {
+                    return Raise(raisedByReturn);
+                }
+
+                f.ReturnValue = returnValue;
+                return Flow.Return;
+            }
+
             case SyntaxKind.RaiseStatement:
                 _raised = MakeRaise(row, f);
                 return Flow.Raise;
