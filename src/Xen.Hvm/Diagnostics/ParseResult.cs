@@ -27,11 +27,11 @@ public sealed class ParseResult<T>
         _value = value;
         _exception = exception;
         Diagnostics = diagnostics;
-        foreach (Diagnostic d in diagnostics)
+        for (int i = 0; i < diagnostics.Count; i++) // by index: a foreach over the interface boxes an enumerator per result
         {
-            if (d.IsError)
+            if (diagnostics[i].IsError)
             {
-                FirstError = d;
+                FirstError = diagnostics[i];
                 break;
             }
         }
