@@ -35,6 +35,9 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the collection.</exception>
     public KeyValuePair<string, ConfigValue> this[int index] => _items[index];
 
+    /// <summary>The position of a key, when set: for a caller that keeps a table in the same order (binding's sources).</summary>
+    internal bool TryGetIndex(string key, out int index) => _index.TryGetValue(key, out index);
+
     /// <summary>The syntax row of the last setting of the key at <paramref name="index"/> (the literal values of an xl
     /// document); -1 when not known (an evaluation's values).</summary>
     internal int LastSettingRow(int index) => _lastSettingRows is { } rows ? Math.Max(rows[index], ~rows[index]) : -1;

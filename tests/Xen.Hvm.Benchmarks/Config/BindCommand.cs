@@ -11,8 +11,8 @@ namespace Xen.Hvm.Benchmarks.Config;
 /// warm-up of each, the parse (<c>XenConfig.Parse(text).Values</c>), the bind of documents parsed beforehand (warm:
 /// their lazy caches made by an earlier bind) and parse-then-bind (cold), one pass of each in turn (so that all three
 /// see the same drift of a shared machine's speed); it prints each round's medians and the bind's share of each
-/// against the parse; then, once, the split by dialect (the files read as xl, those read as xm, parse and bind passes
-/// in turn, and the xm files' evaluation alone), warm.
+/// against the parse; then the bytes one pass of each allocates; then, once, the split by dialect (the files read as
+/// xl, those read as xm, parse and bind passes in turn, and the xm files' evaluation alone), warm.
 /// </summary>
 internal static class BindCommand
 {
@@ -42,6 +42,10 @@ internal static class BindCommand
                 $"round {round}: parse {p * 1e3:F3} ms, bind (warm) {w * 1e3:F3} ms = {w / p:F2}x, parse+bind {c * 1e3:F3} ms: bind (cold) {(c - p) / p:F2}x"));
         }
 
+        long[] bytes = [AllocatedBy(parse), AllocatedBy(warm), AllocatedBy(cold)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"allocated a pass: parse {bytes[0] / 1024.0:F0} KiB, bind (warm) {bytes[1] / 1024.0:F0} KiB = {(double)bytes[1] / bytes[0]:F2}x, parse+bind {bytes[2] / 1024.0:F0} KiB: bind (cold) {(double)(bytes[2] - bytes[0]) / bytes[0]:F2}x"));
+
         foreach (ConfigDialect dialect in new[] { ConfigDialect.Xl, ConfigDialect.Xm })
         {
             int[] picked = Enumerable.Range(0, texts.Length).Where(i => (documents[i].Dialect == ConfigDialect.Xm) == (dialect == ConfigDialect.Xm)).ToArray();
@@ -65,6 +69,14 @@ internal static class BindCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The bytes one pass allocates on this thread (every pass here runs on it).</summary>
+    private static long AllocatedBy(Action pass)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        pass();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static int Sum<T>(T[] items, Func<T, int> work)

@@ -13,11 +13,11 @@ namespace Xen.Hvm.Config.Model;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class BindResult
 {
-    private readonly IReadOnlyDictionary<string, SettingSource> _sources;
+    private readonly SettingSourceSet _sources;
 
     internal BindResult(
         ConfigDocument document, BindOptions options, DomainConfig config, GuestType guestType, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyDictionary<string, SettingSource> sources)
+        SettingSourceSet sources)
     {
         Document = document;
         Options = options;
@@ -47,7 +47,7 @@ public sealed class BindResult
     public bool HasErrors { get; }
 
     /// <summary>Gets the keys whose location is known (every key the file sets, options and other settings), in no particular order.</summary>
-    public IEnumerable<string> LocatedKeys => _sources.Keys;
+    public IEnumerable<string> LocatedKeys => _sources.Names;
 
     /// <summary>Gets where the value of an option is in the file (for xl, the last setting's value; for xm, where the variable was assigned).</summary>
     /// <param name="option">The option.</param>
@@ -68,7 +68,7 @@ public sealed class BindResult
     public bool TryGetLocation(string key, out SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_sources.TryGetValue(key, out SettingSource? source))
+        if (_sources.Find(key) is { } source)
         {
             location = source.Origin.Location;
             return true;
@@ -87,7 +87,7 @@ public sealed class BindResult
     public bool TryGetItemLocation(string key, int index, out SourceLocation location)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (index < 0 || !_sources.TryGetValue(key, out SettingSource? source))
+        if (index < 0 || _sources.Find(key) is not { } source)
         {
             location = default;
             return false;
@@ -105,7 +105,7 @@ public sealed class BindResult
     public bool TryGetRawValue(OptionDefinition option, [NotNullWhen(true)] out ConfigValue? value)
     {
         ArgumentNullException.ThrowIfNull(option);
-        value = _sources.TryGetValue(option.Name, out SettingSource? source) ? source.Value : null;
+        value = _sources.Find(option.Name)?.Value;
         return value is not null;
     }
 }

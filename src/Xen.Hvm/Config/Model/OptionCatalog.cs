@@ -39,8 +39,8 @@ public static partial class OptionCatalog
         (Capabilities.XenVersion? Introduced, Capabilities.XenVersion? Deprecated, Capabilities.XenVersion? Removed) xl,
         (Capabilities.XenVersion? Introduced, Capabilities.XenVersion? Deprecated, Capabilities.XenVersion? Removed) xm,
         (string? Xl, string? Xm) defaults, string? libxl, string summary,
-        Func<DomainConfig, object?> get, Func<DomainConfig, object?, DomainConfig> with) =>
+        Func<DomainConfig, object?, DomainConfig> with) =>
         new(name, group, shape, readBy, guestTypes, property, unit,
             new OptionHistory(xl.Introduced, xl.Deprecated, xl.Removed), new OptionHistory(xm.Introduced, xm.Deprecated, xm.Removed),
-            defaults.Xl, defaults.Xm, libxl, summary, get, with);
+            defaults.Xl, defaults.Xm, libxl, summary, with);
 }

@@ -10,7 +10,6 @@ namespace Xen.Hvm.Config.Model;
 /// <remarks>Immutable; safe to share across threads.</remarks>
 public sealed class OptionDefinition
 {
-    private readonly Func<DomainConfig, object?> _get;
     private readonly Func<DomainConfig, object?, DomainConfig> _with;
 
     internal OptionDefinition(
@@ -27,7 +26,6 @@ public sealed class OptionDefinition
         string? xmDefault,
         string? libxlPath,
         string summary,
-        Func<DomainConfig, object?> get,
         Func<DomainConfig, object?, DomainConfig> with)
     {
         Name = name;
@@ -43,7 +41,6 @@ public sealed class OptionDefinition
         XmDefault = xmDefault;
         LibxlPath = libxlPath;
         Summary = summary;
-        _get = get;
         _with = with;
     }
 
@@ -123,7 +120,7 @@ public sealed class OptionDefinition
     /// <param name="version">The Xen version.</param>
     /// <returns><see langword="true"/> when the option was introduced at or before <paramref name="version"/> and not removed by it.</returns>
     public bool IsReadBy(Toolstack toolstack, XenVersion version) =>
-        (toolstack == Toolstack.Xl ? ReadBy.HasFlag(Toolstacks.Xl) : ReadBy.HasFlag(Toolstacks.Xm)) &&
+        (toolstack == Toolstack.Xl ? (ReadBy & Toolstacks.Xl) == Toolstacks.Xl : (ReadBy & Toolstacks.Xm) == Toolstacks.Xm) &&
         (toolstack == Toolstack.Xl ? Xl : Xm).Covers(version);
 
     /// <summary>Gets the option's value in a model.</summary>
@@ -133,7 +130,7 @@ public sealed class OptionDefinition
     public object? GetValue(DomainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return _get(config);
+        return config.GetStored(Ordinal);
     }
 
     /// <summary>Returns a model with the option's value replaced.</summary>

@@ -22,7 +22,7 @@ internal sealed class Binder
     public BindResult Run()
     {
         var diagnostics = new List<Diagnostic>();
-        List<SettingSource> sources;
+        SettingSourceSet sources;
         if (_document.Dialect == ConfigDialect.Xm)
         {
             XmEvaluationResult evaluation = _document.Evaluate(_options.XmContext);
@@ -34,23 +34,19 @@ internal sealed class Binder
             sources = SettingSources.ReadXl(_document);
         }
 
-        var byName = new Dictionary<string, SettingSource>(sources.Count, StringComparer.Ordinal);
-        foreach (SettingSource source in sources)
-        {
-            byName[source.Name] = source;
-        }
-
         var reader = new ValueReader(_document.Dialect, _options, diagnostics)
         {
             FileStart = ValueOrigin.FileStart(_document.SyntaxTree),
         };
-        GuestType guest = GuestTypeOf(byName, reader);
+        GuestType guest = GuestTypeOf(sources, reader);
         reader.Guest = guest;
 
         var config = new DomainConfig();
+        config.ReserveInPlace(Math.Min(sources.Count, OptionCatalog.All.Count)); // at most one option a setting
         var other = new List<ConfigSetting>();
-        foreach (SettingSource source in sources)
+        for (int i = 0; i < sources.Count; i++)
         {
+            SettingSource source = sources[i];
             if (!OptionCatalog.TryGet(source.Name, out OptionDefinition? option))
             {
                 if (source.Value is not null)
@@ -73,10 +69,10 @@ internal sealed class Binder
         OptionBinders.SetOtherSettings(config, [.. other]);
         if (_options.Toolstack == Toolstack.Xl)
         {
-            new XlChecks(reader, config, byName, guest).Run();
+            new XlChecks(reader, config, sources, guest).Run();
         }
 
-        return new BindResult(_document, _options, config, guest, InFileOrder(diagnostics), byName);
+        return new BindResult(_document, _options, config, guest, InFileOrder(diagnostics), sources);
     }
 
     /// <summary>The diagnostics by where they start in the file; those at one place keep the order they were made in.</summary>
@@ -99,14 +95,14 @@ internal sealed class Binder
     }
 
     /// <summary>The guest type xl (or xm) reads, with no diagnostics: <c>type</c> by prefix, else <c>builder</c>, else PV.</summary>
-    private static GuestType GuestTypeOf(Dictionary<string, SettingSource> byName, ValueReader reader)
+    private static GuestType GuestTypeOf(SettingSourceSet sources, ValueReader reader)
     {
-        if (byName.TryGetValue("type", out SettingSource? type) && reader.PeekAtom(type) is { } t && GuestTypeMatch.Type(t) is { } fromType)
+        if (sources.Find("type") is { } type && reader.PeekAtom(type) is { } t && GuestTypeMatch.Type(t) is { } fromType)
         {
             return fromType;
         }
 
-        if (byName.TryGetValue("builder", out SettingSource? builder) && reader.PeekAtom(builder) is { } b && GuestTypeMatch.Builder(b, reader.IsXm) is { } fromBuilder)
+        if (sources.Find("builder") is { } builder && reader.PeekAtom(builder) is { } b && GuestTypeMatch.Builder(b, reader.IsXm) is { } fromBuilder)
         {
             return fromBuilder;
         }

@@ -17,7 +17,7 @@ internal static class OptionBinders
     /// <summary>Types an option's value; <see langword="null"/> when it has none the toolstack reads.</summary>
     private delegate T? Reading<T>(ValueReader reader, OptionDefinition option, SettingSource source);
 
-    private static readonly Dictionary<string, Func<MethodInfo, Binding>> s_byName = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (Type Type, Binding Bind)> s_byName = new(StringComparer.Ordinal)
     {
         ["type"] = Typed<ConfigEnum<GuestType>?>(BindType),
         ["tsc_mode"] = Typed<ConfigEnum<TscMode>?>(static (r, o, s) => IntegerOrName<TscMode>(r, o, s, deprecatedInteger: true)),
@@ -31,7 +31,7 @@ internal static class OptionBinders
         ["device_model_args_hvm"] = Typed<ValueList<string>>(static (r, o, s) => RequiredStringList(r, o, s)),
     };
 
-    private static readonly Dictionary<Type, Func<MethodInfo, Binding>> s_byType = new()
+    private static readonly Dictionary<Type, (Type Type, Binding Bind)> s_byType = new()
     {
         [typeof(string)] = Typed<string>(static (r, _, s) => r.Atom(s)),
         [typeof(long?)] = Typed<long?>(static (r, _, s) => r.Long(s)),
@@ -99,9 +99,11 @@ internal static class OptionBinders
         foreach (OptionDefinition option in OptionCatalog.All)
         {
             PropertyInfo property = Property(option.PropertyName);
-            if (s_byName.TryGetValue(option.Name, out Func<MethodInfo, Binding>? make) || s_byType.TryGetValue(property.PropertyType, out make))
+            if (s_byName.TryGetValue(option.Name, out (Type Type, Binding Bind) typed) || s_byType.TryGetValue(property.PropertyType, out typed))
             {
-                bindings[option.Ordinal] = make(property.SetMethod!);
+                bindings[option.Ordinal] = typed.Type == property.PropertyType
+                    ? typed.Bind
+                    : throw new InvalidOperationException($"The binding of '{option.Name}' makes a {typed.Type}, not the property's {property.PropertyType}.");
             }
         }
 
@@ -111,21 +113,17 @@ internal static class OptionBinders
     private static PropertyInfo Property(string name) => typeof(DomainConfig).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)!;
 
     /// <summary>
-    /// The binding of a property of type <typeparamref name="T"/>, made from its (init) setter: the value is typed
-    /// without boxing and set in place on the binder's own model, which no one else holds yet.
+    /// The binding of a property of type <typeparamref name="T"/>: the value is typed without boxing (but for the
+    /// model's own store) and set in place on the binder's own model, which no one else holds yet.
     /// </summary>
-    private static Func<MethodInfo, Binding> Typed<T>(Reading<T> read) =>
-        setter =>
+    private static (Type Type, Binding Bind) Typed<T>(Reading<T> read) =>
+        (typeof(T), (config, reader, option, source) =>
         {
-            var set = setter.CreateDelegate<Action<DomainConfig, T>>();
-            return (config, reader, option, source) =>
+            if (read(reader, option, source) is { } value)
             {
-                if (read(reader, option, source) is { } value)
-                {
-                    set(config, value);
-                }
-            };
-        };
+                config.SetInPlace(option.Ordinal, DomainConfig.Box(value));
+            }
+        });
 
     private static string Outcome(ValueReader reader, OptionDefinition option) =>
         !reader.Refuses(option) ? "the value is kept as written"

@@ -5,69 +5,98 @@ using Xen.Hvm.Text;
 namespace Xen.Hvm.Config.Model.Internal.Binding;
 
 /// <summary>One key's value as the toolstack sees it, with where it is in the file.</summary>
-/// <param name="Name">The key.</param>
-/// <param name="Value">The value (xl: the literal value, <c>+=</c> applied; xm: the evaluated value), or <see langword="null"/> when it is not known.</param>
-/// <param name="Origin">Where the value is.</param>
-/// <param name="IsAppend">xl: the last setting of the key used <c>+=</c> (libxlu's getters then refuse a number).</param>
-internal sealed record SettingSource(string Name, ConfigValue? Value, ValueOrigin Origin, bool IsAppend);
+/// <remarks>
+/// A setting read from a document finds its <see cref="Origin"/> when first asked (a diagnostic, a list item, a spec
+/// string's map): most settings bind without one, so a bind makes no origin for them. Any thread may ask; a race makes
+/// the same origin twice.
+/// </remarks>
+internal sealed class SettingSource
+{
+    private readonly OriginFinder? _finder;
+    private readonly int _row;
+    private ValueOrigin? _origin;
+
+    /// <summary>A setting whose origin is known.</summary>
+    /// <param name="Name">The key.</param>
+    /// <param name="Value">The value, or <see langword="null"/> when it is not known.</param>
+    /// <param name="Origin">Where the value is.</param>
+    /// <param name="IsAppend">xl: the last setting of the key used <c>+=</c>.</param>
+    public SettingSource(string Name, ConfigValue? Value, ValueOrigin Origin, bool IsAppend)
+    {
+        this.Name = Name;
+        this.Value = Value;
+        _origin = Origin;
+        this.IsAppend = IsAppend;
+    }
+
+    private SettingSource(string name, ConfigValue? value, OriginFinder finder, int row, bool isAppend)
+    {
+        Name = name;
+        Value = value;
+        _finder = finder;
+        _row = row;
+        IsAppend = isAppend;
+    }
+
+    /// <summary>Gets the key.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the value (xl: the literal value, <c>+=</c> applied; xm: the evaluated value), or <see langword="null"/> when it is not known.</summary>
+    public ConfigValue? Value { get; }
+
+    /// <summary>Gets a value indicating whether (xl) the last setting of the key used <c>+=</c> (libxlu's getters then refuse a number).</summary>
+    public bool IsAppend { get; }
+
+    /// <summary>Gets where the value is.</summary>
+    public ValueOrigin Origin => _origin ??= _finder!.Find(this, _row);
+
+    /// <summary>A setting read from a document, whose origin <paramref name="finder"/> finds when asked.</summary>
+    public static SettingSource Found(string name, ConfigValue? value, OriginFinder finder, int row, bool isAppend) =>
+        new(name, value, finder, row, isAppend);
+}
 
 /// <summary>Reads a document's settings for binding: xl from its literal values and syntax, xm from its evaluation.</summary>
 internal static class SettingSources
 {
     /// <summary>xl: last setting wins, <c>+=</c> applied (<see cref="ConfigDocument.Values"/>, which knows each key's last setting); the spans are the last setting's value, a list's items those of the settings that built it.</summary>
-    public static List<SettingSource> ReadXl(ConfigDocument document)
+    public static SettingSourceSet ReadXl(ConfigDocument document)
     {
         ConfigValueCollection values = document.Values;
-        ConfigSyntaxTree tree = document.SyntaxTree;
+        var finder = new XlOrigins(document);
         var sources = new List<SettingSource>(values.Count);
         for (int k = 0; k < values.Count; k++)
         {
             var (name, value) = values[k];
             int row = values.LastSettingRow(k); // an xl document's values always know it (LiteralValues)
-
-            // The syntax rows are read only when something asks where the value is: a bind of a document parsed long
-            // before would otherwise fetch every setting's row from memory.
-            bool isAppend = values.LastSettingIsAppend(k);
-            sources.Add(new SettingSource(name, value, isAppend ? AppendOrigin(document.Settings, row, name) : ValueOrigin.ForSettingValue(tree, row), isAppend));
+            sources.Add(SettingSource.Found(name, value, finder, row, values.LastSettingIsAppend(k)));
         }
 
-        return sources;
+        return new SettingSourceSet(sources, values);
     }
 
     /// <summary>xm: the evaluated variables; a variable whose value is unknown is a source without a value.</summary>
-    public static List<SettingSource> ReadXm(ConfigDocument document, XmEvaluationResult evaluation)
+    public static SettingSourceSet ReadXm(ConfigDocument document, XmEvaluationResult evaluation)
     {
-        ConfigSyntaxTree tree = document.SyntaxTree;
-        SyntaxData data = tree.Data;
-        var literals = new Dictionary<TextSpan, int>();
-        foreach (int statement in data.Children(SyntaxData.Root))
-        {
-            if (data.Kind(statement) == SyntaxKind.Setting)
-            {
-                int value = data.SettingValue(statement);
-                literals[data.Span(value)] = value;
-            }
-        }
-
+        var finder = new XmOrigins(document.SyntaxTree, evaluation);
         var sources = new List<SettingSource>(evaluation.Variables.Count + evaluation.UnknownVariables.Count);
         foreach (var (name, value) in evaluation.Variables)
         {
-            sources.Add(new SettingSource(name, value, XmOrigin(tree, evaluation, literals, name), IsAppend: false));
+            sources.Add(SettingSource.Found(name, value, finder, -1, isAppend: false));
         }
 
         foreach (string name in evaluation.UnknownVariables)
         {
-            sources.Add(new SettingSource(name, null, XmOrigin(tree, evaluation, literals, name), IsAppend: false));
+            sources.Add(SettingSource.Found(name, null, finder, -1, isAppend: false));
         }
 
-        return sources;
+        return new SettingSourceSet(sources, evaluation.Variables);
     }
 
     /// <summary>
     /// The origin of a key whose last setting (row <paramref name="lastRow"/>) is a <c>+=</c>: a list's items come from
     /// every setting of the key since the last plain one (or the first); a string was joined.
     /// </summary>
-    private static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, int lastRow, string name)
+    internal static ValueOrigin AppendOrigin(IReadOnlyList<SettingSyntax> settings, int lastRow, string name)
     {
         int last = IndexOf(settings, lastRow);
         int from = last;
@@ -119,18 +148,6 @@ internal static class SettingSources
         }
 
         return lo;
-    }
-
-    private static ValueOrigin XmOrigin(ConfigSyntaxTree tree, XmEvaluationResult evaluation, Dictionary<TextSpan, int> literals, string name)
-    {
-        if (!evaluation.TryGetAssignmentSpan(name, out TextSpan span))
-        {
-            return ValueOrigin.FileStart(tree);
-        }
-
-        // A value written as a constant keeps its literal spans (the map checks the literal still spells the value).
-        // The evaluation ran on this document's own tree, so the span is one of its spans.
-        return literals.TryGetValue(span, out int row) ? ValueOrigin.For(tree, row) : ValueOrigin.At(tree.GetLocation(span));
     }
 
     /// <summary>A diagnostic at a location.</summary>

@@ -51,7 +51,7 @@ internal sealed class ValueReader
     {
         if (Options.Toolstack == Toolstack.Xm)
         {
-            return option.ReadBy.HasFlag(Toolstacks.Xm);
+            return (option.ReadBy & Toolstacks.Xm) == Toolstacks.Xm;
         }
 
         return option.IsReadBy(Toolstack.Xl, Options.XenVersion) && (option.GuestTypes != GuestTypes.Hvm || Guest == GuestType.Hvm);

@@ -14,10 +14,10 @@ internal sealed partial class XlChecks
 {
     private readonly ValueReader _reader;
     private readonly DomainConfig _config;
-    private readonly Dictionary<string, SettingSource> _sources;
+    private readonly SettingSourceSet _sources;
     private readonly GuestType _guest;
 
-    public XlChecks(ValueReader reader, DomainConfig config, Dictionary<string, SettingSource> sources, GuestType guest)
+    public XlChecks(ValueReader reader, DomainConfig config, SettingSourceSet sources, GuestType guest)
     {
         _reader = reader;
         _config = config;
@@ -342,7 +342,7 @@ internal sealed partial class XlChecks
         }
     }
 
-    private SettingSource? Source(string name) => _sources.TryGetValue(name, out SettingSource? s) ? s : null;
+    private SettingSource? Source(string name) => _sources.Find(name);
 
     private ValueOrigin FileStart() => _reader.FileStart;
 
