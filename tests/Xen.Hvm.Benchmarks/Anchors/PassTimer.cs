@@ -63,6 +63,43 @@ internal static class PassTimer
         return Array.ConvertAll(times, Median);
     }
 
+    /// <summary>
+    /// As <see cref="InterleavedMedianSeconds"/>, but each turn runs <paramref name="block"/> passes of one in a row
+    /// before the next, and times all but the first of them: each pass then finds its own code and data in the CPU
+    /// caches, as a loop over one kind of work does, where one pass of each in turn finds them evicted by the other.
+    /// The blocks are short, so that the passes still see the same drift of a shared machine's speed.
+    /// </summary>
+    public static double[] BlockedMedianSeconds(Action[] passes, int block, int minTurns, double minSeconds)
+    {
+        var times = new List<double>[passes.Length];
+        for (int i = 0; i < passes.Length; i++)
+        {
+            times[i] = [];
+        }
+
+        double total = 0;
+        for (int turn = 0; turn < minTurns || total < minSeconds; turn++)
+        {
+            for (int k = 0; k < passes.Length; k++)
+            {
+                int i = (turn + k) % passes.Length;
+                for (int pass = 0; pass < block; pass++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    passes[i]();
+                    double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    total += seconds;
+                    if (pass > 0)
+                    {
+                        times[i].Add(seconds);
+                    }
+                }
+            }
+        }
+
+        return Array.ConvertAll(times, Median);
+    }
+
     private static double Median(List<double> times)
     {
         times.Sort();

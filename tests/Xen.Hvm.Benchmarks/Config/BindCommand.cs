@@ -11,8 +11,10 @@ namespace Xen.Hvm.Benchmarks.Config;
 /// warm-up of each, the parse (<c>XenConfig.Parse(text).Values</c>), the bind of documents parsed beforehand (warm:
 /// their lazy caches made by an earlier bind) and parse-then-bind (cold), one pass of each in turn (so that all three
 /// see the same drift of a shared machine's speed); it prints each round's medians and the bind's share of each
-/// against the parse; then the bytes one pass of each allocates; then, once, the split by dialect (the files read as
-/// xl, those read as xm, parse and bind passes in turn, and the xm files' evaluation alone), warm.
+/// against the parse; then the same three in blocks of ten passes of each in turn (each pass finding its code and data
+/// in the CPU caches, as in a loop over one kind of work, where one pass of each in turn finds them evicted by the
+/// others); then the bytes one pass of each allocates; then, once, the split by dialect (the files read as xl, those
+/// read as xm, parse and bind passes in turn, and the xm files' evaluation alone), warm.
 /// </summary>
 internal static class BindCommand
 {
@@ -41,6 +43,10 @@ internal static class BindCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}: parse {p * 1e3:F3} ms, bind (warm) {w * 1e3:F3} ms = {w / p:F2}x, parse+bind {c * 1e3:F3} ms: bind (cold) {(c - p) / p:F2}x"));
         }
+
+        double[] blocked = PassTimer.BlockedMedianSeconds([parse, warm, cold], block: 10, minTurns: 3, 3 * minSeconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in blocks of 10 passes: parse {blocked[0] * 1e3:F3} ms, bind (warm) {blocked[1] * 1e3:F3} ms = {blocked[1] / blocked[0]:F2}x, parse+bind {blocked[2] * 1e3:F3} ms: bind (cold) {(blocked[2] - blocked[0]) / blocked[0]:F2}x"));
 
         long[] bytes = [AllocatedBy(parse), AllocatedBy(warm), AllocatedBy(cold)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using Xen.Hvm.Config.Model.Internal;
 
 namespace Xen.Hvm.Config.Model;
 
@@ -11,7 +11,7 @@ public sealed partial record DomainConfig
     private static readonly object s_false = false;
 
     /// <summary>Bit n: option n of <see cref="OptionCatalog.All"/> is set.</summary>
-    private OptionBits _set;
+    private OptionSet _set;
 
     /// <summary>The set options' values, in option order; longer than the count only in the binder's own model, whose
     /// array grows in place. Never written once the model is shared: <c>init</c> and <c>with</c> copy it.</summary>
@@ -32,12 +32,9 @@ public sealed partial record DomainConfig
             return false;
         }
 
-        for (int w = 0; w < OptionBits.Words; w++)
+        if (!_set.SetEquals(other._set))
         {
-            if (_set[w] != other._set[w])
-            {
-                return false;
-            }
+            return false;
         }
 
         int count = Count;
@@ -57,10 +54,7 @@ public sealed partial record DomainConfig
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        for (int w = 0; w < OptionBits.Words; w++)
-        {
-            hash.Add(_set[w]);
-        }
+        _set.AddTo(ref hash);
 
         int count = Count;
         for (int i = 0; i < count; i++)
@@ -100,34 +94,12 @@ public sealed partial record DomainConfig
         return value;
     }
 
-    private int Count
-    {
-        get
-        {
-            int count = 0;
-            for (int w = 0; w < OptionBits.Words; w++)
-            {
-                count += BitOperations.PopCount(_set[w]);
-            }
+    private int Count => _set.Count;
 
-            return count;
-        }
-    }
-
-    private bool IsSet(int ordinal) => (_set[ordinal >> 6] & (1UL << (ordinal & 63))) != 0;
+    private bool IsSet(int ordinal) => _set.Contains(ordinal);
 
     /// <summary>Where option <paramref name="ordinal"/>'s value is (or goes) in <see cref="_values"/>: the set options before it.</summary>
-    private int Rank(int ordinal)
-    {
-        int word = ordinal >> 6;
-        int rank = BitOperations.PopCount(_set[word] & ((1UL << (ordinal & 63)) - 1));
-        for (int w = 0; w < word; w++)
-        {
-            rank += BitOperations.PopCount(_set[w]);
-        }
-
-        return rank;
-    }
+    private int Rank(int ordinal) => _set.CountBefore(ordinal);
 
     private T Get<T>(int ordinal) => IsSet(ordinal) ? (T)_values[Rank(ordinal)]! : default!;
 
@@ -137,9 +109,7 @@ public sealed partial record DomainConfig
     /// in the model's own one (the binder's, never shared).</summary>
     private void Store(int ordinal, object? value, bool inPlace)
     {
-        int word = ordinal >> 6;
-        ulong bit = 1UL << (ordinal & 63);
-        bool had = (_set[word] & bit) != 0;
+        bool had = _set.Contains(ordinal);
         int rank = Rank(ordinal);
         int count = Count;
         if (value is null)
@@ -158,7 +128,7 @@ public sealed partial record DomainConfig
             }
 
             _values = smaller;
-            _set[word] &= ~bit;
+            _set.Remove(ordinal);
             return;
         }
 
@@ -175,16 +145,7 @@ public sealed partial record DomainConfig
         Array.Copy(_values, rank, larger, rank + 1, count - rank);
         larger[rank] = value;
         _values = larger;
-        _set[word] |= bit;
-    }
-
-    /// <summary>One bit per option of the catalogue.</summary>
-    [InlineArray(Words)]
-    private struct OptionBits
-    {
-        public const int Words = 4;
-
-        private ulong _word;
+        _set.Add(ordinal);
     }
 
     /// <summary>Each option property's ordinal in <see cref="OptionCatalog.All"/> (checked by a test).</summary>

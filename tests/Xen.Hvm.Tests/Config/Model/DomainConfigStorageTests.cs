@@ -102,6 +102,12 @@ public sealed class DomainConfigStorageTests
     }
 
     [Fact]
+    public void OptionSet_HasRoomForEveryOption()
+    {
+        Assert.InRange(OptionCatalog.All.Count, 1, Xen.Hvm.Config.Model.Internal.OptionSet.Words * 64);
+    }
+
+    [Fact]
     public void Properties_ReadTheirOwnOptionOnly()
     {
         foreach (OptionDefinition option in OptionCatalog.All)

@@ -47,7 +47,7 @@ internal sealed class Binder
         for (int i = 0; i < sources.Count; i++)
         {
             SettingSource source = sources[i];
-            if (!OptionCatalog.TryGet(source.Name, out OptionDefinition? option))
+            if (source.Option is not { } option)
             {
                 if (source.Value is not null)
                 {

@@ -29,10 +29,11 @@ internal sealed class SettingSource
         this.IsAppend = IsAppend;
     }
 
-    private SettingSource(string name, ConfigValue? value, OriginFinder finder, int row, bool isAppend)
+    private SettingSource(string name, ConfigValue? value, OptionDefinition? option, OriginFinder finder, int row, bool isAppend)
     {
         Name = name;
         Value = value;
+        Option = option;
         _finder = finder;
         _row = row;
         IsAppend = isAppend;
@@ -44,6 +45,10 @@ internal sealed class SettingSource
     /// <summary>Gets the value (xl: the literal value, <c>+=</c> applied; xm: the evaluated value), or <see langword="null"/> when it is not known.</summary>
     public ConfigValue? Value { get; }
 
+    /// <summary>Gets the option of the key, for a setting read from a document (<see langword="null"/> when no option
+    /// claims the key, and for the source of a list item).</summary>
+    public OptionDefinition? Option { get; }
+
     /// <summary>Gets a value indicating whether (xl) the last setting of the key used <c>+=</c> (libxlu's getters then refuse a number).</summary>
     public bool IsAppend { get; }
 
@@ -52,7 +57,7 @@ internal sealed class SettingSource
 
     /// <summary>A setting read from a document, whose origin <paramref name="finder"/> finds when asked.</summary>
     public static SettingSource Found(string name, ConfigValue? value, OriginFinder finder, int row, bool isAppend) =>
-        new(name, value, finder, row, isAppend);
+        new(name, value, OptionCatalog.TryGet(name, out OptionDefinition? option) ? option : null, finder, row, isAppend);
 }
 
 /// <summary>Reads a document's settings for binding: xl from its literal values and syntax, xm from its evaluation.</summary>
