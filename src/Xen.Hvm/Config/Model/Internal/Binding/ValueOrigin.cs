@@ -42,6 +42,9 @@ internal abstract class ValueOrigin
     /// <summary>The origin of item <paramref name="index"/> of a list value.</summary>
     public abstract ValueOrigin Item(int index);
 
+    /// <summary>The map of <see cref="MapFor"/>, made now (a diagnostic asks for a location).</summary>
+    protected abstract SpecSourceMap MapNow(string text);
+
     /// <summary>
     /// A value held as its row of the syntax tree (row -1: the start of the file; -2 - s encodes setting row s, whose
     /// value row is looked up on first use, which any thread may do: each writes the same answer).
@@ -68,12 +71,16 @@ internal abstract class ValueOrigin
 
         public override SourceLocation Location => tree.GetLocation(Row < 0 ? new TextSpan(0, 0) : tree.Data.Span(Row));
 
-        public override SpecSourceMap MapFor(string text) => Row >= 0 ? new DeferredMap(this, text) : new FixedSourceMap(Location);
+        public override SpecSourceMap MapFor(string text) => new DeferredMap(this, text); // the row is read only when a diagnostic asks
 
-        public override ValueOrigin Item(int index) =>
+        /// <summary>An item's origin finds its row when first asked: a list bound without a diagnostic reads no syntax.</summary>
+        public override ValueOrigin Item(int index) => new LazyItem(this, index);
+
+        /// <summary>The origin of item <paramref name="index"/>, found now.</summary>
+        public ValueOrigin ItemNow(int index) =>
             Row >= 0 && ItemRows(tree.Data) is { } rows && index < rows.Length ? new InTree(tree, rows[index], null) : At(Location);
 
-        public SpecSourceMap MapNow(string text)
+        protected override SpecSourceMap MapNow(string text)
         {
             if (Row >= 0)
             {
@@ -122,6 +129,23 @@ internal abstract class ValueOrigin
         }
     }
 
+    /// <summary>Item <paramref name="index"/> of a list value in the tree, whose own origin is found when first asked
+    /// (a benign race may find it twice).</summary>
+    private sealed class LazyItem(InTree list, int index) : ValueOrigin
+    {
+        private ValueOrigin? _found;
+
+        private ValueOrigin Found => _found ??= list.ItemNow(index);
+
+        public override SourceLocation Location => Found.Location;
+
+        public override SpecSourceMap MapFor(string text) => new DeferredMap(this, text);
+
+        public override ValueOrigin Item(int index) => Found.Item(index);
+
+        protected override SpecSourceMap MapNow(string text) => Found.MapNow(text);
+    }
+
     /// <summary>A value known only by its location (computed, or joined from several settings).</summary>
     private sealed class Fixed(SourceLocation location) : ValueOrigin
     {
@@ -130,10 +154,12 @@ internal abstract class ValueOrigin
         public override SpecSourceMap MapFor(string text) => new FixedSourceMap(location);
 
         public override ValueOrigin Item(int index) => this;
+
+        protected override SpecSourceMap MapNow(string text) => new FixedSourceMap(location);
     }
 
     /// <summary>The map of <see cref="MapFor"/>, made on its first use (a benign race may make it twice).</summary>
-    private sealed class DeferredMap(InTree origin, string text) : SpecSourceMap
+    private sealed class DeferredMap(ValueOrigin origin, string text) : SpecSourceMap
     {
         private SpecSourceMap? _map;
 
