@@ -38,30 +38,8 @@ internal static class PassTimer
     /// pass of each, in seconds. On a shared machine whose speed drifts over seconds, passes timed side by side see the
     /// same drift, where passes timed in separate blocks of seconds each do not.
     /// </summary>
-    public static double[] InterleavedMedianSeconds(Action[] passes, int minTurns, double minSeconds)
-    {
-        var times = new List<double>[passes.Length];
-        for (int i = 0; i < passes.Length; i++)
-        {
-            times[i] = [];
-        }
-
-        double total = 0;
-        for (int turn = 0; turn < minTurns || total < minSeconds; turn++)
-        {
-            for (int k = 0; k < passes.Length; k++)
-            {
-                int i = (turn + k) % passes.Length;
-                long start = Stopwatch.GetTimestamp();
-                passes[i]();
-                double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                times[i].Add(seconds);
-                total += seconds;
-            }
-        }
-
-        return Array.ConvertAll(times, Median);
-    }
+    public static double[] InterleavedMedianSeconds(Action[] passes, int minTurns, double minSeconds) =>
+        TurnMedianSeconds(passes, block: 1, uncounted: 0, minTurns, minSeconds);
 
     /// <summary>
     /// As <see cref="InterleavedMedianSeconds"/>, but each turn runs <paramref name="block"/> passes of one in a row
@@ -69,7 +47,12 @@ internal static class PassTimer
     /// caches, as a loop over one kind of work does, where one pass of each in turn finds them evicted by the other.
     /// The blocks are short, so that the passes still see the same drift of a shared machine's speed.
     /// </summary>
-    public static double[] BlockedMedianSeconds(Action[] passes, int block, int minTurns, double minSeconds)
+    public static double[] BlockedMedianSeconds(Action[] passes, int block, int minTurns, double minSeconds) =>
+        TurnMedianSeconds(passes, block, uncounted: 1, minTurns, minSeconds);
+
+    /// <summary>Turns of <paramref name="block"/> passes of each in a row, the order rotating each turn; the first
+    /// <paramref name="uncounted"/> passes of each block are run but not timed.</summary>
+    private static double[] TurnMedianSeconds(Action[] passes, int block, int uncounted, int minTurns, double minSeconds)
     {
         var times = new List<double>[passes.Length];
         for (int i = 0; i < passes.Length; i++)
@@ -89,7 +72,7 @@ internal static class PassTimer
                     passes[i]();
                     double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
                     total += seconds;
-                    if (pass > 0)
+                    if (pass >= uncounted)
                     {
                         times[i].Add(seconds);
                     }
