@@ -6,17 +6,17 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 
 /// <summary>One key's value as the toolstack sees it, with where it is in the file.</summary>
 /// <remarks>
-/// A setting read from a document finds its <see cref="Origin"/> when first asked (a diagnostic, a list item, a spec
-/// string's map): most settings bind without one, so a bind makes no origin for them. Any thread may ask; a race makes
-/// the same origin twice.
+/// A view, not an object: a setting read from a document is its position in the document's
+/// <see cref="SettingSourceSet"/>, which finds its <see cref="Origin"/> when first asked (a diagnostic, a list item, a
+/// spec string's map) and keeps it; most settings bind without one, so a bind makes nothing per setting.
 /// </remarks>
-internal sealed class SettingSource
+internal readonly struct SettingSource
 {
-    private readonly OriginFinder? _finder;
-    private readonly int _row;
-    private ValueOrigin? _origin;
+    private readonly SettingSourceSet? _set;
+    private readonly int _index;
+    private readonly ValueOrigin? _origin;
 
-    /// <summary>A setting whose origin is known.</summary>
+    /// <summary>A setting whose origin is known (the source of a list item).</summary>
     /// <param name="Name">The key.</param>
     /// <param name="Value">The value, or <see langword="null"/> when it is not known.</param>
     /// <param name="Origin">Where the value is.</param>
@@ -29,13 +29,14 @@ internal sealed class SettingSource
         this.IsAppend = IsAppend;
     }
 
-    private SettingSource(string name, ConfigValue? value, OptionDefinition? option, OriginFinder finder, int row, bool isAppend)
+    /// <summary>Setting <paramref name="index"/> of <paramref name="set"/>.</summary>
+    internal SettingSource(SettingSourceSet set, int index, string name, ConfigValue? value, OptionDefinition? option, bool isAppend)
     {
+        _set = set;
+        _index = index;
         Name = name;
         Value = value;
         Option = option;
-        _finder = finder;
-        _row = row;
         IsAppend = isAppend;
     }
 
@@ -53,49 +54,19 @@ internal sealed class SettingSource
     public bool IsAppend { get; }
 
     /// <summary>Gets where the value is.</summary>
-    public ValueOrigin Origin => _origin ??= _finder!.Find(this, _row);
-
-    /// <summary>A setting read from a document, whose origin <paramref name="finder"/> finds when asked.</summary>
-    public static SettingSource Found(string name, ConfigValue? value, OriginFinder finder, int row, bool isAppend) =>
-        new(name, value, OptionCatalog.TryGet(name, out OptionDefinition? option) ? option : null, finder, row, isAppend);
+    public ValueOrigin Origin => _origin ?? _set!.OriginAt(_index);
 }
 
 /// <summary>Reads a document's settings for binding: xl from its literal values and syntax, xm from its evaluation.</summary>
 internal static class SettingSources
 {
     /// <summary>xl: last setting wins, <c>+=</c> applied (<see cref="ConfigDocument.Values"/>, which knows each key's last setting); the spans are the last setting's value, a list's items those of the settings that built it.</summary>
-    public static SettingSourceSet ReadXl(ConfigDocument document)
-    {
-        ConfigValueCollection values = document.Values;
-        var finder = new XlOrigins(document);
-        var sources = new List<SettingSource>(values.Count);
-        for (int k = 0; k < values.Count; k++)
-        {
-            var (name, value) = values[k];
-            int row = values.LastSettingRow(k); // an xl document's values always know it (LiteralValues)
-            sources.Add(SettingSource.Found(name, value, finder, row, values.LastSettingIsAppend(k)));
-        }
-
-        return new SettingSourceSet(sources, values);
-    }
+    public static SettingSourceSet ReadXl(ConfigDocument document) =>
+        new(document.Values, [], new XlOrigins(document));
 
     /// <summary>xm: the evaluated variables; a variable whose value is unknown is a source without a value.</summary>
-    public static SettingSourceSet ReadXm(ConfigDocument document, XmEvaluationResult evaluation)
-    {
-        var finder = new XmOrigins(document.SyntaxTree, evaluation);
-        var sources = new List<SettingSource>(evaluation.Variables.Count + evaluation.UnknownVariables.Count);
-        foreach (var (name, value) in evaluation.Variables)
-        {
-            sources.Add(SettingSource.Found(name, value, finder, -1, isAppend: false));
-        }
-
-        foreach (string name in evaluation.UnknownVariables)
-        {
-            sources.Add(SettingSource.Found(name, null, finder, -1, isAppend: false));
-        }
-
-        return new SettingSourceSet(sources, evaluation.Variables);
-    }
+    public static SettingSourceSet ReadXm(ConfigDocument document, XmEvaluationResult evaluation) =>
+        new(evaluation.Variables, evaluation.UnknownVariables, new XmOrigins(document.SyntaxTree, evaluation));
 
     /// <summary>
     /// The origin of a key whose last setting (row <paramref name="lastRow"/>) is a <c>+=</c>: a list's items come from

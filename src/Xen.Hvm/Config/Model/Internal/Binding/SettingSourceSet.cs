@@ -1,40 +1,59 @@
-using Xen.Hvm.Config.Model.Internal;
-
 namespace Xen.Hvm.Config.Model.Internal.Binding;
 
-/// <summary>A document's settings for binding, in order, found by key through the document's own index of its values
-/// (source <c>k</c> is value <c>k</c>), so that a bind makes no dictionary of its own. The options the file sets are a
+/// <summary>
+/// A document's settings for binding, in order: the values of a <see cref="ConfigValueCollection"/> (setting
+/// <c>k</c> is value <c>k</c>), then (xm) the variables of unknown value. A setting is found by key through the
+/// collection's own index, so a bind makes no dictionary and no object per setting. The options the file sets are a
 /// bit set made with it: a key of an option the file does not set is answered without the document's index, which a
-/// bind of a document parsed long before would read from memory.</summary>
+/// bind of a document parsed long before would read from memory.
+/// </summary>
+/// <remarks>Origins are found when first asked and kept; any thread may ask (a race finds the same origin twice).</remarks>
 internal sealed class SettingSourceSet
 {
-    private readonly List<SettingSource> _items;
     private readonly ConfigValueCollection _values;
+    private readonly IReadOnlyList<string> _unknown;
+    private readonly OriginFinder _finder;
+    private readonly OptionDefinition?[] _options;
     private readonly OptionSet _present;
+    private ValueOrigin?[]? _origins;
 
-    /// <summary>A set whose first <c>values.Count</c> items are the settings of <paramref name="values"/>, in its order;
-    /// the rest (xm's variables of unknown value) are found by a scan.</summary>
-    public SettingSourceSet(List<SettingSource> items, ConfigValueCollection values)
+    /// <summary>The settings of <paramref name="values"/>, then the keys of <paramref name="unknown"/> without a value.</summary>
+    public SettingSourceSet(ConfigValueCollection values, IReadOnlyList<string> unknown, OriginFinder finder)
     {
-        _items = items;
         _values = values;
-        foreach (SettingSource item in items)
+        _unknown = unknown;
+        _finder = finder;
+        _options = Count == 0 ? [] : new OptionDefinition?[Count];
+        for (int i = 0; i < _options.Length; i++)
         {
-            if (item.Option is { } option)
+            if (OptionCatalog.TryGet(NameAt(i), out OptionDefinition? option))
             {
+                _options[i] = option;
                 _present.Add(option.Ordinal);
             }
         }
     }
 
     /// <summary>Gets the number of settings.</summary>
-    public int Count => _items.Count;
+    public int Count => _values.Count + _unknown.Count;
 
     /// <summary>Gets the keys, each once.</summary>
-    public IEnumerable<string> Names => _items.Select(static s => s.Name).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Names => Enumerable.Range(0, Count).Select(NameAt).Distinct(StringComparer.Ordinal);
 
     /// <summary>Gets the setting at a position.</summary>
-    public SettingSource this[int index] => _items[index];
+    public SettingSource this[int index]
+    {
+        get
+        {
+            if (index < _values.Count)
+            {
+                var (name, value) = _values[index];
+                return new SettingSource(this, index, name, value, _options[index], _values.LastSettingIsAppend(index));
+            }
+
+            return new SettingSource(this, index, _unknown[index - _values.Count], null, _options[index], isAppend: false);
+        }
+    }
 
     /// <summary>The setting of a key (the last one of that key), or <see langword="null"/>.</summary>
     public SettingSource? Find(string name)
@@ -44,14 +63,31 @@ internal sealed class SettingSourceSet
             return null;
         }
 
-        for (int i = _items.Count - 1; i >= _values.Count; i--)
+        for (int i = _unknown.Count - 1; i >= 0; i--)
         {
-            if (string.Equals(_items[i].Name, name, StringComparison.Ordinal))
+            if (string.Equals(_unknown[i], name, StringComparison.Ordinal))
             {
-                return _items[i];
+                return this[_values.Count + i];
             }
         }
 
-        return _values.TryGetIndex(name, out int k) ? _items[k] : null;
+        return _values.TryGetIndex(name, out int k) ? this[k] : null;
     }
+
+    /// <summary>The origin of setting <paramref name="index"/>, found on first use.</summary>
+    internal ValueOrigin OriginAt(int index)
+    {
+        ValueOrigin?[] origins = Volatile.Read(ref _origins) ?? Interlocked.CompareExchange(ref _origins, new ValueOrigin?[Count], null) ?? _origins!;
+        if (Volatile.Read(ref origins[index]) is { } found)
+        {
+            return found;
+        }
+
+        // An xl document's values know each key's last setting row (LiteralValues); an evaluation's do not (-1).
+        found = _finder.Find(this[index], index < _values.Count ? _values.LastSettingRow(index) : -1);
+        Volatile.Write(ref origins[index], found);
+        return found;
+    }
+
+    private string NameAt(int index) => index < _values.Count ? _values[index].Key : _unknown[index - _values.Count];
 }

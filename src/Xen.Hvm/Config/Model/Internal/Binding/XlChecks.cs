@@ -62,7 +62,7 @@ internal sealed partial class XlChecks
 
         if (_config.Uuid is { } uuid && !UuidPattern().IsMatch(uuid))
         {
-            Error(DiagnosticDescriptors.InvalidUuid, Source("uuid")!, ValueReader.Clip(uuid));
+            Error(DiagnosticDescriptors.InvalidUuid, SourceOf("uuid"), ValueReader.Clip(uuid));
         }
     }
 
@@ -70,12 +70,12 @@ internal sealed partial class XlChecks
     {
         if (_config.Vcpus is < 0)
         {
-            Error(DiagnosticDescriptors.ValueOutOfRange, Source("vcpus")!, "vcpus", _config.Vcpus, "0 or more");
+            Error(DiagnosticDescriptors.ValueOutOfRange, SourceOf("vcpus"), "vcpus", _config.Vcpus, "0 or more");
         }
 
         if (_config.MaxVcpus is { } max && _config.Vcpus is { } vcpus && max < vcpus)
         {
-            Error(DiagnosticDescriptors.MaxVcpusBelowVcpus, Source("maxvcpus")!, max, vcpus);
+            Error(DiagnosticDescriptors.MaxVcpusBelowVcpus, SourceOf("maxvcpus"), max, vcpus);
         }
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class XlChecks
         {
             if (_config.Kernel is { } kernel && Path.GetFileName(kernel.TrimEnd('/')) == "hvmloader")
             {
-                Warn(DiagnosticDescriptors.HvmloaderKernelIgnored, Source("kernel")!, ValueReader.Clip(kernel));
+                Warn(DiagnosticDescriptors.HvmloaderKernelIgnored, SourceOf("kernel"), ValueReader.Clip(kernel));
             }
 
             return;
@@ -199,13 +199,13 @@ internal sealed partial class XlChecks
         {
             if (hasKernel)
             {
-                Error(DiagnosticDescriptors.KernelAndFirmware, Source("firmware")!, kind);
+                Error(DiagnosticDescriptors.KernelAndFirmware, SourceOf("firmware"), kind);
                 return;
             }
 
             if (!GuestTypeMatch.IsPrefix(firmware, "pvgrub32") && !GuestTypeMatch.IsPrefix(firmware, "pvgrub64"))
             {
-                Error(DiagnosticDescriptors.PvFirmwareUnsupported, Source("firmware")!, ValueReader.Clip(firmware), kind);
+                Error(DiagnosticDescriptors.PvFirmwareUnsupported, SourceOf("firmware"), ValueReader.Clip(firmware), kind);
                 return;
             }
 
@@ -219,7 +219,7 @@ internal sealed partial class XlChecks
 
         if (_config.TimerMode is not null && _guest == GuestType.Pv)
         {
-            Error(DiagnosticDescriptors.TimerModeOnPv, Source("timer_mode")!);
+            Error(DiagnosticDescriptors.TimerModeOnPv, SourceOf("timer_mode"));
         }
     }
 
@@ -232,35 +232,35 @@ internal sealed partial class XlChecks
 
         if (_config.MmioHoleMiB is { } hole && hole is < 256 or > 3840)
         {
-            Error(DiagnosticDescriptors.ValueOutOfRange, Source("mmio_hole")!, "mmio_hole", hole, "256 to 3840 MiB");
+            Error(DiagnosticDescriptors.ValueOutOfRange, SourceOf("mmio_hole"), "mmio_hole", hole, "256 to 3840 MiB");
         }
 
         if (_config.MsVmGenerationId is { } genid && genid is not ("generate" or "none"))
         {
-            Error(DiagnosticDescriptors.UnknownSetValue, Source("ms_vm_genid")!, "ms_vm_genid", ValueReader.Clip(genid), "generate none", "xl refuses the config");
+            Error(DiagnosticDescriptors.UnknownSetValue, SourceOf("ms_vm_genid"), "ms_vm_genid", ValueReader.Clip(genid), "generate none", "xl refuses the config");
         }
 
         if (_config.McaCapabilities is { } caps)
         {
             foreach (string cap in caps.Where(static c => c != "lmce").Take(1))
             {
-                Error(DiagnosticDescriptors.UnknownSetValue, Source("mca_caps")!, "mca_caps", ValueReader.Clip(cap), "lmce", "xl refuses the config");
+                Error(DiagnosticDescriptors.UnknownSetValue, SourceOf("mca_caps"), "mca_caps", ValueReader.Clip(cap), "lmce", "xl refuses the config");
             }
         }
 
         if (_config.VncListen is { } listen && listen.Contains(':', StringComparison.Ordinal) && _config.VncDisplay is { } display and not 0)
         {
-            Error(DiagnosticDescriptors.VncDisplayTwice, Source("vncdisplay")!, ValueReader.Clip(listen), display);
+            Error(DiagnosticDescriptors.VncDisplayTwice, SourceOf("vncdisplay"), ValueReader.Clip(listen), display);
         }
 
         if (_config.BiosPathOverride is not null && _config.Bios is null)
         {
-            Warn(DiagnosticDescriptors.OverrideWithoutSelector, Source("bios_path_override")!, "bios_path_override", "bios");
+            Warn(DiagnosticDescriptors.OverrideWithoutSelector, SourceOf("bios_path_override"), "bios_path_override", "bios");
         }
 
         if (_config.Altp2mHvm is not null)
         {
-            Warn(DiagnosticDescriptors.DeprecatedOption, Source("altp2mhvm")!, "altp2mhvm", "deprecated; use 'altp2m' instead");
+            Warn(DiagnosticDescriptors.DeprecatedOption, SourceOf("altp2mhvm"), "altp2mhvm", "deprecated; use 'altp2m' instead");
         }
     }
 
@@ -268,17 +268,17 @@ internal sealed partial class XlChecks
     {
         if (_config.DeviceModel is not null)
         {
-            Warn(DiagnosticDescriptors.DeviceModelIgnored, Source("device_model")!);
+            Warn(DiagnosticDescriptors.DeviceModelIgnored, SourceOf("device_model"));
         }
 
         if (_config.DeviceModelOverride is not null && _config.DeviceModelVersion is null)
         {
-            Warn(DiagnosticDescriptors.OverrideWithoutSelector, Source("device_model_override")!, "device_model_override", "device_model_version");
+            Warn(DiagnosticDescriptors.OverrideWithoutSelector, SourceOf("device_model_override"), "device_model_override", "device_model_version");
         }
 
         if (_config.VncViewer is not null)
         {
-            Warn(DiagnosticDescriptors.OptionIgnored, Source("vncviewer")!, "vncviewer", "use 'xl create -V' to start a VNC viewer");
+            Warn(DiagnosticDescriptors.OptionIgnored, SourceOf("vncviewer"), "vncviewer", "use 'xl create -V' to start a VNC viewer");
         }
 
         if (_config.Cmdline is not null)
@@ -294,17 +294,17 @@ internal sealed partial class XlChecks
 
         if (_config.Vif2s is not null)
         {
-            Warn(DiagnosticDescriptors.OptionIgnored, Source("vif2")!, "vif2", "netchannel2 is deprecated and not supported by xl");
+            Warn(DiagnosticDescriptors.OptionIgnored, SourceOf("vif2"), "vif2", "netchannel2 is deprecated and not supported by xl");
         }
 
         if (_config.BootloaderArgs is { IsList: false })
         {
-            Warn(DiagnosticDescriptors.DeprecatedOption, Source("bootloader_args")!, "bootloader_args", "a string is deprecated (xl splits it at spaces); write a list of arguments");
+            Warn(DiagnosticDescriptors.DeprecatedOption, SourceOf("bootloader_args"), "bootloader_args", "a string is deprecated (xl splits it at spaces); write a list of arguments");
         }
 
         if (_config.MsrRelaxed is not null)
         {
-            Warn(DiagnosticDescriptors.DeprecatedOption, Source("msr_relaxed")!, "msr_relaxed", "xl warns that it will be removed in future versions");
+            Warn(DiagnosticDescriptors.DeprecatedOption, SourceOf("msr_relaxed"), "msr_relaxed", "xl warns that it will be removed in future versions");
         }
     }
 
@@ -338,11 +338,14 @@ internal sealed partial class XlChecks
 
         if (problem is not null)
         {
-            Warn(DiagnosticDescriptors.RdmIgnored, Source("rdm")!, ValueReader.Clip(rdm), problem);
+            Warn(DiagnosticDescriptors.RdmIgnored, SourceOf("rdm"), ValueReader.Clip(rdm), problem);
         }
     }
 
     private SettingSource? Source(string name) => _sources.Find(name);
+
+    /// <summary>The setting of an option the model has a value for, which the file therefore sets.</summary>
+    private SettingSource SourceOf(string name) => _sources.Find(name) ?? throw new InvalidOperationException($"'{name}' has a value but no setting.");
 
     private ValueOrigin FileStart() => _reader.FileStart;
 
