@@ -67,7 +67,7 @@ public sealed partial record DomainConfig
     }
 
     /// <summary>The value of option <paramref name="ordinal"/>, boxed as stored (<see langword="null"/> when unset).</summary>
-    internal object? GetStored(int ordinal) => IsSet(ordinal) ? _values[Rank(ordinal)] : null;
+    internal object? GetStored(int ordinal) => _set.Contains(ordinal) ? _values[_set.CountBefore(ordinal)] : null;
 
     /// <summary>Makes room in the binder's own model for <paramref name="options"/> options, before it sets any.</summary>
     internal void ReserveInPlace(int options)
@@ -96,12 +96,7 @@ public sealed partial record DomainConfig
 
     private int Count => _set.Count;
 
-    private bool IsSet(int ordinal) => _set.Contains(ordinal);
-
-    /// <summary>Where option <paramref name="ordinal"/>'s value is (or goes) in <see cref="_values"/>: the set options before it.</summary>
-    private int Rank(int ordinal) => _set.CountBefore(ordinal);
-
-    private T Get<T>(int ordinal) => IsSet(ordinal) ? (T)_values[Rank(ordinal)]! : default!;
+    private T Get<T>(int ordinal) => _set.Contains(ordinal) ? (T)_values[_set.CountBefore(ordinal)]! : default!;
 
     private void Init<T>(int ordinal, T value) => Store(ordinal, Box(value), inPlace: false);
 
@@ -110,7 +105,7 @@ public sealed partial record DomainConfig
     private void Store(int ordinal, object? value, bool inPlace)
     {
         bool had = _set.Contains(ordinal);
-        int rank = Rank(ordinal);
+        int rank = _set.CountBefore(ordinal); // where its value is, or goes
         int count = Count;
         if (value is null)
         {

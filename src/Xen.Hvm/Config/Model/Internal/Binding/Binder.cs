@@ -42,7 +42,7 @@ internal sealed class Binder
         reader.Guest = guest;
 
         var config = new DomainConfig();
-        config.ReserveInPlace(Math.Min(sources.Count, OptionCatalog.All.Count)); // at most one option a setting
+        config.ReserveInPlace(sources.OptionCount);
         var other = new List<ConfigSetting>();
         for (int i = 0; i < sources.Count; i++)
         {

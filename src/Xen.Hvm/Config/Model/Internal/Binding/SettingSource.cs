@@ -1,6 +1,5 @@
 using Xen.Hvm.Config.Syntax;
 using Xen.Hvm.Diagnostics;
-using Xen.Hvm.Text;
 
 namespace Xen.Hvm.Config.Model.Internal.Binding;
 

@@ -37,6 +37,9 @@ internal sealed class SettingSourceSet
     /// <summary>Gets the number of settings.</summary>
     public int Count => _values.Count + _unknown.Count;
 
+    /// <summary>Gets the number of settings an option claims.</summary>
+    public int OptionCount => _present.Count;
+
     /// <summary>Gets the keys, each once.</summary>
     public IEnumerable<string> Names => Enumerable.Range(0, Count).Select(NameAt).Distinct(StringComparer.Ordinal);
 

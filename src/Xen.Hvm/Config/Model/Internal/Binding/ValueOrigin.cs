@@ -155,7 +155,7 @@ internal abstract class ValueOrigin
 
         public override ValueOrigin Item(int index) => this;
 
-        protected override SpecSourceMap MapNow(string text) => new FixedSourceMap(location);
+        protected override SpecSourceMap MapNow(string text) => MapFor(text);
     }
 
     /// <summary>The map of <see cref="MapFor"/>, made on its first use (a benign race may make it twice).</summary>

@@ -344,8 +344,9 @@ internal sealed partial class XlChecks
 
     private SettingSource? Source(string name) => _sources.Find(name);
 
-    /// <summary>The setting of an option the model has a value for, which the file therefore sets.</summary>
-    private SettingSource SourceOf(string name) => _sources.Find(name) ?? throw new InvalidOperationException($"'{name}' has a value but no setting.");
+    /// <summary>The setting of an option the model has a value for, which the file therefore sets (were it not found,
+    /// the diagnostic would go to the start of the file rather than the bind fail).</summary>
+    private SettingSource SourceOf(string name) => _sources.Find(name) ?? new SettingSource(name, null, FileStart(), IsAppend: false);
 
     private ValueOrigin FileStart() => _reader.FileStart;
 
