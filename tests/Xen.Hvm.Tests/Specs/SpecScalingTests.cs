@@ -72,6 +72,16 @@ public sealed class SpecScalingTests(Xunit.Abstractions.ITestOutputHelper output
             var costs = new[] { 1, 4, 16 }.Select(f => Cost(kind, Repeat(kind, Base * f), runs: 5)).ToArray();
             double bytes16 = (double)costs[2].Bytes / Math.Max(costs[0].Bytes, 1);
             double time16 = costs[2].Ticks / Math.Max(costs[0].Ticks, 1);
+
+            // A ratio over the bound is measured twice more before it counts: a machine busy with other tests can slow
+            // every run of one size (seen: x139 with linear bytes), where a quadratic scan is over it every time.
+            for (int retry = 0; retry < 2 && time16 >= 100; retry++)
+            {
+                double small = Cost(kind, Repeat(kind, Base), runs: 5).Ticks;
+                double large = Cost(kind, Repeat(kind, Base * 16), runs: 5).Ticks;
+                time16 = Math.Min(time16, large / Math.Max(small, 1));
+            }
+
             report.Add($"{kind}: bytes x{(double)costs[1].Bytes / Math.Max(costs[0].Bytes, 1):F1} x{bytes16:F1}, time x{costs[1].Ticks / Math.Max(costs[0].Ticks, 1):F1} x{time16:F1}");
             Assert.True(bytes16 < 24, string.Join("\n", report));
             Assert.True(time16 < 100, string.Join("\n", report)); // 65-77x was seen on a loaded machine; quadratic is 256x
