@@ -5,13 +5,9 @@ using Xen.Hvm.Specs;
 
 namespace Xen.Hvm.Tests.Specs;
 
-/// <summary>Nothing runs beside these tests: they compare timings, and other tests' threads share the garbage collector.</summary>
-[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
-public sealed class TimingCollection;
-
-/// <summary>Big specs of every language: a megabyte completes with a bounded list of diagnostics, and the cost of a
-/// parse grows linearly with its input (asserted on ratios of allocation and time, never on a wall-clock bound).</summary>
-[Collection(nameof(TimingCollection))]
+/// <summary>Big specs of every language: a megabyte completes with a bounded list of diagnostics, and what a parse
+/// allocates grows linearly with its input (asserted on ratios of allocated bytes, which other tests' threads do not
+/// change; time is measured by <c>SpecScalingBenchmarks</c>, not asserted).</summary>
 public sealed class SpecScalingTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>One typical item of each language and one that is wrong in most; repeated to build big specs.</summary>
@@ -59,63 +55,39 @@ public sealed class SpecScalingTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public void Parse_1x4x16xInput_TimeAndAllocationGrowLinearly()
+    public void Parse_1x4x16xInput_AllocationGrowsLinearly()
     {
-        // Ratios, not wall-clock bounds: 16x the input may cost about 16x (allowing for noise), never the 256x of a
-        // quadratic scan. Allocation is exact enough for a tight bound; time gets the best of several runs.
+        // Allocation is deterministic, so its ratios get a tight bound: 16x the input may allocate about 16x, never
+        // the 256x of a parser that copies what it has read for every item. Time is not asserted here (a unit test
+        // shares its machine with other work): a parser that rescans its input stops the megabyte test above from
+        // completing, and SpecScalingBenchmarks measures time per character at 1x/4x/16x.
         const int Base = 4096;
         var report = new List<string>();
         foreach (var kind in Enum.GetValues<SpecKind>())
         {
-            // Warm up on the largest input, so that every size runs the same (tiered-up) code.
-            _ = Cost(kind, Repeat(kind, Base * 16), runs: 2, parses: 1);
-
-            // Each size parses the same number of characters in a run (the 1x input 16 times, the 16x once), so that a
-            // run of each lasts about as long and is as likely to lose the CPU to another process: on a busy 2-core
-            // machine a run shorter than a scheduler slice is never preempted and a longer one is.
-            var costs = new[] { 1, 4, 16 }.Select(f => Cost(kind, Repeat(kind, Base * f), runs: 5, parses: 16 / f)).ToArray();
-            double bytes16 = (double)costs[2].Bytes / Math.Max(costs[0].Bytes, 1);
-            double time16 = costs[2].Ticks / Math.Max(costs[0].Ticks, 1);
-
-            // A ratio over the bound is measured twice more before it counts: a machine busy with other tests can slow
-            // every run of one size (seen: x139 with linear bytes), where a quadratic scan is over it every time.
-            for (int retry = 0; retry < 2 && time16 >= 100; retry++)
-            {
-                double small = Cost(kind, Repeat(kind, Base), runs: 5, parses: 16).Ticks;
-                double large = Cost(kind, Repeat(kind, Base * 16), runs: 5, parses: 1).Ticks;
-                time16 = Math.Min(time16, large / Math.Max(small, 1));
-            }
-
-            report.Add($"{kind}: bytes x{(double)costs[1].Bytes / Math.Max(costs[0].Bytes, 1):F1} x{bytes16:F1}, time x{costs[1].Ticks / Math.Max(costs[0].Ticks, 1):F1} x{time16:F1}");
+            var bytes = new[] { 1, 4, 16 }.Select(f => AllocatedBytes(kind, Repeat(kind, Base * f))).ToArray();
+            double bytes4 = (double)bytes[1] / Math.Max(bytes[0], 1);
+            double bytes16 = (double)bytes[2] / Math.Max(bytes[0], 1);
+            report.Add($"{kind}: bytes x{bytes4:F1} x{bytes16:F1}");
+            Assert.True(bytes4 < 6, string.Join("\n", report));
             Assert.True(bytes16 < 24, string.Join("\n", report));
-            Assert.True(time16 < 100, string.Join("\n", report)); // 65-77x was seen on a loaded machine; quadratic is 256x
         }
 
         output.WriteLine(string.Join("\n", report));
     }
 
-    /// <summary>The cost of one parse of <paramref name="text"/>: the best of <paramref name="runs"/> runs of
-    /// <paramref name="parses"/> parses each.</summary>
-    private static (long Bytes, double Ticks) Cost(SpecKind kind, string text, int runs, int parses)
+    /// <summary>The bytes one parse of <paramref name="text"/> allocates on this thread: the least of three parses,
+    /// the first of which also runs the parser's one-time setup for the language.</summary>
+    private static long AllocatedBytes(SpecKind kind, string text)
     {
         long bytes = long.MaxValue;
-        double ticks = double.MaxValue;
-        for (int run = 0; run < runs; run++)
+        for (int run = 0; run < 3; run++)
         {
-            // Start each run with an empty nursery, so that a small input is not timed without the collections a
-            // large one pays for.
-            GC.Collect(0);
             long before = GC.GetAllocatedBytesForCurrentThread();
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            for (int i = 0; i < parses; i++)
-            {
-                _ = SpecString.Parse(kind, text, ConfigDialect.Xl);
-            }
-
-            ticks = Math.Min(ticks, (double)(System.Diagnostics.Stopwatch.GetTimestamp() - start) / parses);
-            bytes = Math.Min(bytes, (GC.GetAllocatedBytesForCurrentThread() - before) / parses);
+            _ = SpecString.Parse(kind, text, ConfigDialect.Xl);
+            bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return (bytes, ticks);
+        return bytes;
     }
 }
