@@ -3,9 +3,10 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// <summary>
 /// A document's settings for binding, in order: the values of a <see cref="ConfigValueCollection"/> (setting
 /// <c>k</c> is value <c>k</c>), then (xm) the variables of unknown value. A setting is found by key through the
-/// collection's own index, so a bind makes no dictionary and no object per setting. The options the file sets are a
-/// bit set made with it: a key of an option the file does not set is answered without the document's index, which a
-/// bind of a document parsed long before would read from memory.
+/// collection's own index, so a bind makes no dictionary and no object per setting. The option of each key and the set
+/// of options the file sets are the collection's <see cref="ConfigValueCollection.KeyOptions"/>, made on its first bind
+/// (a later bind of the document reads that table, not the text of every key): a key of an option the file does not set
+/// is answered without the document's index.
 /// </summary>
 /// <remarks>Origins are found when first asked and kept; any thread may ask (a race finds the same origin twice).</remarks>
 internal sealed class SettingSourceSet
@@ -14,6 +15,7 @@ internal sealed class SettingSourceSet
     private readonly IReadOnlyList<string> _unknown;
     private readonly OriginFinder _finder;
     private readonly OptionDefinition?[] _options;
+    private readonly OptionDefinition?[] _unknownOptions;
     private readonly OptionSet _present;
     private ValueOrigin?[]? _origins;
 
@@ -23,12 +25,15 @@ internal sealed class SettingSourceSet
         _values = values;
         _unknown = unknown;
         _finder = finder;
-        _options = Count == 0 ? [] : new OptionDefinition?[Count];
-        for (int i = 0; i < _options.Length; i++)
+        KeyOptions keys = values.KeyOptions;
+        _options = keys.Options;
+        _present = keys.Present;
+        _unknownOptions = unknown.Count == 0 ? [] : new OptionDefinition?[unknown.Count];
+        for (int i = 0; i < _unknownOptions.Length; i++)
         {
-            if (OptionCatalog.TryGet(NameAt(i), out OptionDefinition? option))
+            if (OptionCatalog.TryGet(unknown[i], out OptionDefinition? option))
             {
-                _options[i] = option;
+                _unknownOptions[i] = option;
                 _present.Add(option.Ordinal);
             }
         }
@@ -54,7 +59,8 @@ internal sealed class SettingSourceSet
                 return new SettingSource(this, index, name, value, _options[index], _values.LastSettingIsAppend(index));
             }
 
-            return new SettingSource(this, index, _unknown[index - _values.Count], null, _options[index], isAppend: false);
+            int u = index - _values.Count;
+            return new SettingSource(this, index, _unknown[u], null, _unknownOptions[u], isAppend: false);
         }
     }
 

@@ -1,0 +1,42 @@
+namespace Xen.Hvm.Config.Model.Internal.Binding;
+
+/// <summary>
+/// The option of each key of a <see cref="ConfigValueCollection"/> (by position; <see langword="null"/> for a key no
+/// option claims) and the set of options its keys name. Made once per collection and kept with it
+/// (<see cref="ConfigValueCollection.KeyOptions"/>): a later bind of the same document reads this table instead of
+/// every key's text, which for a document parsed long before sits far apart in memory.
+/// </summary>
+/// <remarks>Immutable once made; safe to share across threads.</remarks>
+internal sealed class KeyOptions
+{
+    private readonly OptionSet _present;
+
+    private KeyOptions(OptionDefinition?[] options, OptionSet present)
+    {
+        Options = options;
+        _present = present;
+    }
+
+    /// <summary>Gets the option of each key, by position.</summary>
+    public OptionDefinition?[] Options { get; }
+
+    /// <summary>Gets the set of options the keys name.</summary>
+    public OptionSet Present => _present;
+
+    /// <summary>Looks up every key of <paramref name="values"/> in the catalogue.</summary>
+    public static KeyOptions Of(ConfigValueCollection values)
+    {
+        var options = values.Count == 0 ? [] : new OptionDefinition?[values.Count];
+        var present = default(OptionSet);
+        for (int i = 0; i < options.Length; i++)
+        {
+            if (OptionCatalog.TryGet(values[i].Key, out OptionDefinition? option))
+            {
+                options[i] = option;
+                present.Add(option.Ordinal);
+            }
+        }
+
+        return new KeyOptions(options, present);
+    }
+}
