@@ -16,7 +16,7 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
     private readonly List<KeyValuePair<string, ConfigValue>> _items;
     private readonly Dictionary<string, int> _index;
     private readonly int[]? _lastSettingRows;
-    private Model.Internal.Binding.KeyOptions? _keyOptions;
+    private object? _bindingTable;
 
     internal ConfigValueCollection(List<KeyValuePair<string, ConfigValue>> items, Dictionary<string, int> index, int[]? lastSettingRows = null)
     {
@@ -39,9 +39,11 @@ public sealed class ConfigValueCollection : IReadOnlyList<KeyValuePair<string, C
     /// <summary>The position of a key, when set: for a caller that keeps a table in the same order (binding's sources).</summary>
     internal bool TryGetIndex(string key, out int index) => _index.TryGetValue(key, out index);
 
-    /// <summary>The option of every key, looked up on first use and kept (binding reads it on every bind).</summary>
-    internal Model.Internal.Binding.KeyOptions KeyOptions =>
-        Volatile.Read(ref _keyOptions) ?? Interlocked.CompareExchange(ref _keyOptions, Model.Internal.Binding.KeyOptions.Of(this), null) ?? _keyOptions!;
+    /// <summary>A table that binding derives from these values (the option of every key), made by
+    /// <paramref name="make"/> on first use and kept; this area does not know its type.</summary>
+    internal T BindingTable<T>(Func<ConfigValueCollection, T> make)
+        where T : class =>
+        Volatile.Read(ref _bindingTable) as T ?? (T)(Interlocked.CompareExchange(ref _bindingTable, make(this), null) ?? _bindingTable!);
 
     /// <summary>The syntax row of the last setting of the key at <paramref name="index"/> (the literal values of an xl
     /// document); -1 when not known (an evaluation's values).</summary>

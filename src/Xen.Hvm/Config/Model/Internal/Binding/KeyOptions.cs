@@ -3,7 +3,7 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// <summary>
 /// The option of each key of a <see cref="ConfigValueCollection"/> (by position; <see langword="null"/> for a key no
 /// option claims) and the set of options its keys name. Made once per collection and kept with it
-/// (<see cref="ConfigValueCollection.KeyOptions"/>): a later bind of the same document reads this table instead of
+/// (<c>ConfigValueCollection.BindingTable</c>): a later bind of the same document reads this table instead of
 /// every key's text, which for a document parsed long before sits far apart in memory.
 /// </summary>
 /// <remarks>Immutable once made; safe to share across threads.</remarks>

@@ -4,7 +4,7 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// A document's settings for binding, in order: the values of a <see cref="ConfigValueCollection"/> (setting
 /// <c>k</c> is value <c>k</c>), then (xm) the variables of unknown value. A setting is found by key through the
 /// collection's own index, so a bind makes no dictionary and no object per setting. The option of each key and the set
-/// of options the file sets are the collection's <see cref="ConfigValueCollection.KeyOptions"/>, made on its first bind
+/// of options the file sets are the collection's <see cref="KeyOptions"/> table, made on its first bind
 /// (a later bind of the document reads that table, not the text of every key): a key of an option the file does not set
 /// is answered without the document's index.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed class SettingSourceSet
         _values = values;
         _unknown = unknown;
         _finder = finder;
-        KeyOptions keys = values.KeyOptions;
+        KeyOptions keys = values.BindingTable(KeyOptions.Of);
         _options = keys.Options;
         _present = keys.Present;
         _unknownOptions = unknown.Count == 0 ? [] : new OptionDefinition?[unknown.Count];
