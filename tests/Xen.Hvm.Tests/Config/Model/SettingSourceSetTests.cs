@@ -6,8 +6,8 @@ using Xen.Hvm.Tests.Infrastructure;
 namespace Xen.Hvm.Tests.Config.Model;
 
 /// <summary>
-/// A bind finds a setting by key through the option table its values keep (<c>ConfigValueCollection.KeyOptions</c>,
-/// made on the first bind): on every corpus file, in both dialects, the setting found for every key the file sets and
+/// A bind finds a setting by key through the option table its values keep (<c>KeyOptions</c>, kept in
+/// <c>ConfigValueCollection.BindingTable</c> on the first bind): on every corpus file, in both dialects, the setting found for every key the file sets and
 /// for every option of the catalogue is the one a plain search of the values gives, and a second bind of the same
 /// document, reading the kept table, gives the first bind's model and diagnostics.
 /// </summary>

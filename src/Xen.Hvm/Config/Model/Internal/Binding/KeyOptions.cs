@@ -9,19 +9,17 @@ namespace Xen.Hvm.Config.Model.Internal.Binding;
 /// <remarks>Immutable once made; safe to share across threads.</remarks>
 internal sealed class KeyOptions
 {
-    private readonly OptionSet _present;
-
     private KeyOptions(OptionDefinition?[] options, OptionSet present)
     {
         Options = options;
-        _present = present;
+        Present = present;
     }
 
     /// <summary>Gets the option of each key, by position.</summary>
     public OptionDefinition?[] Options { get; }
 
     /// <summary>Gets the set of options the keys name.</summary>
-    public OptionSet Present => _present;
+    public OptionSet Present { get; }
 
     /// <summary>Looks up every key of <paramref name="values"/> in the catalogue.</summary>
     public static KeyOptions Of(ConfigValueCollection values)
